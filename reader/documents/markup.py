@@ -1,0 +1,94 @@
+"""HTML and Markdown to plain article text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from reader.documents.normalise import normalise_text
+
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+          "article", "figcaption", "pre", "dd", "dt"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form", "button"}
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data
+        elif not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_fragment_to_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return normalise_text("".join(collector.parts))
+
+
+def _first(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        value = value[0] if value else None
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def extract_html(html: str) -> dict[str, str | None]:
+    """Main text and metadata of a page saved from a browser; nothing is fetched."""
+    result: dict[str, str | None] = {"text": "", "title": None, "outlet": None, "author": None, "published": None}
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_recall=True)
+    except Exception:
+        doc = None
+    if doc is not None:
+        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        result.update(title=_first(data.get("title")), outlet=_first(data.get("sitename")),
+                      author=_first(data.get("author")), published=_first(data.get("date")))
+        text = normalise_text(str(data.get("text") or "").replace("\n", "\n\n"))
+        title = result["title"]
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip("\n")
+        result["text"] = text
+    if not result["text"]:
+        collector = _TextCollector()
+        collector.feed(html)
+        collector.close()
+        result["text"] = normalise_text("".join(collector.parts))
+        result["title"] = result["title"] or (collector.title.strip() if collector.title else None)
+    return result
+
+
+def markdown_to_text(source: str) -> str:
+    import markdown
+
+    return html_fragment_to_text(markdown.markdown(source))

@@ -1,0 +1,42 @@
+"""Text normalisation shared by every loader."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+_TERMINAL = (".", "?", "!", "\u201d", '"', "\u2019", ":", ";", ")")
+
+
+def normalise_text(text: str) -> str:
+    """Unify newlines, drop control characters, collapse runs of spaces and blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """Take a headline off the top of a plain-text article.
+
+    A headline is a short first line without closing punctuation followed by more text;
+    anything else stays in the body.
+    """
+    stripped = text.lstrip("\n")
+    first, sep, rest = stripped.partition("\n")
+    words = first.split()
+    if (
+        sep
+        and rest.strip()
+        and 1 <= len(words) <= 20
+        and not first.rstrip().endswith(_TERMINAL)
+        and "\u2014" not in first[:40]
+    ):
+        return first.strip(), rest.lstrip("\n")
+    return None, stripped
+
+
+def paragraphs_to_text(paragraphs: list[str]) -> str:
+    return normalise_text("\n\n".join(p.strip() for p in paragraphs if p and p.strip()))

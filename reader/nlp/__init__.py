@@ -1,0 +1,1 @@
+"""The spaCy engine: quotes, speakers, sources and cues. Never imports Qt."""

@@ -1,0 +1,378 @@
+"""Quotes with their cue and speaker: direct quotes from quotation marks, reported speech from cue
+verbs governing a clause, mixed quotes where reported speech carries a quoted fragment."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.coref import Coreference
+from reader.nlp.cues import direct_cues, indirect_cues
+from reader.nlp.layout import Layout
+from reader.nlp.marks import QuoteSpan, find_quote_spans
+from reader.nlp.mentions import Mention, mention_for, name_end
+
+_LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
+_CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
+_ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "department", "agency", "inc",
+              "corp", "university", "institute", "center", "centre", "foundation", "association", "bank",
+              "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
+              "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
+_OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
+
+
+@dataclass
+class Attribution:
+    start: int  # characters of the quoted content
+    end: int
+    kind: str
+    cue: Token | None = None
+    mention: Mention | None = None
+    speaker: str | None = None
+    speaker_kind: str = "person"
+    role: str | None = None
+    affiliation: str | None = None
+    confidence: float = 1.0
+    inherited: bool = False
+
+
+def looks_like_person(name: str) -> bool:
+    """A two- to four-word capitalised name without institutional words: the NER's ORG is likely wrong."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        w.lower().strip(".,") in _ORG_WORDS for w in words) and words[0].lower() != "the"
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+            return None
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.lower_ == "to":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        return None
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        found = subject_of(verb.head, depth + 1)
+        if found is not None:
+            return found
+        # "…, the president stated, but framed … and stated …": the subject sits on a parataxis
+        for sibling in verb.head.children:
+            if sibling.dep_ == "parataxis" and sibling.i < verb.i:
+                return subject_of(sibling, depth + 1)
+    return None
+
+
+class Extractor:
+    """Runs over one parsed Doc; results in ``self.quotes`` in text order."""
+
+    def __init__(self, doc: Doc, layout: Layout | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.layout = layout or Layout(doc.text)
+        self.direct_cues = direct_cues()
+        self.indirect_cues = indirect_cues()
+        self.tok_starts = [t.idx for t in doc]
+        self.spans = [s for s in find_quote_spans(doc.text) if self.layout.is_prose(s.start)]
+        self.in_quote = [-1] * len(doc)
+        self.tok_ranges: list[tuple[int, int]] = []
+        for n, span in enumerate(self.spans):
+            cs = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if cs is None or len(cs) == 0:
+                self.tok_ranges.append((0, 0))
+                continue
+            self.tok_ranges.append((cs.start, cs.end))
+            for i in range(cs.start, cs.end):
+                if self.in_quote[i] < 0 or self._is_single_nested(n, i):
+                    self.in_quote[i] = n
+        self.standalone = [self._is_standalone(n) for n in range(len(self.spans))]
+        self.coref = Coreference(doc, self.layout, self.in_quote)
+        self.quotes: list[Attribution] = []
+
+    # ------------------------------------------------------------------ quote spans
+    def _is_single_nested(self, n: int, i: int) -> bool:
+        return False
+
+    def _token_at(self, char: int) -> Token | None:
+        i = bisect_right(self.tok_starts, char) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def _prev_token(self, char: int) -> Token | None:
+        """The token before the character offset, skipping spaces; None at a paragraph start."""
+        i = char - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0 or text[i] == "\n":
+            return None
+        return self._token_at(i)
+
+    def _is_standalone(self, n: int) -> bool:
+        span = self.spans[n]
+        content = self.text[span.start:span.end]
+        words = content.split()
+        if span.continued:
+            return True
+        prev = self._prev_token(span.open_mark)
+        ends_punct = content.rstrip()[-1:] in ".?!\u2026"
+        if span.single and len(words) < 4:
+            return False
+        long_enough = len(words) >= 3 or ends_punct
+        if prev is None or prev.text in (".", "?", "!"):
+            return long_enough
+        if prev.text in _LEAD_PUNCT:
+            return long_enough
+        if prev.lemma_ in self.direct_cues and prev.pos_ in ("VERB", "AUX") and prev.i > 0 \
+                and self.doc[prev.i - 1].text not in ("-", "so"):
+            return long_enough
+        return False
+
+    # ------------------------------------------------------------------ speakers
+    def _speaker(self, att: Attribution, subject: Token | None) -> None:
+        if subject is None:
+            return
+        mention = mention_for(subject)
+        att.mention = mention
+        coref = self.coref
+        if mention.kind == "pronoun":
+            low = subject.lower_
+            if low in ("he", "she"):
+                person = coref.resolve_pronoun(subject)
+                if person is not None:
+                    att.speaker, att.role, att.affiliation = person.name, person.role, person.affiliation
+                    coref.note_speaker(subject.i, person)
+            elif low in ("it", "they", "we"):
+                group = self._last_group(subject)
+                if group is not None:
+                    att.speaker, att.speaker_kind = group.speaker, group.speaker_kind
+            return
+        is_person = mention.ent in ("PERSON", "") or (
+            mention.ent in ("ORG", "GPE", "NORP")
+            and (coref.people.lookup(mention.text) is not None or looks_like_person(mention.text)))
+        if mention.kind == "name" and is_person and not mention.plural:
+            honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
+            person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
+            if person is not None:
+                att.speaker, att.role, att.affiliation = person.name, person.role or mention.role, person.affiliation
+                coref.note_speaker(mention.head, person)
+                return
+        if mention.kind == "nominal":
+            lead = self._name_before(mention.start, subject.i)
+            if lead is not None:
+                self._speaker(att, self.doc[name_end(lead)])
+                return
+            person = coref.resolve_nominal(subject)
+            if person is not None:
+                att.speaker, att.role, att.affiliation = person.name, person.role, person.affiliation
+                coref.note_speaker(subject.i, person)
+                return
+            att.speaker_kind = "anonymous" if mention.anonymous else "group"
+        elif mention.ent in ("ORG", "NORP", "GPE", "FAC") or mention.plural:
+            att.speaker_kind = "group"
+        att.speaker = _clean_name(mention.text)
+        att.role = att.role or mention.role
+
+    def _name_before(self, start: int, head: int) -> Token | None:
+        """'Federico Borsari of the X think tank said': the parser made 'tank' the subject."""
+        doc = self.doc
+        i = start
+        while i <= head:
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+                return doc[i]
+            i += 1
+        i = start - 1
+        while i >= 0 and start - i < 12 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+                return doc[i]
+            i -= 1
+        return None
+
+    def _last_group(self, tok: Token) -> Attribution | None:
+        for att in reversed(self.quotes):
+            if att.speaker and att.speaker_kind == "group" and att.cue is not None and tok.i - att.cue.i < 80:
+                return att
+        return None
+
+    # ------------------------------------------------------------------ cues
+    def _frame(self, n: int) -> tuple[int, int]:
+        ts, te = self.tok_ranges[n]
+        doc = self.doc
+        return doc[ts].sent.start, doc[max(ts, te - 1)].sent.end
+
+    def _direct_cue(self, n: int) -> Token | None:
+        ts, te = self.tok_ranges[n]
+        s0, s1 = self._frame(n)
+        best: tuple[int, Token] | None = None
+        for i in range(s0, s1):
+            if self.in_quote[i] >= 0:
+                continue
+            tok = self.doc[i]
+            is_cue = tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") or tok.lower_ == "according"
+            if not is_cue:
+                continue
+            dist = ts - i if i < ts else i - te
+            if best is None or dist < best[0]:
+                best = (dist, tok)
+        if best is not None:
+            return best[1]
+        # no cue word: a verb with a subject that governs the quote
+        for i in range(s0, s1):
+            tok = self.doc[i]
+            if self.in_quote[i] < 0 and tok.pos_ == "VERB" and subject_of(tok) is not None:
+                if any(ts <= c.i < te for c in tok.children if c.dep_ in ("ccomp", "parataxis", "dobj")):
+                    return tok
+        return None
+
+    def _lead_in_cue(self, n: int) -> Token | None:
+        """'Trump wrote on Truth Social:' ending the sentence before the quote, in the same paragraph."""
+        s0, _ = self._frame(n)
+        if s0 == 0:
+            return None
+        prev_sent = self.doc[s0 - 1].sent
+        last = [t for t in prev_sent if not t.is_space]
+        if not last or last[-1].text != ":":
+            return None
+        if self.layout.index(prev_sent.start_char) != self.layout.index(self.spans[n].start):
+            return None
+        for tok in prev_sent:
+            if self.in_quote[tok.i] < 0 and tok.lemma_ in self.direct_cues and tok.pos_ == "VERB":
+                return tok
+        return None
+
+    # ------------------------------------------------------------------ passes
+    def run(self) -> list[Attribution]:
+        candidates: list[tuple[int, str, int]] = []  # (char position, kind of work, index)
+        for n, span in enumerate(self.spans):
+            if self.standalone[n] and self.tok_ranges[n][1] > self.tok_ranges[n][0]:
+                candidates.append((span.start, "direct", n))
+        for tok in self.doc:
+            if tok.pos_ == "VERB" and (tok.lemma_ in self.indirect_cues or tok.lemma_ in self.direct_cues) \
+                    and self.in_quote[tok.i] < 0:
+                candidates.append((tok.idx, "indirect", tok.i))
+            elif tok.lower_ == "according" and self.in_quote[tok.i] < 0:
+                candidates.append((tok.idx, "according", tok.i))
+        candidates.sort()
+        claimed: set[int] = set()
+        for _pos, work, index in candidates:
+            if work == "direct":
+                self._direct(index, claimed)
+            else:
+                self._indirect(self.doc[index], claimed)
+        self.quotes.sort(key=lambda a: a.start)
+        return self.quotes
+
+    def _direct(self, n: int, claimed: set[int]) -> None:
+        span = self.spans[n]
+        att = Attribution(span.start, span.end, "direct")
+        cue = self._direct_cue(n) or self._lead_in_cue(n)
+        if cue is not None:
+            att.cue = cue
+            claimed.add(cue.i)
+            self._speaker(att, subject_of(cue))
+        if att.speaker is None:
+            prev = self._inheritable(span.start)
+            if prev is not None:
+                att.speaker, att.role, att.affiliation = prev.speaker, prev.role, prev.affiliation
+                att.speaker_kind, att.mention, att.inherited = prev.speaker_kind, prev.mention, True
+                att.confidence = 0.7
+                if att.cue is None:
+                    att.cue = prev.cue
+        self.quotes.append(att)
+
+    def _inheritable(self, start: int) -> Attribution | None:
+        """Follow-on quotes: the last attributed quote in this paragraph or the prose one before it."""
+        for prev in reversed(self.quotes):
+            if prev.speaker is None:
+                continue
+            if self.layout.prose_distance(prev.start, start) <= 1:
+                return prev
+            return None
+        return None
+
+    def _content(self, cue: Token) -> tuple[int, int] | None:
+        """Token range of the clause a cue reports, or None."""
+        for child in cue.children:
+            if child.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or child.i < cue.i):
+                return child.left_edge.i, child.right_edge.i + 1
+        if cue.lower_ == "according":
+            head = cue.head
+            if head.i == cue.i:
+                return None
+            s, e = head.left_edge.i, head.right_edge.i + 1
+            a, b = cue.left_edge.i, cue.right_edge.i + 1
+            return (b, e) if e - b >= a - s else (s, a)
+        if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and subject_of(cue) is not None:
+            before = cue.left_edge.i - 1
+            if before >= 0 and self.doc[before].text in (",", "\u2014", "\u2013"):
+                return cue.head.left_edge.i, cue.left_edge.i
+        return None
+
+    def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
+        """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
+        doc = self.doc
+        i = cue.i - 1
+        depth = 0
+        while i >= content_end - 40 and i >= 0 and depth < 40:
+            tok = doc[i]
+            if tok.text == "," and i + 1 < len(doc):
+                nxt = doc[i + 1]
+                if nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.ent_iob_ == "B"):
+                    e = i + 1
+                    while e < len(doc) and doc[e].ent_iob_ == "I" or (e == i + 1):
+                        e += 1
+                    return doc[e - 1]
+                return None
+            i -= 1
+            depth += 1
+        return None
+
+    def _indirect(self, cue: Token, claimed: set[int]) -> None:
+        if cue.i in claimed:
+            return
+        rng = self._content(cue)
+        if rng is None:
+            return
+        s, e = rng
+        doc = self.doc
+        while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", "\u2014", "\u2013", "-")):
+            e -= 1
+        if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+            return
+        inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
+        if inside * 2 > e - s:
+            return  # the clause is a direct quote: that quote's own cue
+        if not self.layout.is_prose(doc[s].idx):
+            return
+        subject = subject_of(cue)
+        if subject is None and e <= cue.i:
+            subject = self._hidden_subject(cue, e)
+            if subject is not None:
+                cut = subject.i
+                while cut > s and doc[cut - 1].text != ",":
+                    cut -= 1
+                e = max(s + 1, cut - 1)
+        mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
+        claimed.add(cue.i)
+        self._speaker(att, subject)
+        self.quotes.append(att)
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    return text.strip(" ,.;:\u2014\u2013-")

@@ -1,0 +1,142 @@
+"""Speaker coreference written for quotes in news: pronouns and nominals to the people they mean.
+
+No offline coreference model exists for spaCy 3.8 here, so this is a salience model over the parse:
+people are found by name (speakers.People), and a pronoun or a definite nominal ("the president")
+goes to the most salient compatible person before it: a subject in the nearest sentence that has one,
+skipping photo captions and credits, and falling back on the last speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.layout import Layout
+from reader.nlp.mentions import PERSON_PRONOUNS, name_tokens, title_before
+from reader.nlp.speakers import People, Person
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_SENTENCES_BACK = 8
+MAX_PARAGRAPHS_BACK = 3
+
+
+@dataclass
+class PersonMention:
+    token: int  # token index of the mention's head
+    sent: int  # sentence index
+    person: Person
+    subject: bool
+
+
+def _conj_title(doc: Doc, head: Token) -> str | None:
+    """'Presidents Donald Trump and Vladimir Putin': the second name shares the plural title."""
+    if head.dep_ == "conj":
+        first = head.head
+        s, _ = name_tokens(first)
+        return title_before(doc, s)
+    return None
+
+
+class Coreference:
+    def __init__(self, doc: Doc, layout: Layout, in_quote: list[int]) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.in_quote = in_quote
+        self.people = People()
+        self.sent_starts = [s.start for s in doc.sents]
+        self.mentions: list[PersonMention] = []
+        self.last_speakers: list[tuple[int, Person]] = []
+        self._collect_names()
+
+    def sent_index(self, token_i: int) -> int:
+        return max(0, bisect_left(self.sent_starts, token_i + 1) - 1)
+
+    def _collect_names(self) -> None:
+        doc = self.doc
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        for ent in persons:
+            self.people.add(ent.text)
+        # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
+        others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 3
+                  and e.root.pos_ == "PROPN" and self.people.lookup(e.text) is not None]
+        self.people = People()
+        for ent in sorted(persons + others, key=lambda e: e.start):
+            head = ent.root
+            s, e = name_tokens(head)
+            if e - s > 5:
+                continue
+            title = title_before(doc, s) or _conj_title(doc, head)
+            honorific = doc[s - 1].lower_ if s > 0 else None
+            in_prose = self.layout.is_prose(ent.start_char)
+            person = self.people.add(doc[s:e].text, role=title, honorific=honorific)
+            if person is None:
+                continue
+            if self.in_quote[head.i] >= 0 or not in_prose:
+                continue
+            subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
+            self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
+        self.mentions.sort(key=lambda m: m.token)
+
+    def add_role(self, person: Person, role: str | None, affiliation: str | None) -> None:
+        if role:
+            person.roles.append(role)
+        if affiliation and not person.affiliation:
+            person.affiliation = affiliation
+
+    def note_speaker(self, token_i: int, person: Person) -> None:
+        """A resolved speaker mention becomes a mention too, so chains of 'he said' carry on."""
+        mention = PersonMention(token_i, self.sent_index(token_i), person, True)
+        idx = bisect_left([m.token for m in self.mentions], token_i)
+        self.mentions.insert(idx, mention)
+        self.last_speakers.append((token_i, person))
+
+    def _window_ok(self, from_token: int, to_token: int) -> bool:
+        a = self.doc[from_token].idx
+        b = self.doc[to_token].idx
+        return self.layout.prose_distance(a, b) <= MAX_PARAGRAPHS_BACK
+
+    def resolve_pronoun(self, tok: Token) -> Person | None:
+        gender = PERSON_PRONOUNS.get(tok.lower_, "")
+        if tok.lower_ not in ("he", "she", "him", "her"):
+            return None
+        here = self.sent_index(tok.i)
+        tokens = [m.token for m in self.mentions]
+        idx = bisect_left(tokens, tok.i) - 1
+        best: dict[int, list[PersonMention]] = {}
+        while idx >= 0:
+            m = self.mentions[idx]
+            idx -= 1
+            if here - m.sent > MAX_SENTENCES_BACK or not self._window_ok(m.token, tok.i):
+                break
+            if m.person.gender and gender and m.person.gender != gender:
+                continue
+            best.setdefault(m.sent, []).append(m)
+        for sent in sorted(best, reverse=True):
+            cands = sorted(best[sent], key=lambda m: m.token)
+            subjects = [m for m in cands if m.subject]
+            return (subjects[-1] if sent == here and subjects else subjects[0] if subjects else cands[0]).person
+        for _pos, person in reversed(self.last_speakers):
+            if not (person.gender and gender and person.gender != gender):
+                return person
+        return None
+
+    def resolve_nominal(self, head: Token) -> Person | None:
+        """'the president' -> the latest person whose role says president."""
+        det = [c for c in head.lefts if c.dep_ in ("det", "poss")]
+        if not det or det[0].lower_ not in ("the", "this", "that"):
+            return None
+        word = head.lower_
+        tokens = [m.token for m in self.mentions]
+        idx = bisect_left(tokens, head.i) - 1
+        while idx >= 0:
+            m = self.mentions[idx]
+            if m.person.has_role_word(word) or (word.endswith("s") is False and m.person.has_role_word(word + "s")):
+                return m.person
+            idx -= 1
+        return None
+
+    def person_for_name(self, name: str, role: str | None, affiliation: str | None,
+                        honorific: str | None = None) -> Person | None:
+        return self.people.add(name, role=role, honorific=honorific, affiliation=affiliation)

@@ -1,0 +1,55 @@
+"""Cue lexicon: which verb lemmas introduce speech, mined from PolNeAR train (benchmarks/mine_cues.py)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# Paraphrases that machine-rewritten news uses for the common cues ("stated", "instructed ABC News"),
+# and speech verbs too rare in the training data to be mined.
+EXTRA_CUES = {
+    "state", "instruct", "inform", "remark", "observe", "declare", "clarify", "assert", "contend",
+    "maintain", "reply", "respond", "answer", "complain", "joke", "quip", "muse", "recount", "lament",
+    "caution", "concede", "admit", "boast", "brag", "shout", "yell", "scream", "whisper", "testify",
+    "emphasize", "emphasise", "stress", "underline", "underscore", "post", "tweet", "tell", "say", "add",
+    "write", "continue", "proceed", "go", "explain", "argue", "warn", "insist", "note", "claim", "predict",
+    "acknowledge", "confirm", "deny", "announce", "allege", "report", "suggest", "recall", "reiterate",
+    "counter", "retort", "exclaim", "conclude", "agree", "ask", "wonder", "demand",
+}
+# Cues so strong that a direct quote next to them needs no other evidence.
+SPEECH_CUES = {
+    "say", "tell", "add", "write", "state", "instruct", "continue", "note", "ask", "explain", "argue",
+    "warn", "insist", "tweet", "post", "reply", "respond", "answer", "declare", "remark", "observe",
+    "claim", "recall", "conclude", "acknowledge", "announce", "complain", "joke", "quip", "concede",
+    "admit", "boast", "shout", "yell", "whisper", "testify", "stress", "emphasize", "emphasise",
+    "reiterate", "counter", "retort", "exclaim", "wonder", "predict", "suggest", "deny", "confirm",
+    "report", "inform", "assert", "contend", "maintain", "caution", "lament", "recount", "muse",
+    "go", "demand", "describe", "call", "put", "read",
+}
+# Verbs whose complement is a belief rather than an utterance; PolNeAR counts them when they have a
+# clausal complement, so they are cues for indirect speech only.
+MIN_PRECISION = 0.3
+
+
+@lru_cache(maxsize=1)
+def mined_cues() -> dict[str, float]:
+    table: dict[str, float] = {}
+    data = resources.files("reader.nlp").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lemma, _count, _verbs, precision = line.split("\t")
+        table[lemma] = float(precision)
+    return table
+
+
+@lru_cache(maxsize=1)
+def indirect_cues() -> frozenset[str]:
+    """Lemmas that introduce reported speech when they govern a clause."""
+    mined = {lemma for lemma, p in mined_cues().items() if p >= MIN_PRECISION}
+    return frozenset(mined | EXTRA_CUES)
+
+
+@lru_cache(maxsize=1)
+def direct_cues() -> frozenset[str]:
+    return frozenset(SPEECH_CUES | {lemma for lemma, p in mined_cues().items() if p >= 0.5})

@@ -1,0 +1,184 @@
+"""From a subject token to a speaker mention: its name span, its role and what kind of speaker it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": "", "we": "", "they": "", "you": ""}
+TITLES = {
+    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov.", "governor",
+    "mayor", "secretary", "minister", "prime", "chancellor", "judge", "justice", "chief", "gen", "gen.",
+    "general", "adm", "adm.", "admiral", "col", "col.", "lt", "lt.", "sgt", "sgt.", "capt", "capt.", "dr",
+    "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "lord",
+    "lady", "king", "queen", "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "director", "commissioner", "chairman", "chairwoman", "chair", "ceo",
+    "attorney", "candidate", "nominee", "former", "presidents", "senators", "state", "first", "deputy",
+    "assistant", "press", "house", "majority", "minority", "whip", "analyst", "adviser", "advisor",
+    "manager", "sheriff", "officer", "detective", "coach", "host", "anchor", "reverend", "rev", "rev.",
+    "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
+    "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
+}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
+                     "chairwoman", "spokeswoman", "councilwoman"}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman",
+                   "councilman", "father"}
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "person", "people", "aide", "aides",
+                   "insider", "insiders", "diplomat", "diplomats", "staffer", "staffers", "adviser",
+                   "advisers", "advisor", "advisors", "individual", "individuals", "member", "members"}
+ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "familiar with", "declined to be named",
+                  "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
+GROUP_ENTS = {"ORG", "NORP", "GPE", "FAC"}
+
+
+@dataclass
+class Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    head: int
+    text: str
+    kind: str  # "name" (proper name), "pronoun", "nominal"
+    ent: str  # entity label of the name, or ""
+    role: str | None = None
+    affiliation: str | None = None
+    plural: bool = False
+    anonymous: bool = False
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
+
+def _strip_possessive(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _ent_of(tok: Token) -> tuple[int, int, str] | None:
+    if tok.ent_type_:
+        i = tok.i
+        doc = tok.doc
+        s = i
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        e = i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        return s, e, tok.ent_type_
+    return None
+
+
+def name_tokens(tok: Token) -> tuple[int, int]:
+    """The proper-name span around tok: its entity, or its run of compound PROPNs."""
+    ent = _ent_of(tok)
+    doc = tok.doc
+    if ent is not None:
+        s, e, _ = ent
+        toks = _strip_possessive(list(doc[s:e]))
+        # leading titles inside the entity ("President Donald Trump") are a role, not the name
+        while len(toks) > 1 and toks[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
+            toks = toks[1:]
+        if toks:
+            return toks[0].i, toks[-1].i + 1
+    s = tok.i
+    while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN":
+        s -= 1
+    return s, tok.i + 1
+
+
+def name_end(tok: Token) -> int:
+    """Index of the last token of the entity that starts at or contains tok."""
+    doc = tok.doc
+    e = tok.i
+    while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+        e += 1
+    return e
+
+
+def title_before(doc: Doc, start: int) -> str | None:
+    """Title words right before a name: 'Ukrainian President' in 'Ukrainian President Volodymyr Zelenskyy'."""
+    i = start
+    words: list[str] = []
+    while i > 0:
+        prev = doc[i - 1]
+        low = prev.lower_
+        if low.rstrip("s") in TITLES and prev.text[:1].isupper() and low.endswith("s") and not words:
+            words.insert(0, prev.text[:-1])  # "Presidents Trump and Putin": each is a President
+            i -= 1
+            continue
+        if low in TITLES or (words and prev.pos_ in ("ADJ", "PROPN") and prev.dep_ in ("amod", "compound") and prev.head.i >= start - 1):
+            words.insert(0, prev.text)
+            i -= 1
+            continue
+        break
+    # also titles inside the entity span
+    return " ".join(words) if words else None
+
+
+def appositive_role(head: Token) -> tuple[str | None, str | None]:
+    """Role and affiliation from an appositive: 'Oleg Ignatov, the group's senior Russia analyst'."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+            toks = [t for t in child.subtree if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > child.i)]
+            text = " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s").strip(" ,—–-")
+            affiliation = None
+            for t in child.subtree:
+                if t.ent_type_ == "ORG":
+                    s, e = name_tokens(t)
+                    affiliation = t.doc[s:e].text
+                    break
+            if len(text.split()) <= 25:
+                return text, affiliation
+    return None, None
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """The noun phrase of a nominal subject without its relative clauses and trailing modifiers."""
+    start = head.i
+    for t in head.lefts:
+        start = min(start, t.left_edge.i)
+    end = head.i + 1
+    for t in head.rights:
+        if t.dep_ in ("cc", "conj") or (t.dep_ == "prep" and t.lower_ in ("of", "at", "from", "with", "for", "in")):
+            end = max(end, t.right_edge.i + 1)
+        elif t.dep_ in ("acl", "relcl", "appos", "punct"):
+            break
+    doc = head.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def mention_for(subject: Token) -> Mention:
+    doc = subject.doc
+    low = subject.lower_
+    if subject.pos_ == "PRON" or low in PERSON_PRONOUNS:
+        return Mention(subject.i, subject.i + 1, subject.i, subject.text, "pronoun", "",
+                       plural=low in ("they", "we", "them"))
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        s, e = name_tokens(subject)
+        ent = subject.ent_type_ or ("PERSON" if subject.pos_ == "PROPN" else "")
+        role, affiliation = appositive_role(subject)
+        title = title_before(doc, s)
+        if title and not role:
+            role = title
+        elif title and role:
+            role = f"{title}; {role}"
+        name = doc[s:e].text
+        conj = [c for c in subject.rights if c.dep_ == "conj"]
+        if conj:  # "Trump and Pence said": a group of named speakers, named by the first
+            return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
+        return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
+    s, e = _noun_phrase(subject)
+    text = doc[s:e].text
+    sent = subject.sent.text.lower()
+    anonymous = low in ANONYMOUS_HEADS and (
+        any(c in sent for c in ANONYMITY_CUES)
+        or doc[s].lower_ in ("a", "an", "one", "two", "three", "several", "some", "many")
+        or low in ("source", "sources")
+    ) and not any(t.pos_ == "PROPN" for t in doc[s:e])
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.rights)
+    role, affiliation = appositive_role(subject)
+    return Mention(s, e, subject.i, text, "nominal", subject.ent_type_, role, affiliation,
+                   plural=plural, anonymous=anonymous)

@@ -1,0 +1,135 @@
+"""Sources an article relies on: outlets, organisations, platforms, documents, photo credits, anonymous."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.model import Source
+from reader.nlp.layout import Layout
+
+if TYPE_CHECKING:
+    from reader.nlp.attribution import Attribution
+
+OUTLET_RE = re.compile(
+    r"\b(?:The )?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|BBC(?: News)?|"
+    r"CNN|MSNBC|NPR|PBS|ABC(?: News)?|NBC(?: News)?|CBS(?: News)?|Fox(?: News)?|Fox Business|C-SPAN|"
+    r"New York Times|Washington Post|Wall Street Journal|Los Angeles Times|USA Today|Politico|Axios|"
+    r"The Hill|Breitbart(?: News)?|HuffPost|Huffington Post|BuzzFeed(?: News)?|Guardian|Financial Times|"
+    r"Economist|Time magazine|Newsweek|The Atlantic|New Yorker|Vox|Vice|Slate|Daily Beast|Daily Mail|"
+    r"Al Jazeera|Sky News|Deutsche Welle|Le Monde|Der Spiegel|Interfax|TASS|RIA Novosti|Xinhua|"
+    r"Kyiv Independent|Ukrainska Pravda|Semafor|ProPublica|The Intercept|Mother Jones|National Review|"
+    r"Western Journalism|Chicago Tribune|Boston Globe|Miami Herald|Des Moines Register)\b"
+)
+_OUTLET_SUFFIX = re.compile(r"\b(?:News|Information|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Press|"
+                            r"Radio|Television|TV|Network|Broadcasting|Daily|Weekly|Review|Chronicle)$")
+PLATFORM_RE = re.compile(
+    r"\b(?:Truth Social|Twitter|Facebook|Instagram|TikTok|YouTube|Telegram|Threads|Bluesky|LinkedIn|"
+    r"Reddit|Substack|Weibo|WhatsApp|Snapchat|Gab|Parler|Rumble|Truth)\b"
+)
+_PLATFORM_AFTER = re.compile(r"\b(?:wrote|posted|tweeted|shared|announced|declared|said|stated)\s+on\s+(?:his |her |their )?"
+                             r"((?:[A-Z][\w]*)(?:\s+[A-Z][\w]*){0,2})")
+_NOT_PLATFORM = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                           r"April|May|June|July|August|September|October|November|December|Election|Capitol|"
+                           r"Christmas|Thanksgiving|Easter)\b")
+DOCUMENT_NOUNS = {
+    "statement", "report", "letter", "memo", "memorandum", "filing", "document", "documents", "lawsuit",
+    "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",
+    "emails", "indictment", "ruling", "order", "affidavit", "testimony", "analysis", "briefing", "post",
+    "tweet", "video", "ad", "speech", "interview", "book", "essay", "column", "notice", "cable", "assessment",
+}
+
+
+def _span_source(span: Span, kind: str) -> Source:
+    text = span.text.strip()
+    return Source(span.start_char, span.start_char + len(text), text, kind)
+
+
+def _ent_span(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _outlet_like(text: str) -> bool:
+    return bool(OUTLET_RE.fullmatch(text) or OUTLET_RE.fullmatch(text.removeprefix("the ").removeprefix("The "))
+                or _OUTLET_SUFFIX.search(text))
+
+
+def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution]) -> list[Source]:
+    text = doc.text
+    found: list[Source] = []
+    for para in layout.paragraphs:
+        if para.kind == "credit":
+            line = text[para.start:para.end].strip()
+            found.append(Source(para.start, para.start + len(line), line, "credit"))
+    for m in OUTLET_RE.finditer(text):
+        if layout.kind_at(m.start()) in ("prose", "heading"):
+            found.append(Source(m.start(), m.end(), m.group(0), "outlet"))
+    for m in PLATFORM_RE.finditer(text):
+        if m.group(0) != "Truth" or text[m.end():m.end() + 7] == " Social":
+            found.append(Source(m.start(), m.end(), m.group(0), "platform"))
+    for m in _PLATFORM_AFTER.finditer(text):
+        if not _NOT_PLATFORM.match(m.group(1)):
+            found.append(Source(m.start(1), m.end(1), m.group(1), "platform"))
+
+    people_names = {q.speaker for q in quotes if q.speaker_kind == "person"} | {
+        m.text for q in quotes if q.mention is not None and q.speaker_kind == "person" for m in [q.mention]}
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+
+    def _in_quote(char: int) -> bool:
+        return any(s <= char < e for s, e in direct)
+
+    cue_sents: set[int] = set()
+    for q in quotes:
+        if q.cue is None:
+            continue
+        cue = q.cue
+        cue_sents.add(cue.sent.start)
+        for child in cue.children:
+            # told ABC News / in an interview with CNN
+            if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+                ent = _ent_span(child)
+                if ent is not None and ent.label_ == "ORG":
+                    found.append(_span_source(ent, "outlet" if cue.lemma_ in ("tell", "instruct", "inform")
+                                              or _outlet_like(ent.text) else "organisation"))
+            if child.dep_ == "prep" and child.lower_ in ("in", "on", "through", "via"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in DOCUMENT_NOUNS:
+                        s = min(t.i for t in pobj.subtree)
+                        found.append(_span_source(doc[s:pobj.i + 1], "document"))
+        if q.mention is not None and not q.inherited:
+            m = q.mention
+            span = doc[m.start:m.end]
+            if q.speaker_kind == "person":
+                pass
+            elif q.speaker_kind == "anonymous":
+                found.append(_span_source(span, "anonymous"))
+            elif m.ent == "ORG" or (m.kind == "nominal" and doc[m.head].lower_ in DOCUMENT_NOUNS):
+                kind = "outlet" if _outlet_like(span.text) else (
+                    "document" if doc[m.head].lower_ in DOCUMENT_NOUNS else "organisation")
+                found.append(_span_source(span, kind))
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.sent.start in cue_sents and ent.text not in people_names:
+            if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
+                found.append(_span_source(ent, "outlet" if _outlet_like(ent.text) else "organisation"))
+    return _dedupe(found)
+
+
+_PRIORITY = {"credit": 0, "anonymous": 1, "platform": 2, "outlet": 3, "document": 4, "organisation": 5}
+
+
+def _dedupe(sources: list[Source]) -> list[Source]:
+    """One source per stretch of text: credits and specific types win over overlapping general ones."""
+    chosen: list[Source] = []
+    for s in sorted(sources, key=lambda s: (_PRIORITY[s.type], -(s.end - s.start), s.start)):
+        if s.end <= s.start:
+            continue
+        if any(s.start < c.end and c.start < s.end for c in chosen):
+            continue
+        chosen.append(s)
+    return sorted(chosen, key=lambda s: s.start)

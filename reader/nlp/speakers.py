@@ -1,0 +1,128 @@
+"""Canonical people in one article: 'Donald Trump' = 'Trump' = 'President Donald Trump'.
+
+Every PERSON name in the article is put in a cluster keyed by its surname; the cluster's canonical name
+is its fullest frequent form, its role comes from titles and appositives, its gender from honorifics
+and first names (used only to keep 'she' away from a man).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.nlp.mentions import FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES
+
+_FEMALE = set(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
+    "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
+    "laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha "
+    "katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie "
+    "joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha "
+    "jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia "
+    "judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella "
+    "charlotte rose alexis kayla hillary kamala nikki elise ivanka melania michele tulsi kellyanne sarah "
+    "huma chelsea condoleezza nancy dianne elizabeth kirsten amy maxine ilhan alexandria ayanna rashida "
+    "liz marsha susan lisa tammy kristi kari giorgia ursula angela theresa natalia yulia olena marine "
+    "jacinda greta malala oprah beyonce taylor hope karine jen dana kate sanna mette katalin".split()
+)
+_MALE = set(
+    "james john robert michael william david richard joseph thomas charles christopher daniel matthew "
+    "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason "
+    "jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel "
+    "gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas "
+    "zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin "
+    "arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne "
+    "roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bernie ted marco mike "
+    "mitch chuck newt rudy reince jeb ben chris rand lindsey bill hunter vladimir volodymyr xi emmanuel "
+    "boris rishi olaf recep benjamin narendra justin oleg pavel yehor oleksandr federico sergei dmitry "
+    "kim jair javier keir kevin hakeem jd elon rex jim tim steve sean stephen reince kellyanne".split()
+) - {"kellyanne"}
+
+
+def name_key(name: str) -> str:
+    """The surname a name is clustered under: last word, lower case, without possessive or suffix."""
+    words = [w for w in re.split(r"[\s]+", name.replace("\u2019s", "").replace("'s", "")) if w]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return words[-1].lower().strip(".,") if words else ""
+
+
+@dataclass
+class Person:
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    gender: str = ""
+    affiliation: str | None = None
+
+    @property
+    def name(self) -> str:
+        full = [f for f in self.forms if 1 < len(f.split()) <= 5]
+        if full:
+            return max(full, key=lambda f: (self.forms[f] + (0.5 if len(f.split()) == 2 else 0), len(f)))
+        return max(self.forms, key=lambda f: (self.forms[f], len(f))) if self.forms else self.key
+
+    @property
+    def role(self) -> str | None:
+        if not self.roles:
+            return None
+        return Counter(self.roles).most_common(1)[0][0]
+
+    def has_role_word(self, word: str) -> bool:
+        word = word.lower()
+        return any(word in re.split(r"[\s;,’'.]+", r.lower()) for r in self.roles)
+
+
+class People:
+    """The people of one article, found through their names."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Person] = {}
+        self._full_first: dict[str, dict[str, str]] = {}
+
+    def add(self, name: str, role: str | None = None, honorific: str | None = None,
+            affiliation: str | None = None) -> Person | None:
+        name = " ".join(name.replace("\u2019s", "").replace("'s", "").split()).strip(" ,.")
+        words = name.split()
+        while words and words[0].lower() in TITLES:
+            words = words[1:]
+        if not words or not words[-1][:1].isupper():
+            return None
+        name = " ".join(words)
+        key = name_key(name)
+        if not key:
+            return None
+        # Two different first names on one surname ("Donald Trump", "Ivanka Trump"): separate people.
+        if len(words) > 1:
+            firsts = self._full_first.setdefault(key, {})
+            first = words[0].lower()
+            if firsts and first not in firsts and not any(first.startswith(f[:1]) and len(first) <= 2 for f in firsts):
+                key = f"{key}|{first}"
+            firsts.setdefault(first, key)
+        person = self.by_key.setdefault(key, Person(key))
+        person.forms[name] += 1
+        if role:
+            person.roles.append(role)
+        if affiliation and not person.affiliation:
+            person.affiliation = affiliation
+        if not person.gender:
+            hon = (honorific or "").lower()
+            first = words[0].lower() if len(words) > 1 else ""
+            if hon in FEMALE_HONORIFICS or first in _FEMALE:
+                person.gender = "f"
+            elif hon in MALE_HONORIFICS or first in _MALE:
+                person.gender = "m"
+        return person
+
+    def lookup(self, name: str) -> Person | None:
+        name = " ".join(name.replace("\u2019s", "").replace("'s", "").split())
+        words = name.split()
+        key = name_key(name)
+        if len(words) > 1:
+            key = self._full_first.get(key, {}).get(words[0].lower(), key)
+        return self.by_key.get(key)
+
+    def canonical(self, name: str) -> str:
+        person = self.lookup(name)
+        return person.name if person else name
