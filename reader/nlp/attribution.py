@@ -20,6 +20,7 @@ _ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "de
               "corp", "university", "institute", "center", "centre", "foundation", "association", "bank",
               "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
               "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
+_CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
 
 
@@ -158,9 +159,8 @@ class Extractor:
                 if group is not None:
                     att.speaker, att.speaker_kind = group.speaker, group.speaker_kind
             return
-        is_person = mention.ent in ("PERSON", "") or (
-            mention.ent in ("ORG", "GPE", "NORP")
-            and (coref.people.lookup(mention.text) is not None or looks_like_person(mention.text)))
+        is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
+            or looks_like_person(mention.text)
         if mention.kind == "name" and is_person and not mention.plural:
             honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
             person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
@@ -352,6 +352,11 @@ class Extractor:
             e -= 1
         if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
             return
+        if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
+            if e < len(doc) and doc[e].text in _CLOSE_MARKS:
+                e += 1
+            elif e + 1 < len(doc) and doc[e].text in (".", "?", "!") and doc[e + 1].text in _CLOSE_MARKS:
+                e += 2
         inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
         if inside * 2 > e - s:
             return  # the clause is a direct quote: that quote's own cue
@@ -371,6 +376,10 @@ class Extractor:
         claimed.add(cue.i)
         self._speaker(att, subject)
         self.quotes.append(att)
+
+
+def _open_marks(text: str) -> int:
+    return sum(text.count(c) for c in "\u201c\u201d\"")
 
 
 def _clean_name(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
-from reader.nlp.mentions import PERSON_PRONOUNS, name_tokens, title_before
+from reader.nlp.mentions import PERSON_PRONOUNS, TITLES, name_tokens, title_before
 from reader.nlp.speakers import People, Person
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -59,8 +59,9 @@ class Coreference:
         for ent in persons:
             self.people.add(ent.text)
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
-        others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 3
-                  and e.root.pos_ == "PROPN" and self.people.lookup(e.text) is not None]
+        others = [e for e in doc.ents if e.label_ != "PERSON" and len(e) <= 4 and e.root.pos_ == "PROPN"
+                  and (self.people.lookup(e.text) is not None
+                       or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN"))]
         self.people = People()
         for ent in sorted(persons + others, key=lambda e: e.start):
             head = ent.root

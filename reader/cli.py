@@ -1,0 +1,290 @@
+"""quote-reader: the window by default, or a headless subcommand (extract, import, search, speakers, export)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader.model import Analysis, Article
+
+SUBCOMMANDS = ("extract", "import", "search", "speakers", "export")
+
+
+def _die(message: str, code: int = 2) -> int:
+    print(f"quote-reader: {message}", file=sys.stderr)
+    return code
+
+
+# ---------------------------------------------------------------------- records
+def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
+    """One line of the extract contract (shared/eval/FORMAT.md plus sources, speakers, metadata)."""
+    return {
+        "id": key,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published,
+        "text": article.text,
+        "quotes": [
+            {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue": q.cue,
+             "confidence": q.confidence}
+            for q in analysis.quotes
+        ],
+        "sources": [{"start": s.start, "end": s.end, "text": s.text, "type": s.type} for s in analysis.sources],
+        "speakers": [{"name": s.name, "aliases": list(s.aliases), "role": s.role, "kind": s.kind,
+                      "quote_count": s.quote_count} for s in analysis.speakers],
+    }
+
+
+def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False) -> None:
+    if db:
+        p.add_argument("--db", help="library file (default: $QUOTE_READER_DB or the user data folder)")
+    if model:
+        p.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm if installed)")
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    from reader.documents import SUPPORTED_EXTENSIONS
+
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS)
+        else:
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------------- extract
+def cmd_extract(args: argparse.Namespace) -> int:
+    from reader.batch import analyse_files, analyse_texts
+
+    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    failures = 0
+    try:
+        if args.input_jsonl:
+            items: list[tuple[str, str]] = []
+            try:
+                with open(args.input_jsonl, encoding="utf-8") as f:
+                    for n, line in enumerate(f, 1):
+                        if line.strip():
+                            try:
+                                rec = json.loads(line)
+                                items.append((str(rec["id"]), str(rec["text"])))
+                            except (json.JSONDecodeError, KeyError, TypeError):
+                                print(f"quote-reader: {args.input_jsonl}:{n}: not a record with id and text",
+                                      file=sys.stderr)
+                                failures += 1
+            except OSError as exc:
+                return _die(f"cannot read {args.input_jsonl}: {exc.strerror}")
+            texts = dict(items)
+            for key, analysis in analyse_texts(items, args.model, args.jobs):
+                out.write(json.dumps(record(key, Article(text=texts[key]), analysis), ensure_ascii=False) + "\n")
+        else:
+            if not args.paths:
+                return _die("extract needs PATH... or --input-jsonl FILE")
+            for path, article, analysis, error in analyse_files(_expand(args.paths), args.model, args.jobs):
+                if error or article is None or analysis is None:
+                    print(f"quote-reader: {error}", file=sys.stderr)
+                    failures += 1
+                    continue
+                out.write(json.dumps(record(path, article, analysis), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failures else 0
+
+
+# ---------------------------------------------------------------------- library commands
+def _library(args: argparse.Namespace) -> Any:
+    from reader.library import Library
+
+    return Library(args.db) if args.db else Library()
+
+
+def _progress(done: int, total: int, started: float, name: str) -> None:
+    width = 30
+    frac = done / total if total else 1.0
+    elapsed = time.monotonic() - started
+    eta = (elapsed / done * (total - done)) if done else 0.0
+    bar = "#" * int(frac * width) + "-" * (width - int(frac * width))
+    sys.stderr.write(f"\r[{bar}] {done}/{total}  {eta:5.0f}s left  {name[-40:]:<40}")
+    sys.stderr.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.batch import analyse_files
+    from reader.documents import DocumentError, load_article
+
+    library = _library(args)
+    paths = _expand(args.paths)
+    todo = []
+    skipped = 0
+    for p in paths:  # loading is cheap next to parsing: skip what the library already holds
+        try:
+            art = load_article(p)
+        except DocumentError as exc:
+            print(f"quote-reader: {exc}", file=sys.stderr)
+            continue
+        if library.has(art.sha256):
+            skipped += 1
+        else:
+            todo.append(p)
+    added = failed = 0
+    started = time.monotonic()
+    try:
+        for n, (path, article, analysis, error) in enumerate(analyse_files(todo, args.model, args.jobs), 1):
+            if error or article is None or analysis is None:
+                failed += 1
+                print(f"\nquote-reader: {error}", file=sys.stderr)
+            else:
+                library.add(article, analysis)
+                added += 1
+            if not args.quiet:
+                _progress(n, len(todo), started, path)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {added} articles added; the library is consistent", file=sys.stderr)
+        return 130
+    if not args.quiet and todo:
+        sys.stderr.write("\n")
+    print(f"{added} added, {skipped} already in the library, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.library.export import citation
+
+    library = _library(args)
+    hits = library.search(args.query, limit=args.limit, speaker=args.speaker)
+    if args.json:
+        from reader.library.export import export_hits
+
+        sys.stdout.write(export_hits(hits, "json"))
+        return 0
+    if not hits:
+        print("no quotes found", file=sys.stderr)
+        return 1
+    for h in hits:
+        print(f"[{h.kind}] {h.snippet.replace(chr(10), ' ')}\n    {citation(h)}")
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    library = _library(args)
+    speakers = library.speakers(limit=args.limit)
+    if args.json:
+        print(json.dumps([{"name": s.name, "role": s.role, "aliases": list(s.aliases), "kind": s.kind,
+                           "quotes": s.quote_count} for s in speakers], ensure_ascii=False, indent=2))
+        return 0
+    for s in speakers:
+        role = f" ({s.role})" if s.role else ""
+        print(f"{s.quote_count:6d}  {s.name}{role}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.library.export import export_hits
+
+    library = _library(args)
+    query = args.query or ""
+    if args.speaker:
+        hits = library.search(query or f'speaker:"{args.speaker}"', limit=args.limit, speaker=args.speaker)
+    elif query:
+        hits = library.search(query, limit=args.limit)
+    else:
+        hits = library.search("kind:direct", limit=args.limit) + library.search("kind:indirect", limit=args.limit) \
+            + library.search("kind:mixed", limit=args.limit)
+    data = export_hits(hits, args.format)
+    if args.output:
+        Path(args.output).write_text(data, encoding="utf-8")
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+# ---------------------------------------------------------------------- parsers
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quote-reader", description="Who said what, in the news you read.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print quotes, speakers and sources as JSON lines")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--input-jsonl", help="read {id, text} records instead of files")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("-o", "--output")
+    _add_common(p, db=False, model=True)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("import", help="add files and folders to the library")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2)))
+    p.add_argument("--quiet", action="store_true")
+    _add_common(p, model=True)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--speaker")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50)
+    _add_common(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("speakers", help="list the library's speakers")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int)
+    _add_common(p)
+    p.set_defaults(func=cmd_speakers)
+
+    p = sub.add_parser("export", help="export quotes to CSV, JSON or Markdown")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--format", choices=["csv", "json", "md"], required=True)
+    p.add_argument("--speaker")
+    p.add_argument("--limit", type=int, default=100000)
+    p.add_argument("-o", "--output")
+    _add_common(p)
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="quote-reader",
+        description="Open articles in the reader window. Subcommands: " + ", ".join(SUBCOMMANDS) +
+                    " (quote-reader SUBCOMMAND --help).")
+    p.add_argument("paths", nargs="*", help="articles to open (.txt .html .md .docx .epub .pdf)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a grab of the window once painted, then exit")
+    p.add_argument("--theme", choices=["light", "dark"])
+    _add_common(p, model=True)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from reader.documents import DocumentError
+    from reader.library import LibraryError
+
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = build_parser().parse_args(argv)
+            return int(args.func(args))
+        args = build_gui_parser().parse_args(argv)
+        from reader.ui.app import run_gui
+
+        return run_gui(args)
+    except (DocumentError, LibraryError) as exc:
+        return _die(str(exc), 1)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,74 @@
+"""The flow, composed once: load -> analyse -> store. The CLI and the window's workers both call it."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.documents import load_article
+from reader.library import Library
+from reader.model import Analysis, Article
+
+SAMPLE_ARTICLE = Path(__file__).parent / "resources" / "sample_article.txt"
+
+
+@dataclass(frozen=True)
+class Opened:
+    article: Article
+    analysis: Analysis
+    article_id: int | None
+
+
+class Engine:
+    """The spaCy pipeline, loaded once, lazily, and safe to share between threads."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    def nlp(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                from reader.nlp.pipeline import build_nlp
+
+                self._nlp = build_nlp(self.model)
+            return self._nlp
+
+    def analyse(self, article: Article) -> Analysis:
+        from reader.nlp.analyse import analyse_article
+
+        nlp = self.nlp()
+        with self._lock:  # a spaCy pipeline is not re-entrant across threads
+            return analyse_article(nlp, article)
+
+
+def open_article(path: str | Path, engine: Engine, library: Library | None) -> Opened:
+    """Load a file, analyse it and store it in the library (once per text)."""
+    article = load_article(path)
+    return analyse_and_store(article, engine, library)
+
+
+def analyse_and_store(article: Article, engine: Engine, library: Library | None) -> Opened:
+    analysis = engine.analyse(article)
+    article_id = None
+    if library is not None:
+        existing = library.article_id(article.sha256)
+        if existing is not None and library.has_corrections(existing):
+            # keep what a person corrected: store the new machine results around it, show the merge
+            article_id = library.add(article, analysis)
+            analysis = _with_model(library.analysis(article_id), analysis)
+        else:
+            article_id = library.add(article, analysis)
+    return Opened(article, analysis, article_id)
+
+
+def _with_model(stored: Analysis, fresh: Analysis) -> Analysis:
+    return Analysis(quotes=stored.quotes, speakers=stored.speakers, sources=fresh.sources,
+                    model=fresh.model, engine_version=fresh.engine_version)
