@@ -140,6 +140,47 @@ class Library:
                 s.add(SourceRow(article_id=row.id, start=src.start, end=src.end, text=src.text, type=src.type))
             return row.id
 
+    # ------------------------------------------------------------------ corrections
+    def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
+        row = s.scalars(select(QuoteRow).where(QuoteRow.article_id == article_id, QuoteRow.start == start,
+                                               QuoteRow.end == end)).first()
+        if row is None:
+            raise LibraryError("that quote is no longer in the library")
+        return row
+
+    def reassign(self, article_id: int, start: int, end: int, speaker: str | None) -> None:
+        """A person says who really said it; the correction survives re-analysis."""
+        with self.session() as s:
+            row = self._quote_at(s, article_id, start, end)
+            row.speaker_id = self._speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
+            row.edited = True
+            row.confidence = 1.0
+
+    def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
+        if kind not in ("direct", "indirect", "mixed"):
+            raise LibraryError(f"unknown quote kind {kind!r}")
+        with self.session() as s:
+            row = self._quote_at(s, article_id, start, end)
+            row.kind = kind
+            row.edited = True
+
+    def reject(self, article_id: int, start: int, end: int) -> None:
+        """'Not a quote': hidden everywhere, and not brought back by re-analysis."""
+        with self.session() as s:
+            row = self._quote_at(s, article_id, start, end)
+            row.rejected = True
+            row.edited = True
+
+    def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> None:
+        """A quote the engine missed, marked from a text selection."""
+        with self.session() as s:
+            article = s.get(ArticleRow, article_id)
+            if article is None or not 0 <= start < end <= len(article.text):
+                raise LibraryError("that selection is not inside the article")
+            sp = self._speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
+            s.add(QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
+                           text=article.text[start:end], kind=kind, edited=True))
+
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:
         with self.session() as s:

@@ -80,7 +80,13 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         while len(toks) > 1 and toks[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
             toks = toks[1:]
         if toks:
-            return toks[0].i, toks[-1].i + 1
+            s = toks[0].i
+            # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima")
+            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" \
+                    and doc[s - 1].head.i < toks[-1].i + 1 and doc[s - 1].lower_ not in TITLES \
+                    and not doc[s - 1].ent_type_:
+                s -= 1
+            return s, toks[-1].i + 1
     s = tok.i
     while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN":
         s -= 1

@@ -40,6 +40,9 @@ _MALE = set(
 ) - {"kellyanne"}
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
+
+
 def name_key(name: str) -> str:
     """The surname a name is clustered under: last word, lower case, without possessive or suffix."""
     words = [w for w in re.split(r"[\s]+", name.replace("\u2019s", "").replace("'s", "")) if w]
@@ -67,7 +70,9 @@ class Person:
     def role(self) -> str | None:
         if not self.roles:
             return None
-        return Counter(self.roles).most_common(1)[0][0]
+        # an appositive ("the institute's lead hydrologist") says more than an honorific ("Dr.")
+        informative = [r for r in self.roles if r.lower().rstrip(".") not in _HONORIFICS] or self.roles
+        return Counter(informative).most_common(1)[0][0]
 
     def has_role_word(self, word: str) -> bool:
         word = word.lower()

@@ -1,0 +1,88 @@
+"""Start the window: application, theme, library, the first article, and the --screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader import service
+from reader.library import Library, LibraryError
+from reader.ui.main_window import MainWindow
+from reader.ui.palette import Theme, theme_named
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def apply_app_theme(app: QApplication, theme: Theme) -> None:
+    app.setStyle("Fusion")
+    pal = QPalette()
+    if theme.dark:
+        pal.setColor(QPalette.ColorRole.Window, QColor("#2A2D31"))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.Base, theme.page)
+        pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#2A2D31"))
+        pal.setColor(QPalette.ColorRole.Text, theme.text)
+        pal.setColor(QPalette.ColorRole.Button, QColor("#33363B"))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.Highlight, QColor("#3D6FB6"))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#33363B"))
+        pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8A8A8A"))
+    else:
+        pal = app.style().standardPalette()
+        pal.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
+    app.setPalette(pal)
+
+
+def open_library(db: str | None) -> tuple[Library | None, str | None]:
+    try:
+        return (Library(db) if db else Library()), None
+    except LibraryError as exc:
+        return None, str(exc)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Quote Reader")
+    app.setOrganizationName("quote-reader")
+    settings = QSettings("quote-reader", "quote-reader")
+    theme = theme_named(args.theme or str(settings.value("theme", "light")))
+    apply_app_theme(app, theme)
+    library, problem = open_library(args.db)
+    window = MainWindow(service.Engine(args.model), library, theme, settings)
+    if problem:
+        window.status(f"Library unavailable ({problem}); articles will not be saved")
+    window.show()
+    paths = list(args.paths) or [str(service.SAMPLE_ARTICLE)]
+    for path in paths:
+        window.open_path(path)
+    exit_code = {"code": 0}
+    if args.screenshot:
+        out = args.screenshot
+
+        def grab(_opened: object = None) -> None:
+            def save() -> None:
+                ok = window.grab().save(out)
+                if not ok:
+                    print(f"quote-reader: could not write {out}", file=sys.stderr)
+                    exit_code["code"] = 1
+                app.quit()
+            QTimer.singleShot(300, save)
+
+        def failed(message: str) -> None:
+            print(f"quote-reader: {message}", file=sys.stderr)
+            exit_code["code"] = 1
+            app.quit()
+
+        window.article_shown.connect(grab)
+        window.open_failed.connect(failed)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: failed("timed out waiting for the analysis"))
+    app.exec()
+    window.dispatcher.wait(10000)
+    return exit_code["code"]

@@ -1,0 +1,220 @@
+"""The article, with quotes, speakers, sources and cues painted in as character formats."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QHelpEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from reader.model import Analysis, Article, Quote
+from reader.ui.palette import KIND_LABELS, SOURCE_LABELS, Theme
+
+LAYERS = ("direct", "indirect", "mixed", "speakers", "sources", "cues")
+_UNDERLINE = {
+    "direct": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "indirect": QTextCharFormat.UnderlineStyle.DotLine,
+    "mixed": QTextCharFormat.UnderlineStyle.DashUnderline,
+}
+
+
+class SpeakerColours(QObject):
+    """Speaker -> colour index, stable for one article; shared by the view and the panel."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: dict[str, int] = {}
+
+    def assign(self, analysis: Analysis) -> None:
+        self.index = {s.name: n for n, s in enumerate(analysis.speakers)}
+        self.changed.emit()
+
+    def of(self, name: str | None) -> int | None:
+        return self.index.get(name) if name else None
+
+
+class ArticleView(QTextBrowser):
+    quote_hovered = Signal(object)
+
+    def __init__(self, colours: SpeakerColours, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colours = colours
+        self.theme = theme
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.layers = dict.fromkeys(LAYERS, True)
+        self._quote_starts: list[int] = []
+        self._offset = 0  # characters of header before the article text in the document
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Article text")
+        self.document().setDocumentMargin(28)
+        font = QFont("Georgia")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(12.5)
+        self.setFont(font)
+        self.apply_theme(theme)
+
+    # ------------------------------------------------------------------ content
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setStyleSheet(
+            f"QTextBrowser {{ background: {theme.page.name()}; color: {theme.text.name()}; border: none; }}")
+        if self.article is not None:
+            self.show_article(self.article, self.analysis)
+
+    def show_article(self, article: Article, analysis: Analysis | None) -> None:
+        """Show the text at once; highlights follow in one edit block when an analysis is given."""
+        self.article = article
+        self.analysis = analysis
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(28)
+        cursor = QTextCursor(doc)
+        header = self._header_html(article)
+        plain = QTextCharFormat()
+        plain.setForeground(self.theme.text)
+        if header:
+            cursor.insertHtml(header)
+            cursor.insertBlock(QTextBlockFormat(), plain)
+        self._offset = cursor.position()
+        block = QTextBlockFormat()
+        block.setBottomMargin(7)
+        block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
+        cursor.insertText(article.text, plain)
+        self.setDocument(doc)  # the old document, a child of this view, is deleted by Qt
+        self._quote_starts = [q.start for q in analysis.quotes] if analysis else []
+        if analysis is not None:
+            self.paint()
+
+    def _header_html(self, article: Article) -> str:
+        parts = []
+        if article.title:
+            parts.append(f"<h2 style='margin-bottom:4px'>{escape(article.title)}</h2>")
+        meta = [escape(x) for x in (article.outlet, article.author, article.published) if x]
+        if meta:
+            parts.append(f"<p style='color:{self.theme.muted.name()}'>{' · '.join(meta)}</p>")
+        return "".join(parts)
+
+    def set_layer(self, layer: str, visible: bool) -> None:
+        self.layers[layer] = visible
+        if self.article is not None:
+            self.show_article(self.article, self.analysis)
+
+    def paint(self) -> None:
+        """All highlights in one edit block (thousands of spans stay fast that way)."""
+        if self.analysis is None or self.article is None:
+            return
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        size = len(self.article.text)
+        cursor.beginEditBlock()
+        try:
+            for q in self.analysis.quotes:
+                if self.layers.get(q.kind, True):
+                    self._merge(cursor, q.start, q.end, self._quote_format(q), size)
+            if self.layers["speakers"]:
+                for q in self.analysis.quotes:
+                    if q.speaker_start is not None and q.speaker_end is not None:
+                        self._merge(cursor, q.speaker_start, q.speaker_end, self._speaker_format(q.speaker), size)
+            if self.layers["sources"]:
+                for s in self.analysis.sources:
+                    fmt = QTextCharFormat()
+                    fmt.setForeground(self.theme.source_colour(s.type))
+                    fmt.setFontWeight(QFont.Weight.DemiBold)
+                    if s.type == "credit":
+                        fmt.setFontItalic(True)
+                    fmt.setToolTip(SOURCE_LABELS.get(s.type, s.type))
+                    self._merge(cursor, s.start, s.end, fmt, size)
+            if self.layers["cues"]:
+                cue_fmt = QTextCharFormat()
+                cue_fmt.setFontWeight(QFont.Weight.Bold)
+                cue_fmt.setFontItalic(True)
+                for q in self.analysis.quotes:
+                    if q.cue_start is not None and q.cue_end is not None:
+                        self._merge(cursor, q.cue_start, q.cue_end, cue_fmt, size)
+        finally:
+            cursor.endEditBlock()
+
+    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat, size: int) -> None:
+        start, end = max(0, start), min(size, end)
+        if end <= start:
+            return
+        cursor.setPosition(self._offset + start)
+        cursor.setPosition(self._offset + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _quote_format(self, q: Quote) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        idx = self.colours.of(q.speaker)
+        fmt.setBackground(self.theme.speaker_tint(idx) if idx is not None else self.theme.unknown_tint())
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(_UNDERLINE.get(q.kind, QTextCharFormat.UnderlineStyle.SingleUnderline))
+        fmt.setUnderlineColor(self.theme.kind_colour(q.kind))
+        return fmt
+
+    def _speaker_format(self, name: str | None) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        idx = self.colours.of(name)
+        if idx is not None:
+            fmt.setBackground(self.theme.speaker_tint(idx, strong=True))
+        fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+    # ------------------------------------------------------------------ navigation
+    def quote_at(self, position: int) -> Quote | None:
+        if self.analysis is None:
+            return None
+        pos = position - self._offset
+        i = bisect_right(self._quote_starts, pos) - 1
+        # quotes may nest (a mixed quote around a fragment): look back a little for the innermost
+        best = None
+        for q in self.analysis.quotes[max(0, i - 3): i + 1]:
+            if q.start <= pos < q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def scroll_to(self, quote: Quote) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._offset + quote.start)
+        cursor.setPosition(self._offset + quote.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def selected_quote(self) -> Quote | None:
+        return self.quote_at(self.textCursor().selectionStart())
+
+    def describe(self, q: Quote) -> str:
+        speaker = None
+        if self.analysis is not None:
+            speaker = self.analysis.speaker(q.speaker)
+        who = escape(q.speaker or "Unknown speaker")
+        role = f"<br><i>{escape(speaker.role)}</i>" if speaker and speaker.role else ""
+        cue = f"<br>cue: <b>{escape(q.cue)}</b>" if q.cue else ""
+        note = " (follows the previous quote)" if q.confidence < 1 else ""
+        return f"<b>{who}</b>{role}<br>{KIND_LABELS.get(q.kind, q.kind)}{note}{cue}"
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            pos = self.cursorForPosition(self.viewport().mapFrom(self, e.pos())).position()
+            q = self.quote_at(pos)
+            if q is not None:
+                QToolTip.showText(e.globalPos(), self.describe(q), self)
+                self.quote_hovered.emit(q)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e):  # type: ignore[no-untyped-def]
+        # Let the window's shortcuts (n/p for quotes) through; keep normal reading keys.
+        if e.key() in (Qt.Key.Key_N, Qt.Key.Key_P) and not e.modifiers():
+            e.ignore()
+            return
+        super().keyPressEvent(e)

@@ -1,0 +1,316 @@
+"""The main window: menus, actions and docks. It wires signals and owns no parsing or SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import service
+from reader.documents import SUPPORTED_EXTENSIONS
+from reader.library import Library
+from reader.model import Analysis, Article, Quote, SearchHit
+from reader.ui.article_view import ArticleView, SpeakerColours
+from reader.ui.legend import Legend
+from reader.ui.palette import Theme
+from reader.ui.quote_panel import QuotePanel
+from reader.ui.search_panel import SearchPanel
+from reader.ui.workers import Dispatcher
+
+MAX_RECENT = 10
+FILE_FILTER = "Articles ({})".format(" ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS)) + ";;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    article_shown = Signal(object)  # Opened
+    open_failed = Signal(str)
+
+    def __init__(self, engine: service.Engine, library: Library | None, theme: Theme,
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.engine = engine
+        self.library = library
+        self.theme = theme
+        self.settings = settings or QSettings("quote-reader", "quote-reader")
+        self.dispatcher = Dispatcher(self)
+        self.current: service.Opened | None = None
+        self.colours = SpeakerColours()
+        self.setWindowTitle("Quote Reader")
+        self.setAcceptDrops(True)
+        self.resize(1320, 860)
+
+        self.view = ArticleView(self.colours, theme, self)
+        self.legend = Legend(theme, self)
+        self.legend.toggled.connect(self.view.set_layer)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+
+        self.panel = QuotePanel(self.colours, theme, self)
+        self.panel.quote_activated.connect(self.show_quote)
+        self.panel.speaker_activated.connect(self.follow_speaker)
+        self.search = SearchPanel(self._search_job, self)
+        self.search.hit_activated.connect(self.open_hit)
+        self.speakers_dock = self._dock("Speakers and quotes", self.panel, "speakers")
+        self.search_dock = self._dock("Library search", self.search, "search")
+        self.tabifyDockWidget(self.speakers_dock, self.search_dock)
+        self.speakers_dock.raise_()
+
+        self.status_label = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+        self._restore()
+        self.status("Loading the language model…")
+        self.dispatcher.run("model", engine.nlp, lambda _nlp: self._model_ready(), self._error)
+
+    # ------------------------------------------------------------------ construction
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setMinimumWidth(320)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _action(self, menu: Any, text: str, slot: Callable[..., Any], shortcut: Any = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action(file_menu, "&Open…", self.choose_file, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, "Open &Sample Article", self.open_sample)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = bar.addMenu("&View")
+        self.layer_actions: dict[str, QAction] = {}
+        for layer, button in self.legend.buttons.items():
+            act = self._action(view_menu, f"Show {layer}", lambda on, b=button: b.setChecked(on), checkable=True)
+            act.setChecked(True)
+            button.toggled.connect(act.setChecked)
+            self.layer_actions[layer] = act
+        view_menu.addSeparator()
+        self._action(view_menu, "Zoom &In", lambda: self.view.zoomIn(1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &Out", lambda: self.view.zoomOut(1), QKeySequence.StandardKey.ZoomOut)
+        view_menu.addSeparator()
+        view_menu.addAction(self.speakers_dock.toggleViewAction())
+        view_menu.addAction(self.search_dock.toggleViewAction())
+
+        go_menu = bar.addMenu("&Go")
+        self._action(go_menu, "&Next Quote", lambda: self.step_quote(+1), "N")
+        self._action(go_menu, "&Previous Quote", lambda: self.step_quote(-1), "P")
+        self._action(go_menu, "Next Quote by This &Speaker", lambda: self.step_quote(+1, same_speaker=True),
+                     "Shift+N")
+        self._action(go_menu, "&Search Library", self.focus_search, QKeySequence.StandardKey.Find)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Search &Syntax", self.show_search_help)
+        self._action(help_menu, "&About Quote Reader", self.show_about)
+        self._refresh_recent()
+
+    # ------------------------------------------------------------------ status
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    def _error(self, message: str) -> None:
+        self.status(message)
+        self.open_failed.emit(message)
+
+    def _model_ready(self) -> None:
+        if self.current is None and not self.dispatcher.busy:
+            self.status("Ready. Open an article with File › Open (Ctrl+O) or drop a file here.")
+        counts = self._library_counts()
+        if counts:
+            self.status_label.setText(counts)
+
+    def _library_counts(self) -> str:
+        if self.library is None:
+            return "No library"
+        return f"Library: {self.library.path.name}"
+
+    # ------------------------------------------------------------------ opening
+    def choose_file(self) -> None:
+        start = self.settings.value("last_dir", str(Path.home()))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open article", str(start), FILE_FILTER)
+        for path in paths:
+            self.open_path(path)
+
+    def open_sample(self) -> None:
+        self.open_path(str(service.SAMPLE_ARTICLE))
+
+    def open_path(self, path: str) -> None:
+        name = Path(path).name
+        self.status(f"Analysing {name}…" if self.engine.loaded else f"Loading the language model, then {name}…")
+        engine, library = self.engine, self.library
+        self.dispatcher.run("open", lambda: service.open_article(path, engine, library), self._opened,
+                            lambda msg: self._error(f"Could not open {name}: {msg}"))
+
+    def _opened(self, opened: service.Opened) -> None:
+        self.show_opened(opened)
+        path = opened.article.path
+        if path and Path(path).resolve() != service.SAMPLE_ARTICLE.resolve():
+            self._remember(path)
+
+    def show_opened(self, opened: service.Opened, focus: Quote | None = None) -> None:
+        self.current = opened
+        self.colours.assign(opened.analysis)
+        self.view.show_article(opened.article, opened.analysis)
+        self.panel.load(opened.analysis)
+        title = opened.article.title or Path(opened.article.path or "Article").name
+        self.setWindowTitle(f"{title} — Quote Reader")
+        a = opened.analysis
+        self.status(f"{len(a.quotes)} quotes from {len(a.speakers)} speakers, {len(a.sources)} sources"
+                    + ("" if opened.article_id is not None else " (not saved: no library)"))
+        if focus is not None:
+            self.view.scroll_to(focus)
+        self.article_shown.emit(opened)
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self.settings.setValue("last_dir", str(Path(path).parent))
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        existing = [p for p in self.recent_files() if Path(p).exists()]
+        if existing != self.recent_files():
+            self.settings.setValue("recent", existing)
+        for n, path in enumerate(existing, 1):
+            act = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}")
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(existing))
+
+    # ------------------------------------------------------------------ navigation
+    def show_quote(self, quote: Quote) -> None:
+        self.view.scroll_to(quote)
+        self.view.setFocus()
+
+    def step_quote(self, step: int, same_speaker: bool = False) -> None:
+        if self.current is None or not self.current.analysis.quotes:
+            return
+        quotes = list(self.current.analysis.quotes)
+        here = self.view.selected_quote()
+        if same_speaker and here is not None:
+            quotes = [q for q in quotes if q.speaker == here.speaker]
+        pos = self.view.textCursor().selectionStart() - self.view._offset
+        if step > 0:
+            nxt = next((q for q in quotes if q.start > pos), quotes[0])
+        else:
+            before = [q for q in quotes if q.start < pos and q is not here]
+            nxt = before[-1] if before else quotes[-1]
+        self.view.scroll_to(nxt)
+        self.status(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}" + (f" · {nxt.cue}" if nxt.cue else ""))
+
+    def follow_speaker(self, name: str) -> None:
+        """All quotes by this speaker across the library, in the search panel."""
+        self.search.set_query(f'speaker:"{name}"')
+        self.search_dock.show()
+        self.search_dock.raise_()
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    # ------------------------------------------------------------------ library jobs
+    def _search_job(self, text: str, on_done: Callable[[list[SearchHit]], None],
+                    on_error: Callable[[str], None]) -> None:
+        library = self.library
+        if library is None:
+            on_error("No library is open")
+            return
+        self.dispatcher.run("search", lambda: library.search(text, limit=500), on_done, on_error)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        quote = Quote(start=hit.start, end=hit.end, text=hit.text, kind=hit.kind, speaker=hit.speaker)
+        if self.current is not None and self.current.article_id == hit.article_id:
+            self.show_quote(quote)
+            return
+        library = self.library
+        if library is None:
+            return
+
+        def load() -> tuple[Article | None, Analysis]:
+            return library.article(hit.article_id), library.analysis(hit.article_id)
+
+        def shown(result: tuple[Article | None, Analysis]) -> None:
+            article, analysis = result
+            if article is None:
+                self.status("That article is no longer in the library")
+                return
+            self.show_opened(service.Opened(article, analysis, hit.article_id), focus=quote)
+
+        self.dispatcher.run("open", load, shown, self._error)
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ help
+    def show_search_help(self) -> None:
+        from reader.library import search
+
+        QMessageBox.information(self, "Search syntax", (search.__doc__ or "").strip())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Quote Reader",
+                          "Quote Reader shows who said what in a news article, and on whose authority.")
+
+    # ------------------------------------------------------------------ settings
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        self.dispatcher.wait(5000)
+        super().closeEvent(event)

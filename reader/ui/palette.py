@@ -1,0 +1,77 @@
+"""Colours for quote kinds, speakers and source types, light and dark, colour-blind safe.
+
+Speaker colours follow Okabe & Ito's palette (distinguishable with the common colour-vision
+deficiencies), then Paul Tol's muted scheme; highlights are tints of them blended toward the page so
+that text stays readable in either theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+SPEAKER_BASE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288",
+    "#117733", "#882255", "#44AA99", "#999933", "#AA4499", "#88CCEE", "#DDCC77", "#661100",
+)
+KIND_COLOURS = {"direct": "#0072B2", "indirect": "#009E73", "mixed": "#CC79A7"}
+KIND_LABELS = {"direct": "Direct quote", "indirect": "Indirect (reported)", "mixed": "Mixed quote"}
+SOURCE_COLOURS = {
+    "outlet": "#D55E00", "organisation": "#8F5E00", "platform": "#7B3294", "document": "#4D7F17",
+    "credit": "#6F6F6F", "anonymous": "#B2182B",
+}
+SOURCE_LABELS = {
+    "outlet": "Outlet", "organisation": "Organisation", "platform": "Platform", "document": "Document",
+    "credit": "Photo credit", "anonymous": "Anonymous source",
+}
+
+
+def _blend(colour: str, toward: QColor, amount: float) -> QColor:
+    c = QColor(colour)
+    return QColor(
+        round(c.red() * (1 - amount) + toward.red() * amount),
+        round(c.green() * (1 - amount) + toward.green() * amount),
+        round(c.blue() * (1 - amount) + toward.blue() * amount),
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    page: QColor
+    text: QColor
+    muted: QColor
+
+    @property
+    def dark(self) -> bool:
+        return self.name == "dark"
+
+    def speaker_colour(self, index: int) -> QColor:
+        base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
+        return _blend(base, self.page, 0.15) if self.dark else QColor(base)
+
+    def speaker_tint(self, index: int, strong: bool = False) -> QColor:
+        base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
+        if self.dark:
+            return _blend(base, self.page, 0.45 if strong else 0.68)
+        return _blend(base, self.page, 0.55 if strong else 0.78)
+
+    def unknown_tint(self) -> QColor:
+        return _blend("#808080", self.page, 0.6 if self.dark else 0.8)
+
+    def kind_colour(self, kind: str) -> QColor:
+        c = KIND_COLOURS.get(kind, "#808080")
+        return _blend(c, QColor("white"), 0.35) if self.dark else QColor(c)
+
+    def source_colour(self, kind: str) -> QColor:
+        c = SOURCE_COLOURS.get(kind, "#808080")
+        return _blend(c, QColor("white"), 0.4) if self.dark else QColor(c)
+
+
+LIGHT = Theme("light", QColor("#FCFBF8"), QColor("#1E1E1E"), QColor("#6B6B6B"))
+DARK = Theme("dark", QColor("#1F2124"), QColor("#E6E6E6"), QColor("#9A9A9A"))
+
+
+def theme_named(name: str | None) -> Theme:
+    return DARK if name == "dark" else LIGHT

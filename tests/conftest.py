@@ -1,0 +1,49 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own library file and settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from reader.nlp.pipeline import shared_nlp
+
+    return shared_nlp()
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from reader.service import Engine
+
+    return Engine()
+
+
+@pytest.fixture
+def library(tmp_path):
+    from reader.library import Library
+
+    lib = Library(tmp_path / "library.sqlite3")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared is not present (a user's clone has no shared data)")
+    return SHARED

@@ -1,0 +1,131 @@
+"""Text in, quotes out: each phenomenon of quoting in the news, with negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp.analyse import analyse_text
+
+
+def find(analysis, fragment):
+    for q in analysis.quotes:
+        if fragment in q.text:
+            return q
+    raise AssertionError(f"no quote containing {fragment!r}: {[q.text for q in analysis.quotes]}")
+
+
+CASES = [
+    # (id, text, fragment of a quote, kind, speaker)
+    ("curly-after", "“The bridge will open in May,” Mayor Linda Park said on Tuesday.",
+     "The bridge will open", "direct", "Linda Park"),
+    ("straight-after", 'The council met late. "We have the votes now," said councilman Tom Hardy.',
+     "We have the votes", "direct", "Tom Hardy"),
+    ("before-colon", "Governor Maria Lopez wrote on Facebook: “This budget protects every classroom in the state.”",
+     "This budget protects", "direct", "Maria Lopez"),
+    ("split-first", "“We tried everything,” coach Sam Ortiz said, “but the other team simply played better.”",
+     "We tried everything", "direct", "Sam Ortiz"),
+    ("split-second", "“We tried everything,” coach Sam Ortiz said, “but the other team simply played better.”",
+     "the other team simply", "direct", "Sam Ortiz"),
+    ("pronoun-next-para", "Senator Ruth Adams spoke for an hour on the bill.\n“This is a bad deal for farmers,” she said.",
+     "bad deal for farmers", "direct", "Ruth Adams"),
+    ("follow-on-para", "“The storm is moving north,” forecaster Dan Miles said.\n“Expect heavy rain by Friday night and flooding in low areas.”",
+     "Expect heavy rain", "direct", "Dan Miles"),
+    ("indirect-that", "Health Minister Alan Cho said that the new clinic would open next year in the northern district.",
+     "the new clinic would open", "indirect", "Alan Cho"),
+    ("indirect-after", "The new clinic will open next year in the northern district, Health Minister Alan Cho said.",
+     "The new clinic will open", "indirect", "Alan Cho"),
+    ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
+     "the suspect fled", "indirect", "Vera Stone"),
+    ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
+     "a gamble with other", "mixed", "Priya Nair"),
+    ("told-outlet", "“We are not leaving,” Karen Wu told Reuters on Sunday as the protest entered its third week.",
+     "We are not leaving", "direct", "Karen Wu"),
+    ("paraphrased-stated", "“It is a difficult situation for everyone,” Trump stated on Monday.",
+     "It is a difficult situation", "direct", "Trump"),
+    ("nominal", "President Vladimir Putin met the envoy on Friday. The pause is welcome, the president stated.",
+     "The pause is welcome", "indirect", "Vladimir Putin"),
+    ("guillemets", "«Nous ne céderons pas sur les retraites», a déclaré le ministre. Minister Jean Roux said so twice.",
+     "Nous ne céderons pas", "direct", None),
+    ("dash-appositive", "“Prices will keep rising this winter,” Lena Fox — an analyst at the Harbor Bank — told the Ledger.",
+     "Prices will keep rising", "direct", "Lena Fox"),
+    ("group", "The ministry said the new rules would apply from January to all importers.",
+     "the new rules would apply", "indirect", "The ministry"),
+    ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
+     "the talks had collapsed", "indirect", "A senior official"),
+]
+
+
+@pytest.mark.parametrize("case_id,text,fragment,kind,speaker", CASES, ids=[c[0] for c in CASES])
+def test_quote_kind_and_speaker(nlp, case_id, text, fragment, kind, speaker):
+    analysis = analyse_text(nlp, text)
+    q = find(analysis, fragment)
+    assert q.kind == kind
+    if speaker is not None:
+        assert q.speaker == speaker
+    assert text[q.start:q.end] == q.text
+
+
+def test_caption_and_credit_do_not_break_a_chain(nlp):
+    text = ("Analyst Omar Haddad has followed the talks for years.\n"
+            "“Both sides want a deal before the summer,” Haddad said.\n\n"
+            "Delegates arrive for the talks in Geneva, March 3, 2025.\n"
+            "Pierre Albert/AFP via Getty Images\n"
+            "“But neither side wants to be seen blinking first,” he added.")
+    analysis = analyse_text(nlp, text)
+    q = find(analysis, "neither side wants")
+    assert q.speaker == "Omar Haddad"
+    credit = [s for s in analysis.sources if s.type == "credit"]
+    assert [s.text for s in credit] == ["Pierre Albert/AFP via Getty Images"]
+    assert all(sp.name != "Pierre Albert" for sp in analysis.speakers)
+
+
+def test_one_canonical_speaker_with_aliases(nlp):
+    text = ("President Donald Trump spoke at the rally.\n“We will win big,” Trump said.\n"
+            "“Nobody thought we could do it,” the president said.")
+    analysis = analyse_text(nlp, text)
+    names = {q.speaker for q in analysis.quotes}
+    assert names == {"Donald Trump"}
+    speaker = analysis.speaker("Donald Trump")
+    assert speaker is not None and "Trump" in speaker.aliases and speaker.role == "President"
+
+
+@pytest.mark.parametrize("text", [
+    "The film “Heat” opened in 1995 to strong reviews across the country.",
+    "Critics called the movie a “masterpiece” in their reviews.",
+    "The so-called “shadow fleet” keeps sailing.",
+    "Does Trump have ‘the cards’? Nobody knows.",
+    "It rained all day and the roads were closed.",
+])
+def test_not_speech(nlp, text):
+    analysis = analyse_text(nlp, text)
+    assert [q for q in analysis.quotes if q.kind == "direct"] == []
+
+
+def test_unbalanced_mark_loses_only_its_paragraph(nlp):
+    text = ("“This opening mark is never closed, said nobody in particular.\n"
+            "“The second paragraph is fine,” Ana Lima said.\n"
+            "“So is the third,” she added.")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "The second paragraph is fine").speaker == "Ana Lima"
+    assert find(analysis, "So is the third").speaker == "Ana Lima"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = ("Judge Carla Mendes read her decision aloud. “The law is clear on this point.\n"
+            "“The defendant knew the rules and chose to break them anyway,” she said.")
+    analysis = analyse_text(nlp, text)
+    q = find(analysis, "The law is clear")
+    assert q.kind == "direct"
+    assert "\n" not in q.text
+    assert find(analysis, "The defendant knew").speaker == "Carla Mendes"
+
+
+def test_sources_are_typed(nlp):
+    text = ("“We will appeal,” Mayor Ben Cole told ABC News.\n"
+            "Cole later wrote on Truth Social that the ruling was “a disgrace.”\n"
+            "In a statement, the Harbor Authority said the port would reopen on Monday.")
+    analysis = analyse_text(nlp, text)
+    types = {s.text: s.type for s in analysis.sources}
+    assert types.get("ABC News") == "outlet"
+    assert types.get("Truth Social") == "platform"
+    assert "document" in types.values()
