@@ -6,7 +6,6 @@ usage: python benchmarks/errors.py GOLD.jsonl PRED.jsonl [--kind direct] [--n 40
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path

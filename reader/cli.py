@@ -87,8 +87,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             except OSError as exc:
                 return _die(f"cannot read {args.input_jsonl}: {exc.strerror}")
             texts = dict(items)
-            for key, analysis in analyse_texts(items, args.model, args.jobs):
-                out.write(json.dumps(record(key, Article(text=texts[key]), analysis), ensure_ascii=False) + "\n")
+            for key, result in analyse_texts(items, args.model, args.jobs):
+                out.write(json.dumps(record(key, Article(text=texts[key]), result), ensure_ascii=False) + "\n")
         else:
             if not args.paths:
                 return _die("extract needs PATH... or --input-jsonl FILE")

@@ -36,15 +36,17 @@ class Engine:
     def nlp(self) -> Any:
         with self._lock:
             if self._nlp is None:
+                # imported under the lock: two threads importing spaCy at once deadlock or half-import
+                import reader.nlp.analyse  # noqa: F401
                 from reader.nlp.pipeline import build_nlp
 
                 self._nlp = build_nlp(self.model)
             return self._nlp
 
     def analyse(self, article: Article) -> Analysis:
+        nlp = self.nlp()
         from reader.nlp.analyse import analyse_article
 
-        nlp = self.nlp()
         with self._lock:  # a spaCy pipeline is not re-entrant across threads
             return analyse_article(nlp, article)
 

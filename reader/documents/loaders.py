@@ -75,7 +75,9 @@ def load_txt(path: Path) -> Loaded:
 
 @register(".html", ".htm", ".xhtml")
 def load_html(path: Path) -> Loaded:
-    return Loaded(**markup.extract_html(decode_bytes(_read_bytes(path))))
+    data = markup.extract_html(decode_bytes(_read_bytes(path)))
+    return Loaded(text=data["text"] or "", title=data["title"], outlet=data["outlet"], author=data["author"],
+                  published=data["published"])
 
 
 @register(".md", ".markdown")

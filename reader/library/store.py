@@ -78,9 +78,9 @@ class Library:
     def _speaker_row(self, session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
         row = session.scalars(select(SpeakerRow).where(SpeakerRow.name == name)).first()
         if row is None:
-            alias = session.scalars(select(AliasRow).where(AliasRow.alias == name)).first()
-            if alias is not None:
-                row = session.get(SpeakerRow, alias.speaker_id)
+            alias_row = session.scalars(select(AliasRow).where(AliasRow.alias == name)).first()
+            if alias_row is not None:
+                row = session.get(SpeakerRow, alias_row.speaker_id)
         if row is None:
             row = SpeakerRow(name=name, kind=speaker.kind if speaker else "person",
                              role=speaker.role if speaker else None,
@@ -124,20 +124,23 @@ class Library:
                     s.delete(src)
                 s.flush()
             row.model, row.engine_version = analysis.model, analysis.engine_version
-            kept = [(q.start, q.end) for q in row.quotes]
+            kept = [(kq.start, kq.end) for kq in row.quotes]
             speakers = {sp.name: sp for sp in analysis.speakers}
             cache: dict[str, SpeakerRow] = {}
-            for q in analysis.quotes:
-                if any(q.start < e and s_ < q.end for s_, e in kept):
+            for quote in analysis.quotes:
+                if any(quote.start < e and b < quote.end for b, e in kept):
                     continue  # a person's correction covers this stretch
                 sp_row = None
-                if q.speaker:
-                    sp_row = cache.get(q.speaker) or self._speaker_row(s, speakers.get(q.speaker), q.speaker)
-                    cache[q.speaker] = sp_row
-                s.add(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None, start=q.start,
-                               end=q.end, text=q.text, kind=q.kind, cue=q.cue, confidence=q.confidence))
-            for src in analysis.sources:
-                s.add(SourceRow(article_id=row.id, start=src.start, end=src.end, text=src.text, type=src.type))
+                if quote.speaker:
+                    sp_row = cache.get(quote.speaker) or self._speaker_row(
+                        s, speakers.get(quote.speaker), quote.speaker)
+                    cache[quote.speaker] = sp_row
+                s.add(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None, start=quote.start,
+                               end=quote.end, text=quote.text, kind=quote.kind, cue=quote.cue,
+                               confidence=quote.confidence))
+            for source in analysis.sources:
+                s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
+                                type=source.type))
             return row.id
 
     # ------------------------------------------------------------------ corrections
@@ -184,7 +187,8 @@ class Library:
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:
         with self.session() as s:
-            return s.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.sha256 == sha256)) > 0
+            return (s.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.sha256 == sha256))
+                    or 0) > 0
 
     def article_id(self, sha256: str) -> int | None:
         with self.session() as s:

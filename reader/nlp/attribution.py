@@ -130,7 +130,7 @@ class Extractor:
         ends_punct = content.rstrip()[-1:] in ".?!\u2026"
         if span.single and len(words) < 4:
             return False
-        long_enough = len(words) >= 3 or ends_punct
+        long_enough = len(words) >= 3 or ends_punct or (content.rstrip()[-1:] == "," and self._cue_follows(span))
         if prev is None or prev.text in (".", "?", "!"):
             return long_enough
         if prev.text in _LEAD_PUNCT:
@@ -138,6 +138,20 @@ class Extractor:
         if prev.lemma_ in self.direct_cues and prev.pos_ in ("VERB", "AUX") and prev.i > 0 \
                 and self.doc[prev.i - 1].text not in ("-", "so"):
             return long_enough
+        return False
+
+    def _cue_follows(self, span: QuoteSpan) -> bool:
+        """'“It works,” Dana Kim said': a speech verb within a few words after the closing mark."""
+        if span.close_mark is None:
+            return False
+        tok = self._token_at(span.close_mark)
+        if tok is None:
+            return False
+        for t in self.doc[tok.i + 1: tok.i + 7]:
+            if t.lemma_ in self.direct_cues and t.pos_ in ("VERB", "AUX"):
+                return True
+            if t.text in ("\u201c", "\n", "."):
+                return False
         return False
 
     # ------------------------------------------------------------------ speakers

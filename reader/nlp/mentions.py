@@ -169,7 +169,7 @@ def mention_for(subject: Token) -> Mention:
         title = title_before(doc, s)
         if title and not role:
             role = title
-        elif title and role:
+        elif title and role and title.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "miss", "sir"):
             role = f"{title}; {role}"
         name = doc[s:e].text
         conj = [c for c in subject.rights if c.dep_ == "conj"]

@@ -103,15 +103,15 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution]) -> lis
                         s = min(t.i for t in pobj.subtree)
                         found.append(_span_source(doc[s:pobj.i + 1], "document"))
         if q.mention is not None and not q.inherited:
-            m = q.mention
-            span = doc[m.start:m.end]
+            mention = q.mention
+            span = doc[mention.start:mention.end]
             if q.speaker_kind == "person":
                 pass
             elif q.speaker_kind == "anonymous":
                 found.append(_span_source(span, "anonymous"))
-            elif m.ent == "ORG" or (m.kind == "nominal" and doc[m.head].lower_ in DOCUMENT_NOUNS):
+            elif mention.ent == "ORG" or (mention.kind == "nominal" and doc[mention.head].lower_ in DOCUMENT_NOUNS):
                 kind = "outlet" if _outlet_like(span.text) else (
-                    "document" if doc[m.head].lower_ in DOCUMENT_NOUNS else "organisation")
+                    "document" if doc[mention.head].lower_ in DOCUMENT_NOUNS else "organisation")
                 found.append(_span_source(span, kind))
     for ent in doc.ents:
         if ent.label_ == "ORG" and ent.sent.start in cue_sents and ent.text not in people_names:

@@ -14,29 +14,10 @@ from dataclasses import dataclass, field
 from reader.nlp.mentions import FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES
 
 _FEMALE = set(
-    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
-    "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
-    "laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha "
-    "katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie "
-    "joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha "
-    "jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia "
-    "judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella "
-    "charlotte rose alexis kayla hillary kamala nikki elise ivanka melania michele tulsi kellyanne sarah "
-    "huma chelsea condoleezza nancy dianne elizabeth kirsten amy maxine ilhan alexandria ayanna rashida "
-    "liz marsha susan lisa tammy kristi kari giorgia ursula angela theresa natalia yulia olena marine "
-    "jacinda greta malala oprah beyonce taylor hope karine jen dana kate sanna mette katalin".split()
+    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "kamala", "nikki", "elise", "ivanka", "melania", "michele", "tulsi", "kellyanne", "sarah", "huma", "chelsea", "condoleezza", "nancy", "dianne", "elizabeth", "kirsten", "amy", "maxine", "ilhan", "alexandria", "ayanna", "rashida", "liz", "marsha", "susan", "lisa", "tammy", "kristi", "kari", "giorgia", "ursula", "angela", "theresa", "natalia", "yulia", "olena", "marine", "jacinda", "greta", "malala", "oprah", "beyonce", "taylor", "hope", "karine", "jen", "dana", "kate", "sanna", "mette", "katalin"]
 )
 _MALE = set(
-    "james john robert michael william david richard joseph thomas charles christopher daniel matthew "
-    "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason "
-    "jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel "
-    "gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas "
-    "zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin "
-    "arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne "
-    "roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bernie ted marco mike "
-    "mitch chuck newt rudy reince jeb ben chris rand lindsey bill hunter vladimir volodymyr xi emmanuel "
-    "boris rishi olaf recep benjamin narendra justin oleg pavel yehor oleksandr federico sergei dmitry "
-    "kim jair javier keir kevin hakeem jd elon rex jim tim steve sean stephen reince kellyanne".split()
+    ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bernie", "ted", "marco", "mike", "mitch", "chuck", "newt", "rudy", "reince", "jeb", "ben", "chris", "rand", "lindsey", "bill", "hunter", "vladimir", "volodymyr", "xi", "emmanuel", "boris", "rishi", "olaf", "recep", "benjamin", "narendra", "justin", "oleg", "pavel", "yehor", "oleksandr", "federico", "sergei", "dmitry", "kim", "jair", "javier", "keir", "kevin", "hakeem", "jd", "elon", "rex", "jim", "tim", "steve", "sean", "stephen", "reince", "kellyanne"]
 ) - {"kellyanne"}
 
 

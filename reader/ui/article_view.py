@@ -6,7 +6,15 @@ from bisect import bisect_right
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QHelpEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Analysis, Article, Quote
@@ -212,7 +220,7 @@ class ArticleView(QTextBrowser):
             return True
         return super().event(e)
 
-    def keyPressEvent(self, e):  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, e: QKeyEvent) -> None:
         # Let the window's shortcuts (n/p for quotes) through; keep normal reading keys.
         if e.key() in (Qt.Key.Key_N, Qt.Key.Key_P) and not e.modifiers():
             e.ignore()

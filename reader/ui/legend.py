@@ -7,10 +7,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.ui.palette import KIND_LABELS, SOURCE_COLOURS, SOURCE_LABELS, Theme
+from reader.ui.quote_panel import swatch
 
 SHORT_SOURCE = {"outlet": "outlet", "organisation": "org.", "platform": "platform", "document": "document",
                 "credit": "credit", "anonymous": "anonymous"}
-from reader.ui.quote_panel import swatch
 
 LEGEND = (
     ("direct", "Direct", KIND_LABELS["direct"] + ": solid underline"),

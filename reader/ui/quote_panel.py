@@ -35,7 +35,7 @@ class SpeakerQuoteModel(QStandardItemModel):
         groups: dict[str | None, list[Quote]] = {}
         for q in analysis.quotes:
             groups.setdefault(q.speaker, []).append(q)
-        order = [s.name for s in analysis.speakers if s.name in groups]
+        order: list[str | None] = [s.name for s in analysis.speakers if s.name in groups]
         if None in groups:
             order.append(None)
         for name in order:

@@ -1,0 +1,113 @@
+"""The headless contract: extract, import, search, speakers, export, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reader.cli import main
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_files(fixtures, capsys):
+    path = str(fixtures / "council.txt")
+    code, out, _ = run(["extract", path], capsys)
+    assert code == 0
+    rec = json.loads(out.strip())
+    assert rec["id"] == path
+    assert rec["title"] == "School board delays vote on new calendar"
+    assert not rec["text"].startswith("School board delays")
+    for key in ("outlet", "author", "published"):
+        assert key in rec
+    quotes = rec["quotes"]
+    assert all(rec["text"][q["start"]:q["end"]] for q in quotes)
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert {q["speaker"] for q in direct} == {"Anita Sharma", "Paul Greene"}
+    mixed = [q for q in quotes if q["kind"] == "mixed"]
+    assert mixed and mixed[0]["speaker"] == "Marcus Bell"
+    speakers = {s["name"]: s for s in rec["speakers"]}
+    assert speakers["Paul Greene"]["quote_count"] >= 3
+    assert {"name", "aliases", "role", "quote_count"} <= set(speakers["Paul Greene"])
+    assert any(s["type"] == "outlet" and "Gazette" in s["text"] for s in rec["sources"])
+
+
+def test_extract_input_jsonl_keeps_ids_and_text(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    texts = {"a": "“It works,” Dana Kim said.", "b": "Nothing quoted here at all.", "c": ""}
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()) + "not json\n")
+    code, out, err = run(["extract", "--input-jsonl", str(src)], capsys)
+    assert code == 1 and "not a record" in err  # the bad line is reported, the rest still extracted
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in recs] == ["a", "b", "c"]
+    assert [r["text"] for r in recs] == list(texts.values())
+    assert recs[0]["quotes"][0]["speaker"] == "Dana Kim"
+
+
+def test_extract_with_jobs_matches_single_process(fixtures, tmp_path):
+    src = tmp_path / "in.jsonl"
+    text = (fixtures / "council.txt").read_text()
+    src.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(3)))
+    outs = []
+    for jobs in ("1", "2"):
+        res = subprocess.run([sys.executable, "-m", "reader", "extract", "--input-jsonl", str(src), "--jobs", jobs],
+                             capture_output=True, text=True, check=True)
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
+
+
+def test_extract_bad_file_one_line(tmp_path, capsys):
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"garbage")
+    code, out, err = run(["extract", str(bad)], capsys)
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "not a readable PDF" in err
+
+
+def test_import_search_speakers_export(fixtures, tmp_path, capsys):
+    db = str(tmp_path / "lib.sqlite3")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "council.txt").write_text((fixtures / "council.txt").read_text())
+    (folder / "port.html").write_text((fixtures / "article.html").read_text())
+    code, _, err = run(["import", str(folder), "--db", db, "--jobs", "1"], capsys)
+    assert code == 0 and "2 added" in err
+    code, _, err = run(["import", str(folder), "--db", db, "--jobs", "1"], capsys)
+    assert "0 added, 2 already in the library" in err
+
+    code, out, _ = run(["search", "savings", "--db", db], capsys)
+    assert code == 0 and "Paul Greene" in out
+    code, out, _ = run(["search", "strike", "--json", "--db", db], capsys)
+    hits = json.loads(out)
+    assert hits and hits[0]["speaker"] == "Tomas Reyes" and hits[0]["outlet"] == "The Coastal Herald"
+    code, out, _ = run(["search", "--speaker", "Greene", "--db", db], capsys)
+    assert code == 0 and "savings" in out.lower()
+    code, out, err = run(["search", "zzzzunfindable", "--db", db], capsys)
+    assert code == 1 and "no quotes found" in err
+
+    code, out, _ = run(["speakers", "--db", db], capsys)
+    assert "Paul Greene" in out and "Anita Sharma" in out
+    out_file = tmp_path / "q.md"
+    code, _, _ = run(["export", "--format", "md", "savings", "--db", db, "-o", str(out_file)], capsys)
+    assert "\u2014 Paul Greene" in out_file.read_text()
+    code, out, _ = run(["export", "--format", "csv", "--db", db], capsys)
+    assert out.count("\n") >= 6
+
+
+def test_db_env_variable(fixtures, tmp_path, capsys, monkeypatch):
+    db = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("QUOTE_READER_DB", str(db))
+    code, _, _ = run(["import", str(fixtures / "council.txt"), "--jobs", "1", "--quiet"], capsys)
+    assert code == 0 and db.exists()
+
+
+def test_unknown_model_is_one_clear_line(fixtures, capsys):
+    with pytest.raises(Exception, match="not installed"):
+        main(["extract", str(fixtures / "council.txt"), "--model", "no_such_model_xyz"])

@@ -1,0 +1,197 @@
+"""The window driven as a person would: menus, clicks, keys, drag and drop, on real files and a real library."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.palette import LIGHT
+from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE
+
+TIMEOUT = 60000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, engine):
+    library = Library(tmp_path / "lib.sqlite3")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(engine, library, LIGHT, settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.dispatcher.wait()
+    library.close()
+
+
+def open_via_menu(qtbot, window, monkeypatch, path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT) as blocker:
+        window.open_action.trigger()
+    return blocker.args[0]
+
+
+def click_index(qtbot, view, index):
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_open_file_through_the_menu(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    assert "Rushing this would be a mistake" in window.view.toPlainText()
+    assert "School board delays vote" in window.view.toPlainText()  # the title above the text
+    names = [window.panel.proxy.index(r, 0).data(SPEAKER_ROLE) for r in range(window.panel.proxy.rowCount())]
+    assert "Paul Greene" in names and "Anita Sharma" in names
+    assert opened.article_id is not None
+    assert "quotes from" in window.statusBar().currentMessage()
+    assert window.recent_files() and window.recent_files()[0].endswith("council.txt")
+
+
+def test_click_quote_scrolls_to_it(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    speaker = window.panel.index_of_speaker("Paul Greene")
+    window.panel.tree.expand(speaker)
+    child = window.panel.proxy.index(0, 0, speaker)
+    quote = child.data(QUOTE_ROLE)
+    click_index(qtbot, window.panel.tree, child)
+    cursor = window.view.textCursor()
+    assert cursor.selectedText().replace("\u2029", "\n") == opened.article.text[quote.start:quote.end]
+
+
+def test_click_speaker_lists_all_their_quotes_across_the_library(qtbot, window, monkeypatch, fixtures, tmp_path):
+    other = tmp_path / "second.txt"
+    other.write_text("“Buses will run on Fridays too,” Superintendent Paul Greene said at a later meeting.\n")
+    open_via_menu(qtbot, window, monkeypatch, other)
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    speaker = window.panel.index_of_speaker("Paul Greene")
+    click_index(qtbot, window.panel.tree, speaker)
+    qtbot.waitUntil(lambda: len(window.search.hits) > 0, timeout=TIMEOUT)
+    hits = window.search.hits
+    assert {h.speaker for h in hits} == {"Paul Greene"}
+    assert len({h.article_id for h in hits}) == 2
+    assert window.search.model.rowCount() == 2  # grouped by article
+
+
+def test_search_as_you_type_and_enter_opens(qtbot, window, monkeypatch, fixtures, tmp_path):
+    other = tmp_path / "second.txt"
+    other.write_text("“The ferry timetable changes in June,” harbor master Ines Vidal said.\n")
+    open_via_menu(qtbot, window, monkeypatch, other)
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    window.focus_search()
+    qtbot.keyClicks(window.search.query, "ferry")
+    qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    assert "ferry timetable" in window.view.toPlainText()
+    assert "ferry timetable" in window.view.textCursor().selectedText()
+
+
+def test_search_nonsense_is_safe(qtbot, window, monkeypatch, fixtures):
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    window.search.set_query('"((( NEAR AND -')
+    qtbot.waitUntil(lambda: window.search.status.text() not in ("", "Searching…"), timeout=TIMEOUT)
+
+
+def test_drag_and_drop_opens(qtbot, window, fixtures):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(fixtures / "article.html"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        window.dropEvent(event)
+    assert "Nobody wins a strike" in window.view.toPlainText()
+    assert "Port strike ends after talks" in window.windowTitle()
+
+
+def test_bad_file_is_one_message_not_a_crash(qtbot, window, monkeypatch, tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"not a pdf")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    with qtbot.waitSignal(window.open_failed, timeout=TIMEOUT) as blocker:
+        window.open_action.trigger()
+    assert "not a readable PDF" in blocker.args[0]
+    assert "not a readable PDF" in window.statusBar().currentMessage()
+
+
+def test_keyboard_next_and_previous_quote(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    quotes = opened.analysis.quotes
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.view.selected_quote() == quotes[0]
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.view.selected_quote() == quotes[1]
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert window.view.selected_quote() == quotes[0]
+
+
+def test_legend_toggles_a_layer(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    q = next(q for q in opened.analysis.quotes if q.kind == "direct")
+
+    def has_background():
+        cursor = window.view.textCursor()
+        cursor.setPosition(window.view._offset + q.start + 1)
+        return cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
+
+    assert has_background()
+    qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
+    assert not has_background()
+    assert not window.layer_actions["direct"].isChecked()
+    qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
+    assert has_background()
+
+
+def test_tooltip_says_who_said_it(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    q = next(q for q in opened.analysis.quotes if q.speaker == "Anita Sharma")
+    assert window.view.quote_at(window.view._offset + q.start + 2) == q
+    html = window.view.describe(q)
+    assert "Anita Sharma" in html and "said" in html
+
+
+def test_recent_files_drop_missing(qtbot, window, monkeypatch, fixtures, tmp_path):
+    gone = tmp_path / "gone.txt"
+    gone.write_text("“Temporary words here,” Ann Bell said.")
+    open_via_menu(qtbot, window, monkeypatch, gone)
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    gone.unlink()
+    window._refresh_recent()
+    assert all("gone.txt" not in p for p in window.recent_files())
+    assert [a.text() for a in window.recent_menu.actions()] == ["&1 council.txt"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshot_command(tmp_path, fixtures, theme):
+    out = tmp_path / f"shot-{theme}.png"
+    env_db = str(tmp_path / "shot.sqlite3")
+    res = subprocess.run([sys.executable, "-m", "reader", str(fixtures / "council.txt"), "--screenshot", str(out),
+                          "--theme", theme, "--db", env_db],
+                         capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                              "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert res.returncode == 0, res.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() > 800 and image.height() > 500
+
+
+def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"nope")
+    res = subprocess.run([sys.executable, "-m", "reader", str(bad), "--screenshot", str(tmp_path / "x.png"),
+                          "--db", str(tmp_path / "db.sqlite3")], capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                              "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert res.returncode == 1
+    assert "not a readable Word document" in res.stderr
+    assert shutil.which("python3") is not None and QPoint(0, 0).isNull()
