@@ -3,6 +3,7 @@ verbs governing a clause, mixed quotes where reported speech carries a quoted fr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ _ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "de
               "corp", "university", "institute", "center", "centre", "foundation", "association", "bank",
               "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
               "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)")
 _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
 
@@ -250,20 +252,82 @@ class Extractor:
         return None
 
     def _lead_in_cue(self, n: int) -> Token | None:
-        """'Trump wrote on Truth Social:' ending the sentence before the quote, in the same paragraph."""
+        """'Trump wrote on Truth Social:' or 'He said:' ending the sentence before the quote, in this
+        paragraph or as the whole previous one."""
         s0, _ = self._frame(n)
-        if s0 == 0:
+        i = s0 - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or self.doc[i].text != ":":
             return None
-        prev_sent = self.doc[s0 - 1].sent
-        last = [t for t in prev_sent if not t.is_space]
-        if not last or last[-1].text != ":":
+        prev_sent = self.doc[i].sent
+        if self.layout.prose_distance(prev_sent.start_char, self.spans[n].start) > 1:
             return None
-        if self.layout.index(prev_sent.start_char) != self.layout.index(self.spans[n].start):
-            return None
-        for tok in prev_sent:
-            if self.in_quote[tok.i] < 0 and tok.lemma_ in self.direct_cues and tok.pos_ == "VERB":
+        verbs = [t for t in prev_sent if self.in_quote[t.i] < 0 and t.pos_ in ("VERB", "AUX")]
+        for tok in verbs:
+            if tok.lemma_ in self.direct_cues:
+                return tok
+        for tok in verbs:  # "The piece used one of her quotes as its headline:"
+            if subject_of(tok) is not None and tok.dep_ == "ROOT":
                 return tok
         return None
+
+    def _frame_subject(self, cue: Token) -> Token | None:
+        """The noun next to a cue outside the quote: 'Obama's former strategist said', 'said Rep. X'."""
+        doc = self.doc
+        i = cue.i - 1
+        while i >= 0 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
+            if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                return doc[i]
+            i -= 1
+        i = cue.i + 1
+        found = None
+        while i < len(doc) and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
+            if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                found = doc[i]
+            elif found is not None:
+                break
+            i += 1
+        return found
+
+    def _next_sentence_cue(self, n: int) -> Token | None:
+        """'“…?” Graham asked.': the parser split the attribution into a sentence of its own."""
+        _, s1 = self._frame(n)
+        if s1 >= len(self.doc):
+            return None
+        sent = self.doc[s1].sent
+        if len(sent) > 14 or self.layout.index(sent.start_char) != self.layout.index(self.spans[n].start):
+            return None
+        close = self.spans[n].close_mark
+        if close is None or self.text[close + 1:sent.start_char].strip():
+            return None
+        for tok in sent:
+            if tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
+                return tok
+        return None
+
+    def _dash_speaker(self, att: Attribution, span: QuoteSpan) -> bool:
+        """'“…” ― Carla Sanchez': a name after a dash closing the quote's line."""
+        if span.close_mark is None:
+            return False
+        m = _DASH_NAME.match(self.text, span.close_mark + 1)
+        if m is None:
+            return False
+        name = m.group(1).strip().rstrip(".")
+        words = name.split()
+        if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "del")
+                                               for w in words):
+            return False
+        cs = self.doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+        if cs is None:
+            return False
+        person = self.coref.person_for_name(name, None, None)
+        att.speaker = person.name if person is not None else name
+        att.role = person.role if person is not None else None
+        att.mention = Mention(cs.start, cs.end, cs.end - 1, name, "name", "PERSON")
+        if person is not None:
+            self.coref.note_speaker(cs.end - 1, person)
+        return True
 
     # ------------------------------------------------------------------ passes
     def run(self) -> list[Attribution]:
@@ -290,11 +354,17 @@ class Extractor:
     def _direct(self, n: int, claimed: set[int]) -> None:
         span = self.spans[n]
         att = Attribution(span.start, span.end, "direct")
-        cue = self._direct_cue(n) or self._lead_in_cue(n)
+        if self._dash_speaker(att, span):
+            self.quotes.append(att)
+            return
+        cue = self._direct_cue(n) or self._next_sentence_cue(n) or self._lead_in_cue(n)
         if cue is not None:
             att.cue = cue
             claimed.add(cue.i)
-            self._speaker(att, subject_of(cue))
+            subject = subject_of(cue)
+            if subject is not None and self.in_quote[subject.i] >= 0:
+                subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
+            self._speaker(att, subject)
         if att.speaker is None:
             prev = self._inheritable(span.start)
             if prev is not None:
