@@ -133,6 +133,11 @@ class Extractor:
         if span.single and len(words) < 4:
             return False
         long_enough = len(words) >= 3 or ends_punct or (content.rstrip()[-1:] == "," and self._cue_follows(span))
+        first = content.lstrip()[:1]
+        if prev is not None and prev.text == "," and first.islower() and not self._cue_before(prev.i):
+            return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
+        if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
+            return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
         if prev is None or prev.text in (".", "?", "!"):
             return long_enough
         if prev.text in _LEAD_PUNCT:
@@ -141,6 +146,22 @@ class Extractor:
                 and self.doc[prev.i - 1].text not in ("-", "so"):
             return long_enough
         return False
+
+    def _cue_before(self, i: int) -> bool:
+        return any(t.lemma_ in self.direct_cues and t.pos_ in ("VERB", "AUX") for t in self.doc[max(0, i - 8):i])
+
+    def _lower_after(self, span: QuoteSpan) -> bool:
+        if span.close_mark is None:
+            return False
+        rest = self.text[span.close_mark + 1:span.close_mark + 40]
+        m = re.match(r"[ \t\u00a0]+([a-z]\w*)", rest)
+        if m is None:
+            return False
+        tok = self._token_at(span.close_mark + 1 + m.start(1))
+        if tok is None:
+            return False
+        # "“…” he said" / "“…” said Ms. Lee": the attribution follows without a comma
+        return not any(t.lemma_ in self.direct_cues for t in self.doc[tok.i:tok.i + 3])
 
     def _cue_follows(self, span: QuoteSpan) -> bool:
         """'“It works,” Dana Kim said': a speech verb within a few words after the closing mark."""
