@@ -227,7 +227,9 @@ class Extractor:
         i = start
         while i <= head:
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
-                return doc[i]
+                end = name_end(doc[i])
+                if doc[end].dep_ != "poss" and not (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+                    return doc[i]
             i += 1
         i = start - 1
         while i >= 0 and start - i < 12 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
@@ -406,23 +408,41 @@ class Extractor:
             return None
         return None
 
-    def _content(self, cue: Token) -> tuple[int, int] | None:
-        """Token range of the clause a cue reports, or None."""
+    def _content(self, cue: Token) -> list[tuple[int, int]]:
+        """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
+        doc = self.doc
         for child in cue.children:
             if child.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or child.i < cue.i):
-                return child.left_edge.i, child.right_edge.i + 1
+                left, right = child.left_edge.i, child.right_edge.i + 1
+                if left < cue.i < right:
+                    # "The museum, Mr. Obama said, would make …": the cue sits inside its clause
+                    subj = subject_of(cue)
+                    cut = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
+                    resume = cue.i + 1
+                    while resume < right and doc[resume].text != ",":
+                        resume += 1
+                    return [(left, cut), (resume + 1, right)]
+                return [(left, right)]
         if cue.lower_ == "according":
             head = cue.head
             if head.i == cue.i:
-                return None
+                return []
             s, e = head.left_edge.i, head.right_edge.i + 1
             a, b = cue.left_edge.i, cue.right_edge.i + 1
-            return (b, e) if e - b >= a - s else (s, a)
-        if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and subject_of(cue) is not None:
+            return [(b, e) if e - b >= a - s else (s, a)]
+        if cue.dep_ in ("parataxis", "ccomp") and subject_of(cue) is not None:
             before = cue.left_edge.i - 1
-            if before >= 0 and self.doc[before].text in (",", "\u2014", "\u2013"):
-                return cue.head.left_edge.i, cue.left_edge.i
-        return None
+            if before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
+                return []
+            head = cue.head
+            ranges = []
+            if head.left_edge.i < cue.left_edge.i:
+                ranges.append((head.left_edge.i, cue.left_edge.i))
+            after = cue.right_edge.i + 1
+            if head.right_edge.i >= after and doc[cue.right_edge.i].text == ",":
+                ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
+            return ranges
+        return []
 
     def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
         """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
@@ -446,17 +466,41 @@ class Extractor:
     def _indirect(self, cue: Token, claimed: set[int]) -> None:
         if cue.i in claimed:
             return
-        rng = self._content(cue)
-        if rng is None:
-            return
-        s, e = rng
+        subject = subject_of(cue)
+        first: Attribution | None = None
+        for s, e in self._content(cue):
+            rng = self._clean_range(cue, s, e)
+            if rng is None:
+                continue
+            s, e = rng
+            if subject is None and e <= cue.i:
+                subject = self._hidden_subject(cue, e)
+                if subject is not None:
+                    cut = subject.i
+                    while cut > s and self.doc[cut - 1].text != ",":
+                        cut -= 1
+                    e = max(s + 1, cut - 1)
+            doc = self.doc
+            mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
+            if first is None:
+                claimed.add(cue.i)
+                self._speaker(att, subject)
+                first = att
+            else:
+                att.speaker, att.role, att.affiliation = first.speaker, first.role, first.affiliation
+                att.speaker_kind, att.mention = first.speaker_kind, first.mention
+            self.quotes.append(att)
+
+    def _clean_range(self, cue: Token, s: int, e: int) -> tuple[int, int] | None:
         doc = self.doc
         while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
             s += 1
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", "\u2014", "\u2013", "-")):
             e -= 1
         if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
-            return
+            return None
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
             if e < len(doc) and doc[e].text in _CLOSE_MARKS:
                 e += 1
@@ -464,23 +508,10 @@ class Extractor:
                 e += 2
         inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
         if inside * 2 > e - s:
-            return  # the clause is a direct quote: that quote's own cue
+            return None  # the clause is a direct quote: that quote's own cue
         if not self.layout.is_prose(doc[s].idx):
-            return
-        subject = subject_of(cue)
-        if subject is None and e <= cue.i:
-            subject = self._hidden_subject(cue, e)
-            if subject is not None:
-                cut = subject.i
-                while cut > s and doc[cut - 1].text != ",":
-                    cut -= 1
-                e = max(s + 1, cut - 1)
-        mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
-        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
-        claimed.add(cue.i)
-        self._speaker(att, subject)
-        self.quotes.append(att)
+            return None
+        return s, e
 
 
 def _open_marks(text: str) -> int:
