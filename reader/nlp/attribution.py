@@ -67,6 +67,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "footage of Hillary Clinton asking, “…”"
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+        return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         found = subject_of(verb.head, depth + 1)
         if found is not None:
@@ -225,7 +229,7 @@ class Extractor:
         """'Federico Borsari of the X think tank said': the parser made 'tank' the subject."""
         doc = self.doc
         i = start
-        while i <= head:
+        while i <= min(head, start + 1):  # a name opening the phrase, not one modifying its head
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
                 end = name_end(doc[i])
                 if doc[end].dep_ != "poss" and not (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
@@ -299,8 +303,15 @@ class Extractor:
         """The noun next to a cue outside the quote: 'Obama's former strategist said', 'said Rep. X'."""
         doc = self.doc
         i = cue.i - 1
+        while i >= 0 and doc[i].text == ",":
+            i -= 1
         while i >= 0 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
             if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                left = doc[i].left_edge.i
+                # "Flynn, a top Trump surrogate, said": the name before the appositive
+                if left >= 2 and doc[left - 1].text == "," and doc[left - 2].pos_ == "PROPN" \
+                        and self.in_quote[left - 2] < 0:
+                    return doc[left - 2]
                 return doc[i]
             i -= 1
         i = cue.i + 1

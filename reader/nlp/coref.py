@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.mentions import PERSON_PRONOUNS, TITLES, name_tokens, title_before
-from reader.nlp.speakers import People, Person
+from reader.nlp.speakers import People, Person, is_first_name
 
+_NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
@@ -59,8 +60,10 @@ class Coreference:
         for ent in persons:
             self.people.add(ent.text)
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
-        others = [e for e in doc.ents if e.label_ != "PERSON" and len(e) <= 4 and e.root.pos_ == "PROPN"
+        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.pos_ == "PROPN"
                   and (self.people.lookup(e.text) is not None
+                       or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
+                           and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN"))]
         self.people = People()
         for ent in sorted(persons + others, key=lambda e: e.start):

@@ -21,6 +21,10 @@ _MALE = set(
 ) - {"kellyanne"}
 
 
+def is_first_name(word: str) -> bool:
+    return word.lower() in _FEMALE or word.lower() in _MALE
+
+
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
 
 
