@@ -180,6 +180,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_speakers(args: argparse.Namespace) -> int:
     library = _library(args)
+    if args.rename:
+        library.rename_speaker(*args.rename)
+        print(f"renamed {args.rename[0]!r} to {args.rename[1]!r}", file=sys.stderr)
+        return 0
+    if args.merge:
+        library.merge_speakers(*args.merge)
+        print(f"merged {args.merge[1]!r} into {args.merge[0]!r}", file=sys.stderr)
+        return 0
+    if args.alias:
+        library.add_alias(*args.alias)
+        print(f"{args.alias[1]!r} is now an alias of {args.alias[0]!r}", file=sys.stderr)
+        return 0
     speakers = library.speakers(limit=args.limit)
     if args.json:
         print(json.dumps([{"name": s.name, "role": s.role, "aliases": list(s.aliases), "kind": s.kind,
@@ -196,7 +208,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     library = _library(args)
     query = args.query or ""
-    if args.speaker:
+    if args.article:
+        from reader.documents import load_article
+
+        article_id = int(args.article) if args.article.isdigit() else library.article_id(
+            load_article(args.article).sha256)
+        if article_id is None:
+            return _die(f"{args.article} is not in the library (import it first)", 1)
+        hits = library.quotes_of_article(article_id)
+    elif args.speaker:
         hits = library.search(query or f'speaker:"{args.speaker}"', limit=args.limit, speaker=args.speaker)
     elif query:
         hits = library.search(query, limit=args.limit)
@@ -240,8 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("speakers", help="list the library's speakers")
+    p = sub.add_parser("speakers", help="list the library's speakers, or rename, merge and alias them")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--rename", nargs=2, metavar=("NAME", "NEW_NAME"))
+    p.add_argument("--merge", nargs=2, metavar=("KEEP", "OTHER"), help="OTHER's quotes and aliases go to KEEP")
+    p.add_argument("--alias", nargs=2, metavar=("NAME", "ALIAS"))
     p.add_argument("--limit", type=int)
     _add_common(p)
     p.set_defaults(func=cmd_speakers)
@@ -250,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?")
     p.add_argument("--format", choices=["csv", "json", "md"], required=True)
     p.add_argument("--speaker")
+    p.add_argument("--article", help="an article's quotes: its file or its library id")
     p.add_argument("--limit", type=int, default=100000)
     p.add_argument("-o", "--output")
     _add_common(p)

@@ -111,3 +111,21 @@ def test_db_env_variable(fixtures, tmp_path, capsys, monkeypatch):
 def test_unknown_model_is_one_clear_line(fixtures, capsys):
     with pytest.raises(Exception, match="not installed"):
         main(["extract", str(fixtures / "council.txt"), "--model", "no_such_model_xyz"])
+
+
+def test_speaker_management_and_article_export(fixtures, tmp_path, capsys):
+    db = str(tmp_path / "lib.sqlite3")
+    path = str(fixtures / "council.txt")
+    assert run(["import", path, "--db", db, "--jobs", "1", "--quiet"], capsys)[0] == 0
+    assert run(["speakers", "--rename", "Paul Greene", "Paul R. Greene", "--db", db], capsys)[0] == 0
+    assert run(["speakers", "--alias", "Paul R. Greene", "the superintendent", "--db", db], capsys)[0] == 0
+    assert run(["speakers", "--merge", "Anita Sharma", "Marcus Bell", "--db", db], capsys)[0] == 0
+    code, out, _ = run(["speakers", "--json", "--db", db], capsys)
+    speakers = {s["name"]: s for s in json.loads(out)}
+    assert "Paul Greene" in speakers["Paul R. Greene"]["aliases"]
+    assert "Marcus Bell" in speakers["Anita Sharma"]["aliases"] and "Marcus Bell" not in speakers
+    code, out, _ = run(["export", "--format", "json", "--article", path, "--db", db], capsys)
+    rows = json.loads(out)
+    assert {r["speaker"] for r in rows} == {"Paul R. Greene", "Anita Sharma"}
+    code, _, err = run(["speakers", "--rename", "Nobody Here", "X", "--db", db], capsys)
+    assert code == 1 and "no speaker called" in err

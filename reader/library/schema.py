@@ -1,13 +1,30 @@
-"""SQLAlchemy 2 declarative models of the quote library."""
+"""SQLAlchemy 2 declarative models of the quote library.
+
+The tables themselves are created and changed only by the Alembic migrations in
+``reader/library/migrations``; these classes map them. A quote's text is not stored twice: it is
+the slice of its article's text between its offsets (the ``quote_text`` view), which the FTS5 index
+``quotes_fts`` reads as external content.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+from reader.library.textcodec import unpack
 
 
 def _now() -> datetime:
@@ -24,16 +41,20 @@ class ArticleRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     path: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    outlet: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     added: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    text: Mapped[str] = mapped_column(Text)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed text (textcodec)
     model: Mapped[str | None] = mapped_column(String(64))
     engine_version: Mapped[str | None] = mapped_column(String(16))
     quotes: Mapped[list[QuoteRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
                                                   passive_deletes=True)
     sources: Mapped[list[SourceRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def text(self) -> str:
+        return unpack(self.body)
 
 
 class SpeakerRow(Base):
@@ -56,13 +77,12 @@ class AliasRow(Base):
 
 class QuoteRow(Base):
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_speaker", "speaker_id", "article_id"),)
+    __table_args__ = (Index("ix_quotes_speaker", "speaker_id", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     cue: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
@@ -81,17 +101,3 @@ class SourceRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))
-
-
-# Full-text index over quote text, kept in step with `quotes` by triggers.
-FTS_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
-    "text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN "
-    "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN "
-    "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
-    "CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF text ON quotes BEGIN "
-    "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); "
-    "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END",
-)

@@ -16,7 +16,12 @@ error can reach the user.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
+
+from reader.library.textcodec import unpack_prefix
+from reader.model import SearchHit
 
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -33,12 +38,13 @@ class Query:
     after: str | None = None
     before: str | None = None
     exclude: str | None = None  # FTS5 expression of excluded words when there is nothing to match
+    article_id: int | None = None
     terms: list[str] = field(default_factory=list)  # positive words, for highlighting
 
     @property
     def empty(self) -> bool:
         return not (self.match or self.exclude or self.speaker or self.outlet or self.kind or self.after
-                    or self.before)
+                    or self.before or self.article_id)
 
 
 def _fts_string(words: list[str]) -> str:
@@ -87,3 +93,122 @@ def parse_query(text: str) -> Query:
         # FTS5 cannot match "everything except": the store filters these out instead
         q.exclude = " OR ".join(negatives)
     return q
+
+
+# Ranking every match of a very common word by bm25 costs a second at a million quotes; past this
+# many matches the ranking is done over the newest matches only, widening until enough are found.
+PROBE = 2000
+SNIPPET_WORDS = 24
+# Bodies are fetched compressed and inflated here, once per article (cheaper than a SQL function call
+# per row).
+_DETAILS = ('SELECT q.id, q.article_id, a.body, q.kind, s.name, s.role, a.title, a.outlet, a.published, a.path, '
+            'q.start, q."end" '
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+            "WHERE q.id IN ({ids})")
+
+
+def _speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE "
+        "UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE", (name, name))]
+    if not ids:
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM speakers WHERE name LIKE ? LIMIT 50", (f"%{name}%",))]
+    return ids
+
+
+def _filters(conn: sqlite3.Connection, q: Query) -> tuple[list[str], list[Any]] | None:
+    where = ["q.rejected = 0"]
+    params: list[Any] = []
+    if q.speaker:
+        ids = _speaker_ids(conn, q.speaker)
+        if not ids:
+            return None
+        where.append(f"q.speaker_id IN ({','.join(str(i) for i in ids)})")
+    if q.article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(q.article_id)
+    if q.outlet:
+        where.append("a.outlet LIKE ?")
+        params.append(f"%{q.outlet}%")
+    if q.kind:
+        where.append("q.kind = ?")
+        params.append(q.kind)
+    if q.after:
+        where.append("a.published >= ?")
+        params.append(q.after)
+    if q.before:
+        where.append("a.published <= ?")
+        params.append(q.before + "\uffff")
+    if q.exclude:
+        where.append("q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(q.exclude)
+    return where, params
+
+
+def run_search(conn: sqlite3.Connection, q: Query, limit: int) -> list[SearchHit]:
+    found = _filters(conn, q)
+    if found is None:
+        return []
+    where, params = found
+    joins = "JOIN articles a ON a.id = q.article_id" if (q.outlet or q.after or q.before) else ""
+    if not q.match:
+        sql = f"SELECT q.id FROM quotes q {joins} WHERE {' AND '.join(where)} ORDER BY q.id DESC LIMIT ?"
+        return _details(conn, [r[0] for r in conn.execute(sql, (*params, limit))], q)
+    # Rank on ids alone; texts and snippets are made for the page of results only.
+    base = (f"SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid {joins} "
+            f"WHERE quotes_fts MATCH ? AND {' AND '.join(where)}")
+    probe = conn.execute("SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+                                 "LIMIT ?)", (q.match, PROBE + 1)).fetchone()[0] or 0
+    if probe <= PROBE:
+        rows = conn.execute(base + " ORDER BY quotes_fts.rank LIMIT ?", (q.match, *params, limit))
+        return _details(conn, [r[0] for r in rows], q)
+    window = PROBE
+    while True:
+        floor = conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+                                     "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (q.match, window)).fetchone()
+        floor = floor[0] if floor else None
+        if floor is None:
+            rows = conn.execute(base + " ORDER BY quotes_fts.rank LIMIT ?", (q.match, *params, limit))
+            return _details(conn, [r[0] for r in rows], q)
+        rows = conn.execute(base + " AND quotes_fts.rowid > ? ORDER BY quotes_fts.rank LIMIT ?",
+                                    (q.match, *params, floor, limit))
+        ids = [r[0] for r in rows]
+        if len(ids) >= limit:
+            return _details(conn, ids, q)
+        window *= 8
+
+
+def _details(conn: sqlite3.Connection, ids: list[int], q: Query) -> list[SearchHit]:
+    if not ids:
+        return []
+    rows = conn.execute(_DETAILS.format(ids=",".join(str(int(i)) for i in ids))).fetchall()
+    order = {qid: n for n, qid in enumerate(ids)}
+    bodies: dict[int, str] = {}
+    hits = []
+    for r in rows:
+        body = bodies.get(r[1], "")
+        if len(body) < r[11]:
+            body = bodies[r[1]] = unpack_prefix(r[2], r[11])
+        quote = body[r[10]:r[11]]
+        hits.append(SearchHit(quote_id=r[0], article_id=r[1], text=quote, snippet=snippet(quote, q.terms),
+                              kind=r[3], speaker=r[4], role=r[5], article_title=r[6], outlet=r[7],
+                              published=r[8], path=r[9], start=r[10], end=r[11], rank=float(order[r[0]])))
+    return sorted(hits, key=lambda h: h.rank)
+
+
+def snippet(text: str, terms: list[str], words: int = SNIPPET_WORDS) -> str:
+    """The stretch of a quote around its first match, matches marked with ‹ ›."""
+    if not terms:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+                         + r")\w*", re.IGNORECASE)
+    tokens = text.split()
+    first = next((n for n, tok in enumerate(tokens) if pattern.search(tok)), 0)
+    lo = max(0, first - words // 3)
+    hi = min(len(tokens), lo + words)
+    body = pattern.sub(lambda m: f"\u2039{m.group(0)}\u203a", " ".join(tokens[lo:hi]))
+    return ("\u2026 " if lo > 0 else "") + body + (" \u2026" if hi < len(tokens) else "")
+
+
+

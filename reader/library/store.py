@@ -1,9 +1,15 @@
-"""The Library: one SQLite file holding articles, speakers, quotes and sources, searchable with FTS5."""
+"""The Library: one SQLite file holding articles, speakers, quotes and sources, searchable with FTS5.
+
+Every article is written in one transaction with its quotes, sources and index entries, so a crash
+or Ctrl-C leaves either the whole article or nothing. The FTS5 index is kept in step here, not by
+triggers, so that bulk loads can index once at the end.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,8 +19,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.library.schema import FTS_DDL, AliasRow, ArticleRow, Base, QuoteRow, SourceRow, SpeakerRow
-from reader.library.search import Query, parse_query
+from reader.library import migrate, textcodec
+from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
+from reader.library.search import Query, parse_query, run_search
 from reader.model import Analysis, Article, Quote, SearchHit, Source, Speaker
 
 
@@ -32,12 +39,28 @@ def default_db_path() -> Path:
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (DDL included).
+    dbapi_conn.isolation_level = None
+    textcodec.register(dbapi_conn)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+_FTS_ADD = "INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quote_text WHERE id IN ({ids})"
+_FTS_DEL = ("INSERT INTO quotes_fts(quotes_fts, rowid, text) "
+            "SELECT 'delete', id, text FROM quote_text WHERE id IN ({ids})")
+
+
+def _ids(values: Iterable[int]) -> str:
+    return ",".join(str(int(v)) for v in values)
 
 
 class Library:
@@ -49,13 +72,13 @@ class Library:
             raise LibraryError(f"cannot create the library folder {self.path.parent}: {exc.strerror}") from exc
         self.engine: Engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
         event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
-            Base.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                for ddl in FTS_DDL:
-                    conn.execute(text(ddl))
+                migrate.upgrade(conn)
         except DatabaseError as exc:
+            self.engine.dispose()
             raise LibraryError(f"{self.path} is not a usable library: {exc.orig}") from exc
 
     def close(self) -> None:
@@ -74,13 +97,17 @@ class Library:
                 session.rollback()
                 raise
 
-    # ------------------------------------------------------------------ writing
-    def _speaker_row(self, session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
+    # ------------------------------------------------------------------ speakers
+    def _find_speaker(self, session: Session, name: str) -> SpeakerRow | None:
         row = session.scalars(select(SpeakerRow).where(SpeakerRow.name == name)).first()
         if row is None:
             alias_row = session.scalars(select(AliasRow).where(AliasRow.alias == name)).first()
             if alias_row is not None:
                 row = session.get(SpeakerRow, alias_row.speaker_id)
+        return row
+
+    def _speaker_row(self, session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
+        row = self._find_speaker(session, name)
         if row is None:
             row = SpeakerRow(name=name, kind=speaker.kind if speaker else "person",
                              role=speaker.role if speaker else None,
@@ -98,6 +125,7 @@ class Library:
                     known.add(alias)
         return row
 
+    # ------------------------------------------------------------------ writing
     def add(self, article: Article, analysis: Analysis) -> int:
         """Store an article with its analysis in one transaction; returns the article id.
 
@@ -109,7 +137,7 @@ class Library:
             if row is None:
                 row = ArticleRow(sha256=article.sha256, path=article.path, title=article.title,
                                  outlet=article.outlet, author=article.author, published=article.published,
-                                 text=article.text)
+                                 body=textcodec.pack(article.text))
                 s.add(row)
                 s.flush()
             else:
@@ -117,9 +145,12 @@ class Library:
                 for attr in ("title", "outlet", "author", "published"):
                     if getattr(article, attr):
                         setattr(row, attr, getattr(article, attr))
-                for q in list(row.quotes):
-                    if not q.edited and not q.rejected:
-                        s.delete(q)
+                machine = [q.id for q in row.quotes if not q.edited and not q.rejected]
+                if machine:
+                    s.execute(text(_FTS_DEL.format(ids=_ids(machine))))
+                    for q in list(row.quotes):
+                        if q.id in machine:
+                            s.delete(q)
                 for src in list(row.sources):
                     s.delete(src)
                 s.flush()
@@ -127,6 +158,7 @@ class Library:
             kept = [(kq.start, kq.end) for kq in row.quotes]
             speakers = {sp.name: sp for sp in analysis.speakers}
             cache: dict[str, SpeakerRow] = {}
+            new_rows = []
             for quote in analysis.quotes:
                 if any(quote.start < e and b < quote.end for b, e in kept):
                     continue  # a person's correction covers this stretch
@@ -135,13 +167,34 @@ class Library:
                     sp_row = cache.get(quote.speaker) or self._speaker_row(
                         s, speakers.get(quote.speaker), quote.speaker)
                     cache[quote.speaker] = sp_row
-                s.add(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None, start=quote.start,
-                               end=quote.end, text=quote.text, kind=quote.kind, cue=quote.cue,
-                               confidence=quote.confidence))
+                new_rows.append(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None,
+                                         start=quote.start, end=quote.end, kind=quote.kind, cue=quote.cue,
+                                         confidence=quote.confidence, edited=False, rejected=False))
+            s.add_all(new_rows)
             for source in analysis.sources:
                 s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
                                 type=source.type))
+            s.flush()
+            if new_rows:
+                s.execute(text(_FTS_ADD.format(ids=_ids(r.id for r in new_rows))))
             return row.id
+
+    def delete_article(self, article_id: int) -> None:
+        with self.session() as s:
+            ids = list(s.scalars(select(QuoteRow.id).where(QuoteRow.article_id == article_id)))
+            if ids:
+                s.execute(text(_FTS_DEL.format(ids=_ids(ids))))
+            s.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
+
+    def bulk_add(self, items: Iterable[tuple[Article, Analysis]], batch: int = 2000) -> int:
+        """Load many new articles fast: plain inserts in large transactions, the index built once.
+
+        Articles already in the library are skipped. Returns the number of quotes added.
+        """
+        from reader.library.bulk import bulk_load
+
+        with self.engine.begin() as conn:
+            return bulk_load(conn, items, batch)
 
     # ------------------------------------------------------------------ corrections
     def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
@@ -181,14 +234,69 @@ class Library:
             if article is None or not 0 <= start < end <= len(article.text):
                 raise LibraryError("that selection is not inside the article")
             sp = self._speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
-            s.add(QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
-                           text=article.text[start:end], kind=kind, edited=True))
+            row = QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
+                           kind=kind, edited=True, rejected=False, confidence=1.0)
+            s.add(row)
+            s.flush()
+            s.execute(text(_FTS_ADD.format(ids=row.id)))
+
+    def rename_speaker(self, name: str, new_name: str) -> None:
+        new_name = " ".join(new_name.split())
+        if not new_name:
+            raise LibraryError("a speaker needs a name")
+        with self.session() as s:
+            row = self._find_speaker(s, name)
+            if row is None:
+                raise LibraryError(f"no speaker called {name!r}")
+            clash = s.scalars(select(SpeakerRow).where(SpeakerRow.name == new_name)).first()
+            if clash is not None and clash.id != row.id:
+                raise LibraryError(f"{new_name!r} already exists: merge the two speakers instead")
+            old = row.name
+            row.name = new_name
+            if old not in {a.alias for a in row.aliases}:
+                row.aliases.append(AliasRow(alias=old))
+
+    def add_alias(self, name: str, alias: str) -> None:
+        with self.session() as s:
+            row = self._find_speaker(s, name)
+            if row is None:
+                raise LibraryError(f"no speaker called {name!r}")
+            if alias not in {a.alias for a in row.aliases} and alias != row.name:
+                row.aliases.append(AliasRow(alias=alias))
+
+    def merge_speakers(self, keep: str, other: str) -> None:
+        """Two names for one person: `other`'s quotes and aliases move to `keep`."""
+        with self.session() as s:
+            a, b = self._find_speaker(s, keep), self._find_speaker(s, other)
+            if a is None or b is None:
+                raise LibraryError(f"no speaker called {keep if a is None else other!r}")
+            if a.id == b.id:
+                return
+            s.execute(text("UPDATE quotes SET speaker_id = :a WHERE speaker_id = :b"), {"a": a.id, "b": b.id})
+            known = {x.alias for x in a.aliases} | {a.name}
+            for alias in [b.name, *(x.alias for x in b.aliases)]:
+                if alias not in known:
+                    a.aliases.append(AliasRow(alias=alias))
+                    known.add(alias)
+            a.role = a.role or b.role
+            a.affiliation = a.affiliation or b.affiliation
+            s.delete(b)
+
+    def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> None:
+        """Some of a speaker's quotes belong to someone else (two people with one surname)."""
+        with self.session() as s:
+            row = self._find_speaker(s, name)
+            if row is None:
+                raise LibraryError(f"no speaker called {name!r}")
+            target = self._speaker_row(s, None, new_name.strip())
+            for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids)),
+                                                      QuoteRow.speaker_id == row.id)):
+                q.speaker_id = target.id
+                q.edited = True
 
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:
-        with self.session() as s:
-            return (s.scalar(select(func.count()).select_from(ArticleRow).where(ArticleRow.sha256 == sha256))
-                    or 0) > 0
+        return self.article_id(sha256) is not None
 
     def article_id(self, sha256: str) -> int | None:
         with self.session() as s:
@@ -205,13 +313,17 @@ class Library:
     def analysis(self, article_id: int) -> Analysis:
         """The stored quotes, speakers and sources of one article (corrections included)."""
         with self.session() as s:
+            article = s.get(ArticleRow, article_id)
+            if article is None:
+                return Analysis()
+            body = article.text
             rows = s.scalars(select(QuoteRow).where(QuoteRow.article_id == article_id,
                                                     QuoteRow.rejected.is_(False))
                              .order_by(QuoteRow.start)).all()
             quotes = []
             counts: dict[int, int] = {}
             for q in rows:
-                quotes.append(Quote(start=q.start, end=q.end, text=q.text, kind=q.kind,
+                quotes.append(Quote(start=q.start, end=q.end, text=body[q.start:q.end], kind=q.kind,
                                     speaker=q.speaker.name if q.speaker else None, cue=q.cue,
                                     confidence=q.confidence))
                 if q.speaker_id is not None:
@@ -221,19 +333,20 @@ class Library:
             sources = [Source(r.start, r.end, r.text, r.type) for r in
                        s.scalars(select(SourceRow).where(SourceRow.article_id == article_id)
                                  .order_by(SourceRow.start))]
-            return Analysis(quotes=tuple(quotes), speakers=tuple(speakers), sources=tuple(sources))
-
-    @staticmethod
-    def _to_speaker(row: SpeakerRow | None, count: int) -> Speaker:
-        assert row is not None
-        return Speaker(name=row.name, aliases=tuple(sorted(a.alias for a in row.aliases)), role=row.role,
-                       affiliation=row.affiliation, kind=row.kind, quote_count=count)
+            return Analysis(quotes=tuple(quotes), speakers=tuple(speakers), sources=tuple(sources),
+                            model=article.model or "", engine_version=article.engine_version or "")
 
     def has_corrections(self, article_id: int) -> bool:
         with self.session() as s:
             return (s.scalar(select(func.count()).select_from(QuoteRow).where(
                 QuoteRow.article_id == article_id, (QuoteRow.edited.is_(True)) | (QuoteRow.rejected.is_(True))))
                 or 0) > 0
+
+    @staticmethod
+    def _to_speaker(row: SpeakerRow | None, count: int) -> Speaker:
+        assert row is not None
+        return Speaker(name=row.name, aliases=tuple(sorted(a.alias for a in row.aliases)), role=row.role,
+                       affiliation=row.affiliation, kind=row.kind, quote_count=count)
 
     def counts(self) -> dict[str, int]:
         with self.session() as s:
@@ -254,17 +367,12 @@ class Library:
                 stmt = stmt.limit(limit)
             return [self._to_speaker(row, n) for row, n in s.execute(stmt).all()]
 
-    def _speaker_ids(self, s: Session, name: str) -> list[int]:
-        ids = set(s.scalars(select(SpeakerRow.id).where(func.lower(SpeakerRow.name) == name.lower())))
-        ids |= set(s.scalars(select(AliasRow.speaker_id).where(func.lower(AliasRow.alias) == name.lower())))
-        if not ids:
-            like = f"%{name.lower()}%"
-            ids = set(s.scalars(select(SpeakerRow.id).where(func.lower(SpeakerRow.name).like(like)).limit(50)))
-        return sorted(ids)
-
     def quotes_by(self, name: str, limit: int = 1000) -> list[SearchHit]:
-        """All quotes by a speaker (by name or alias) across the library, newest articles first."""
-        return self.search(f'speaker:"{name}"', limit=limit)
+        """All quotes by a speaker (by name or alias) across the library, newest first."""
+        return self.search(Query(speaker=name), limit=limit)
+
+    def quotes_of_article(self, article_id: int) -> list[SearchHit]:
+        return self.search(Query(article_id=article_id), limit=100000)
 
     def search(self, query: str | Query, limit: int = 100, speaker: str | None = None) -> list[SearchHit]:
         q = parse_query(query) if isinstance(query, str) else query
@@ -272,52 +380,35 @@ class Library:
             q.speaker = speaker
         if q.empty:
             return []
-        params: dict[str, Any] = {"limit": limit}
-        where = ["q.rejected = 0"]
-        if q.match:
-            sql_from = ("quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-                        "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id")
-            where.append("quotes_fts MATCH :match")
-            params["match"] = q.match
-            snippet = "snippet(quotes_fts, 0, '\u2039', '\u203a', '\u2026', 16)"
-            order = "quotes_fts.rank"
-        else:
-            sql_from = ("quotes q JOIN articles a ON a.id = q.article_id "
-                        "LEFT JOIN speakers s ON s.id = q.speaker_id")
-            snippet = "q.text"
-            order = "a.published DESC, a.id DESC, q.start"
-        with self.session() as s:
-            if q.speaker:
-                ids = self._speaker_ids(s, q.speaker)
-                if not ids:
-                    return []
-                where.append(f"q.speaker_id IN ({','.join(str(i) for i in ids)})")
-            if q.outlet:
-                where.append("lower(a.outlet) LIKE :outlet")
-                params["outlet"] = f"%{q.outlet.lower()}%"
-            if q.kind:
-                where.append("q.kind = :kind")
-                params["kind"] = q.kind
-            if q.after:
-                where.append("a.published >= :after")
-                params["after"] = q.after
-            if q.before:
-                where.append("a.published <= :before")
-                params["before"] = q.before
-            if q.exclude:
-                where.append("q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :exclude)")
-                params["exclude"] = q.exclude
-            sql = (f"SELECT q.id, a.id, q.text, {snippet}, q.kind, s.name, s.role, a.title, a.outlet, "
-                   f"a.published, a.path, q.start, q.end FROM {sql_from} WHERE {' AND '.join(where)} "
-                   f"ORDER BY {order} LIMIT :limit")
+        # The driver's own connection, not the ORM: this path is timed in milliseconds. One read
+        # transaction, so the ranking and the details see the same library.
+        raw = self.engine.raw_connection()
+        try:
+            dbapi = raw.driver_connection
+            assert dbapi is not None
+            dbapi.execute("BEGIN")
             try:
-                rows = s.execute(text(sql), params).all()
-            except OperationalError as exc:
-                raise LibraryError(f"search failed: {exc.orig}") from exc
-        return [SearchHit(quote_id=r[0], article_id=r[1], text=r[2], snippet=r[3], kind=r[4], speaker=r[5],
-                          role=r[6], article_title=r[7], outlet=r[8], published=r[9], path=r[10],
-                          start=r[11], end=r[12], rank=float(n)) for n, r in enumerate(rows)]
+                return run_search(dbapi, q, limit)
+            finally:
+                dbapi.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise LibraryError(f"search failed: {exc}") from exc
+        finally:
+            raw.close()
 
     def article_ids(self) -> Sequence[int]:
         with self.session() as s:
             return list(s.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's and FTS5's own integrity checks (empty when all is well)."""
+        problems = []
+        with self.engine.connect() as conn:
+            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+            if result != "ok":
+                problems.append(str(result))
+            try:
+                conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
+            except DatabaseError as exc:
+                problems.append(f"full-text index: {exc.orig}")
+        return problems

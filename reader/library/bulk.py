@@ -1,0 +1,141 @@
+"""Bulk loading: many articles in few large transactions, the full-text index merged once at the end.
+
+Rows are prepared (and bodies compressed) in a helper thread while the connection's thread writes
+the previous batch: zlib and SQLite both release the GIL, so the two overlap on two cores.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.engine import Connection
+
+from reader.library.textcodec import pack
+from reader.model import Analysis, Article
+
+_SQL = {
+    "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (?,?,?,?,?)",
+    "aliases": "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?,?)",
+    "articles": "INSERT INTO articles (id, sha256, path, title, outlet, author, published, added, body, model, "
+                "engine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "quotes": 'INSERT INTO quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, edited, '
+              "rejected) VALUES (?,?,?,?,?,?,?,?,0,0)",
+    # indexed straight from memory: no reading back (and inflating) the bodies just written
+    "index": "INSERT INTO quotes_fts (rowid, text) VALUES (?,?)",
+    "sources": 'INSERT INTO sources (article_id, start, "end", text, type) VALUES (?,?,?,?,?)',
+}
+
+
+# FTS5 keeps this much pending index in memory before writing a segment (default 1 MB): fewer,
+# larger segments make a million-quote load about 40% faster.
+BULK_HASH_BYTES = 128 * 1024 * 1024
+
+
+@dataclass
+class _Batch:
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in _SQL})
+    quotes: int = 0
+
+
+@dataclass
+class _Ids:
+    article: int
+    speaker: int
+    quote: int
+    speakers: dict[str, int]
+    known: set[str]
+
+
+def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) -> Iterator[_Batch]:
+    now = datetime.now(UTC).isoformat(sep=" ")
+    batch = _Batch()
+    for article, analysis in items:
+        if article.sha256 in ids.known:
+            continue
+        ids.known.add(article.sha256)
+        aid, ids.article = ids.article, ids.article + 1
+        rows = batch.rows
+        rows["articles"].append((aid, article.sha256, article.path, article.title, article.outlet, article.author,
+                                 article.published, now, pack(article.text, level=1), analysis.model,
+                                 analysis.engine_version))
+        by_name = {s.name: s for s in analysis.speakers}
+        for q in analysis.quotes:
+            sid = None
+            if q.speaker:
+                sid = ids.speakers.get(q.speaker)
+                if sid is None:
+                    sp = by_name.get(q.speaker)
+                    sid, ids.speaker = ids.speaker, ids.speaker + 1
+                    ids.speakers[q.speaker] = sid
+                    rows["speakers"].append((sid, q.speaker, sp.role if sp else None,
+                                             sp.affiliation if sp else None, sp.kind if sp else "person"))
+                    rows["aliases"].extend((sid, alias) for alias in (sp.aliases if sp else ()))
+            qid, ids.quote = ids.quote, ids.quote + 1
+            rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence))
+            rows["index"].append((qid, article.text[q.start:q.end]))
+            batch.quotes += 1
+        rows["sources"].extend((aid, s.start, s.end, s.text, s.type) for s in analysis.sources)
+        if batch.quotes >= size:
+            yield batch
+            batch = _Batch()
+    yield batch
+
+
+def _prefetch(batches: Iterator[_Batch], depth: int = 2) -> Iterator[_Batch]:
+    """Run the batch producer in a thread, handing batches over through a small queue."""
+    handoff: queue.Queue[_Batch | BaseException | None] = queue.Queue(maxsize=depth)
+
+    def produce() -> None:
+        try:
+            for b in batches:
+                handoff.put(b)
+            handoff.put(None)
+        except BaseException as exc:  # re-raised in the consuming thread
+            handoff.put(exc)
+
+    thread = threading.Thread(target=produce, name="bulk-rows", daemon=True)
+    thread.start()
+    while True:
+        item = handoff.get()
+        if item is None:
+            break
+        if isinstance(item, BaseException):
+            raise item
+        yield item
+    thread.join()
+
+
+def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch: int = 20000) -> int:
+    def one(sql: str) -> int:
+        return conn.exec_driver_sql(sql).scalar() or 0
+
+    ids = _Ids(article=one("SELECT max(id) FROM articles") + 1, speaker=one("SELECT max(id) FROM speakers") + 1,
+               quote=one("SELECT max(id) FROM quotes") + 1,
+               speakers=dict(conn.exec_driver_sql("SELECT name, id FROM speakers").all()),
+               known={r[0] for r in conn.exec_driver_sql("SELECT sha256 FROM articles")})
+    # No incremental merging while loading, a big page cache, and the speaker index rebuilt in one
+    # sorted pass at the end rather than grown row by row; one 'optimize' merges the index once.
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 0)")
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('crisismerge', 64)")
+    conn.exec_driver_sql(f"INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', {BULK_HASH_BYTES})")
+    conn.exec_driver_sql("PRAGMA cache_size = -262144")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_quotes_speaker")
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    added = 0
+    for b in _prefetch(_batches(items, ids, batch)):
+        for name, sql in _SQL.items():
+            if b.rows[name]:
+                raw.executemany(sql, b.rows[name])
+        added += b.quotes
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 4)")
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('crisismerge', 16)")
+    conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 1048576)")
+    conn.exec_driver_sql("CREATE INDEX ix_quotes_speaker ON quotes (speaker_id, id)")
+    conn.exec_driver_sql("PRAGMA cache_size = -16384")
+    return added
