@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.documents import load_article
-from reader.library import Library
+from reader.library import Library, LibraryError
 from reader.model import Analysis, Article
 
 SAMPLE_ARTICLE = Path(__file__).parent / "resources" / "sample_article.txt"
@@ -49,6 +50,38 @@ class Engine:
 
         with self._lock:  # a spaCy pipeline is not re-entrant across threads
             return analyse_article(nlp, article)
+
+
+class LibraryHandle:
+    """The library, opened once by whichever thread first needs it (opening may migrate a big file)."""
+
+    def __init__(self, opener: Callable[[], Library | None]) -> None:
+        self._opener = opener
+        self._lock = threading.Lock()
+        self._library: Library | None = None
+        self._tried = False
+        self.error: str | None = None
+
+    @classmethod
+    def of(cls, library: Library | None) -> LibraryHandle:
+        handle = cls(lambda: library)
+        handle._library, handle._tried = library, True
+        return handle
+
+    def get(self) -> Library | None:
+        with self._lock:
+            if not self._tried:
+                self._tried = True
+                try:
+                    self._library = self._opener()
+                except LibraryError as exc:
+                    self.error = str(exc)
+            return self._library
+
+    def close(self) -> None:
+        with self._lock:
+            if self._library is not None:
+                self._library.close()
 
 
 def open_article(path: str | Path, engine: Engine, library: Library | None) -> Opened:

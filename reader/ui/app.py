@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader import service
-from reader.library import Library, LibraryError
+from reader.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.palette import Theme, theme_named
 
@@ -39,13 +39,6 @@ def apply_app_theme(app: QApplication, theme: Theme) -> None:
     app.setPalette(pal)
 
 
-def open_library(db: str | None) -> tuple[Library | None, str | None]:
-    try:
-        return (Library(db) if db else Library()), None
-    except LibraryError as exc:
-        return None, str(exc)
-
-
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -54,10 +47,9 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings("quote-reader", "quote-reader")
     theme = theme_named(args.theme or str(settings.value("theme", "light")))
     apply_app_theme(app, theme)
-    library, problem = open_library(args.db)
-    window = MainWindow(service.Engine(args.model), library, theme, settings)
-    if problem:
-        window.status(f"Library unavailable ({problem}); articles will not be saved")
+    db = args.db
+    libraries = service.LibraryHandle(lambda: Library(db) if db else Library())
+    window = MainWindow(service.Engine(args.model), libraries, theme, settings)
     window.show()
     paths = list(args.paths) or [str(service.SAMPLE_ARTICLE)]
     for path in paths:
@@ -85,4 +77,5 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: failed("timed out waiting for the analysis"))
     app.exec()
     window.dispatcher.wait(10000)
+    libraries.close()
     return exit_code["code"]

@@ -37,11 +37,11 @@ class MainWindow(QMainWindow):
     article_shown = Signal(object)  # Opened
     open_failed = Signal(str)
 
-    def __init__(self, engine: service.Engine, library: Library | None, theme: Theme,
+    def __init__(self, engine: service.Engine, library: Library | service.LibraryHandle | None, theme: Theme,
                  settings: QSettings | None = None) -> None:
         super().__init__()
         self.engine = engine
-        self.library = library
+        self.libraries = library if isinstance(library, service.LibraryHandle) else service.LibraryHandle.of(library)
         self.theme = theme
         self.settings = settings or QSettings("quote-reader", "quote-reader")
         self.dispatcher = Dispatcher(self)
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self.status("Loading the language model…")
         self.dispatcher.run("model", engine.nlp, lambda _nlp: self._model_ready(), self._error)
+        self.dispatcher.run("library", self.libraries.get, self._library_ready, self._error)
 
     # ------------------------------------------------------------------ construction
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
@@ -145,14 +146,14 @@ class MainWindow(QMainWindow):
     def _model_ready(self) -> None:
         if self.current is None and not self.dispatcher.busy:
             self.status("Ready. Open an article with File › Open (Ctrl+O) or drop a file here.")
-        counts = self._library_counts()
-        if counts:
-            self.status_label.setText(counts)
 
-    def _library_counts(self) -> str:
-        if self.library is None:
-            return "No library"
-        return f"Library: {self.library.path.name}"
+    def _library_ready(self, library: Library | None) -> None:
+        if library is None:
+            self.status_label.setText("No library")
+            self.status(f"Library unavailable ({self.libraries.error}); articles will not be saved")
+        else:
+            self.status_label.setText(f"Library: {library.path.name}")
+            self.status_label.setToolTip(str(library.path))
 
     # ------------------------------------------------------------------ opening
     def choose_file(self) -> None:
@@ -167,8 +168,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         name = Path(path).name
         self.status(f"Analysing {name}…" if self.engine.loaded else f"Loading the language model, then {name}…")
-        engine, library = self.engine, self.library
-        self.dispatcher.run("open", lambda: service.open_article(path, engine, library), self._opened,
+        engine, libraries = self.engine, self.libraries
+        self.dispatcher.run("open", lambda: service.open_article(path, engine, libraries.get()), self._opened,
                             lambda msg: self._error(f"Could not open {name}: {msg}"))
 
     def _opened(self, opened: service.Opened) -> None:
@@ -252,22 +253,27 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ library jobs
     def _search_job(self, text: str, on_done: Callable[[list[SearchHit]], None],
                     on_error: Callable[[str], None]) -> None:
-        library = self.library
-        if library is None:
-            on_error("No library is open")
-            return
-        self.dispatcher.run("search", lambda: library.search(text, limit=500), on_done, on_error)
+        libraries = self.libraries
+
+        def search() -> list[SearchHit]:
+            library = libraries.get()
+            if library is None:
+                raise ValueError("no library is open")
+            return library.search(text, limit=500)
+
+        self.dispatcher.run("search", search, on_done, on_error)
 
     def open_hit(self, hit: SearchHit) -> None:
         quote = Quote(start=hit.start, end=hit.end, text=hit.text, kind=hit.kind, speaker=hit.speaker)
         if self.current is not None and self.current.article_id == hit.article_id:
             self.show_quote(quote)
             return
-        library = self.library
-        if library is None:
-            return
+        libraries = self.libraries
 
         def load() -> tuple[Article | None, Analysis]:
+            library = libraries.get()
+            if library is None:
+                raise ValueError("no library is open")
             return library.article(hit.article_id), library.analysis(hit.article_id)
 
         def shown(result: tuple[Article | None, Analysis]) -> None:
