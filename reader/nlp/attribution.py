@@ -22,6 +22,10 @@ _ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "de
               "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
               "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)")
+# Cues whose report is an intention or an appeal: "wants to triple…", "urged Congress to act".
+XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
+              "seek", "offer", "urge", "ask", "call", "tell", "vote", "propose", "intend", "push", "press",
+              "encourage", "demand", "warn", "expect", "argue"}
 _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
 
@@ -185,11 +189,20 @@ class Extractor:
     def _speaker(self, att: Attribution, subject: Token | None) -> None:
         if subject is None:
             return
+        if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
+                and subject.head.head.pos_ in ("PROPN", "NOUN"):
+            subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
         mention = mention_for(subject)
         att.mention = mention
         coref = self.coref
         if mention.kind == "pronoun":
             low = subject.lower_
+            if low in ("they", "it") and self._group_subject(subject, plural=low == "they"):
+                group = self._group_subject(subject, plural=low == "they")
+                assert group is not None
+                self._speaker(att, group)
+                att.mention = mention
+                return
             if low in ("he", "she"):
                 person = coref.resolve_pronoun(subject)
                 if person is not None:
@@ -240,6 +253,22 @@ class Extractor:
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
                 return doc[i]
             i -= 1
+        return None
+
+    def _group_subject(self, tok: Token, plural: bool) -> Token | None:
+        """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""
+        doc = self.doc
+        sent = tok.sent
+        for _ in range(3):
+            candidates = [t for t in doc[sent.start:min(sent.end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
+                          and self.in_quote[t.i] < 0 and t.pos_ in ("NOUN", "PROPN")
+                          and ((t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
+                               else t.ent_type_ == "ORG")]
+            if candidates:
+                return candidates[-1]
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
         return None
 
     def _last_group(self, tok: Token) -> Attribution | None:
@@ -370,8 +399,8 @@ class Extractor:
             if self.standalone[n] and self.tok_ranges[n][1] > self.tok_ranges[n][0]:
                 candidates.append((span.start, "direct", n))
         for tok in self.doc:
-            if tok.pos_ == "VERB" and (tok.lemma_ in self.indirect_cues or tok.lemma_ in self.direct_cues) \
-                    and self.in_quote[tok.i] < 0:
+            if tok.pos_ == "VERB" and (tok.lemma_ in self.indirect_cues or tok.lemma_ in self.direct_cues
+                                       or tok.lemma_ in XCOMP_CUES) and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "indirect", tok.i))
             elif tok.lower_ == "according" and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "according", tok.i))
@@ -434,6 +463,15 @@ class Extractor:
                         resume += 1
                     return [(left, cut), (resume + 1, right)]
                 return [(left, right)]
+        if cue.lemma_ in XCOMP_CUES:
+            xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+            if xcomp is not None:
+                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+                start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+                return [(start, xcomp.right_edge.i + 1)]
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
+            if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
+                return [(prep.i + 1, prep.right_edge.i + 1)]
         if cue.lower_ == "according":
             head = cue.head
             if head.i == cue.i:
