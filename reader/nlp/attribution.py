@@ -14,6 +14,7 @@ from reader.nlp.cues import direct_cues, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention, mention_for, name_end
+from reader.nlp.sentences import Sentences
 
 _LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
 _CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
@@ -96,6 +97,7 @@ class Extractor:
         self.direct_cues = direct_cues()
         self.indirect_cues = indirect_cues()
         self.tok_starts = [t.idx for t in doc]
+        self.sents = Sentences(doc)
         self.spans = [s for s in find_quote_spans(doc.text) if self.layout.is_prose(s.start)]
         self.in_quote = [-1] * len(doc)
         self.tok_ranges: list[tuple[int, int]] = []
@@ -109,7 +111,7 @@ class Extractor:
                 if self.in_quote[i] < 0 or self._is_single_nested(n, i):
                     self.in_quote[i] = n
         self.standalone = [self._is_standalone(n) for n in range(len(self.spans))]
-        self.coref = Coreference(doc, self.layout, self.in_quote)
+        self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes: list[Attribution] = []
 
     # ------------------------------------------------------------------ quote spans
@@ -192,7 +194,7 @@ class Extractor:
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
-        mention = mention_for(subject)
+        mention = mention_for(subject, self.sents.text(subject.i))
         att.mention = mention
         coref = self.coref
         if mention.kind == "pronoun":
@@ -258,17 +260,17 @@ class Extractor:
     def _group_subject(self, tok: Token, plural: bool) -> Token | None:
         """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""
         doc = self.doc
-        sent = tok.sent
+        start, end = self.sents.bounds(tok.i)
         for _ in range(3):
-            candidates = [t for t in doc[sent.start:min(sent.end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
+            candidates = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
                           and self.in_quote[t.i] < 0 and t.pos_ in ("NOUN", "PROPN")
                           and ((t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
                                else t.ent_type_ == "ORG")]
             if candidates:
                 return candidates[-1]
-            if sent.start == 0:
+            if start == 0:
                 return None
-            sent = doc[sent.start - 1].sent
+            start, end = self.sents.bounds(start - 1)
         return None
 
     def _last_group(self, tok: Token) -> Attribution | None:
@@ -281,7 +283,7 @@ class Extractor:
     def _frame(self, n: int) -> tuple[int, int]:
         ts, te = self.tok_ranges[n]
         doc = self.doc
-        return doc[ts].sent.start, doc[max(ts, te - 1)].sent.end
+        return self.sents.bounds(ts)[0], self.sents.bounds(max(ts, te - 1))[1]
 
     def _direct_cue(self, n: int) -> Token | None:
         ts, te = self.tok_ranges[n]
@@ -316,7 +318,7 @@ class Extractor:
             i -= 1
         if i < 0 or self.doc[i].text != ":":
             return None
-        prev_sent = self.doc[i].sent
+        prev_sent = self.doc[slice(*self.sents.bounds(i))]
         if self.layout.prose_distance(prev_sent.start_char, self.spans[n].start) > 1:
             return None
         verbs = [t for t in prev_sent if self.in_quote[t.i] < 0 and t.pos_ in ("VERB", "AUX")]
@@ -358,7 +360,7 @@ class Extractor:
         _, s1 = self._frame(n)
         if s1 >= len(self.doc):
             return None
-        sent = self.doc[s1].sent
+        sent = self.doc[slice(*self.sents.bounds(s1))]
         if len(sent) > 14 or self.layout.index(sent.start_char) != self.layout.index(self.spans[n].start):
             return None
         close = self.spans[n].close_mark

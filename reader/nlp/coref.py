@@ -15,12 +15,14 @@ from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.mentions import PERSON_PRONOUNS, TITLES, name_tokens, title_before
+from reader.nlp.sentences import Sentences
 from reader.nlp.speakers import People, Person, is_first_name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
+MAX_NOMINAL_SENTENCES_BACK = 60
 
 
 @dataclass
@@ -41,18 +43,18 @@ def _conj_title(doc: Doc, head: Token) -> str | None:
 
 
 class Coreference:
-    def __init__(self, doc: Doc, layout: Layout, in_quote: list[int]) -> None:
+    def __init__(self, doc: Doc, layout: Layout, in_quote: list[int], sents: Sentences) -> None:
         self.doc = doc
         self.layout = layout
         self.in_quote = in_quote
         self.people = People()
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sents = sents
         self.mentions: list[PersonMention] = []
         self.last_speakers: list[tuple[int, Person]] = []
         self._collect_names()
 
     def sent_index(self, token_i: int) -> int:
-        return max(0, bisect_left(self.sent_starts, token_i + 1) - 1)
+        return self.sents.index(token_i)
 
     def _collect_names(self) -> None:
         doc = self.doc
@@ -82,6 +84,7 @@ class Coreference:
             subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
         self.mentions.sort(key=lambda m: m.token)
+        self._tokens = [m.token for m in self.mentions]
 
     def add_role(self, person: Person, role: str | None, affiliation: str | None) -> None:
         if role:
@@ -92,8 +95,9 @@ class Coreference:
     def note_speaker(self, token_i: int, person: Person) -> None:
         """A resolved speaker mention becomes a mention too, so chains of 'he said' carry on."""
         mention = PersonMention(token_i, self.sent_index(token_i), person, True)
-        idx = bisect_left([m.token for m in self.mentions], token_i)
+        idx = bisect_left(self._tokens, token_i)
         self.mentions.insert(idx, mention)
+        self._tokens.insert(idx, token_i)
         self.last_speakers.append((token_i, person))
 
     def _window_ok(self, from_token: int, to_token: int) -> bool:
@@ -106,8 +110,7 @@ class Coreference:
         if tok.lower_ not in ("he", "she", "him", "her"):
             return None
         here = self.sent_index(tok.i)
-        tokens = [m.token for m in self.mentions]
-        idx = bisect_left(tokens, tok.i) - 1
+        idx = bisect_left(self._tokens, tok.i) - 1
         best: dict[int, list[PersonMention]] = {}
         while idx >= 0:
             m = self.mentions[idx]
@@ -132,10 +135,12 @@ class Coreference:
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
         word = head.lower_
-        tokens = [m.token for m in self.mentions]
-        idx = bisect_left(tokens, head.i) - 1
+        idx = bisect_left(self._tokens, head.i) - 1
+        here = self.sent_index(head.i)
         while idx >= 0:
             m = self.mentions[idx]
+            if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
+                break
             if m.person.has_role_word(word) or (word.endswith("s") is False and m.person.has_role_word(word + "s")):
                 return m.person
             idx -= 1

@@ -156,7 +156,7 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def mention_for(subject: Token) -> Mention:
+def mention_for(subject: Token, sentence: str = "") -> Mention:
     doc = subject.doc
     low = subject.lower_
     if subject.pos_ == "PRON" or low in PERSON_PRONOUNS:
@@ -178,7 +178,7 @@ def mention_for(subject: Token) -> Mention:
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
     s, e = _noun_phrase(subject)
     text = doc[s:e].text
-    sent = subject.sent.text.lower()
+    sent = sentence.lower()
     anonymous = low in ANONYMOUS_HEADS and (
         any(c in sent for c in ANONYMITY_CUES)
         or doc[s].lower_ in ("a", "an", "one", "two", "three", "several", "some", "many")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,9 +42,14 @@ def _is_path(name: str) -> bool:
 @Language.component("qr_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, captions and credits never merge into prose."""
+    # set in one array: Token.is_sent_start's setter rescans the whole Doc on every call
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")  # 0 = let the parser decide
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+            starts[tok.i + 1, 0] = 1
+    if len(doc):
+        starts[0, 0] = 1
+        doc.from_array(["SENT_START"], starts)
     return doc
 
 

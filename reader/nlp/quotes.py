@@ -19,7 +19,7 @@ def quote_component(doc: Doc) -> Doc:
     layout = Layout(doc.text)
     extractor = Extractor(doc, layout)
     quotes = extractor.run()
-    sources = find_sources(doc, layout, quotes)
+    sources = find_sources(doc, layout, quotes, extractor.sents)
     doc.user_data["qr"] = {"quotes": quotes, "sources": sources, "people": extractor.coref.people}
     quote_spans, cue_spans, speaker_spans = [], [], []
     for q in quotes:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import Source
 from reader.nlp.layout import Layout
+from reader.nlp.sentences import Sentences
 
 if TYPE_CHECKING:
     from reader.nlp.attribution import Attribution
@@ -49,10 +50,15 @@ def _span_source(span: Span, kind: str) -> Source:
 
 
 def _ent_span(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    s, e = tok.i, tok.i + 1
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return Span(doc, s, e, label=tok.ent_type_)
 
 
 def _outlet_like(text: str) -> bool:
@@ -60,7 +66,7 @@ def _outlet_like(text: str) -> bool:
                 or _OUTLET_SUFFIX.search(text))
 
 
-def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution]) -> list[Source]:
+def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents: Sentences) -> list[Source]:
     text = doc.text
     found: list[Source] = []
     for para in layout.paragraphs:
@@ -89,7 +95,7 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution]) -> lis
         if q.cue is None:
             continue
         cue = q.cue
-        cue_sents.add(cue.sent.start)
+        cue_sents.add(sents.index(cue.i))
         for child in cue.children:
             # told ABC News / in an interview with CNN
             if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
@@ -114,7 +120,7 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution]) -> lis
                     "document" if doc[mention.head].lower_ in DOCUMENT_NOUNS else "organisation")
                 found.append(_span_source(span, kind))
     for ent in doc.ents:
-        if ent.label_ == "ORG" and ent.sent.start in cue_sents and ent.text not in people_names:
+        if ent.label_ == "ORG" and sents.index(ent.start) in cue_sents and ent.text not in people_names:
             if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
                 found.append(_span_source(ent, "outlet" if _outlet_like(ent.text) else "organisation"))
     return _dedupe(found)

@@ -43,6 +43,8 @@ class Person:
     roles: list[str] = field(default_factory=list)
     gender: str = ""
     affiliation: str | None = None
+    _role_words: set[str] = field(default_factory=set)
+    _role_words_of: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -60,8 +62,11 @@ class Person:
         return Counter(informative).most_common(1)[0][0]
 
     def has_role_word(self, word: str) -> bool:
-        word = word.lower()
-        return any(word in re.split(r"[\s;,’'.]+", r.lower()) for r in self.roles)
+        if len(self._role_words_of) != len(self.roles):  # roles only grow: index the new ones
+            for r in self.roles[len(self._role_words_of):]:
+                self._role_words_of.append(r)
+                self._role_words.update(w for w in re.split(r"[\s;,’'.]+", r.lower()) if w)
+        return word.lower() in self._role_words
 
 
 class People:
