@@ -53,7 +53,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
         path.write_text(long_article(args.words), encoding="utf-8")
-        engine = service.Engine()
+        engine = service.ProcessEngine()  # what the window uses
         engine.nlp()  # model loading is not what is measured
         library = Library(Path(tmp) / "lib.sqlite3")
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
@@ -92,6 +92,7 @@ def main() -> None:
         quotes = len(window.current.analysis.quotes) if window.current else 0
         window.close()
         library.close()
+        engine.close()
     stalls = sorted(g - 5 for g in gaps)
     print(json.dumps({"words": words, "quotes": quotes, "seconds": round(seconds, 1), "error": done["error"],
                       "max_stall_ms": round(max(stalls), 1) if stalls else None,

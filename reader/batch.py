@@ -19,6 +19,16 @@ def _init(model: str | None) -> None:
     _NLP = build_nlp(model)
 
 
+def ready() -> bool:
+    return _NLP is not None
+
+
+def analyse_one(text: str) -> Analysis:
+    from reader.nlp.analyse import analyse_text
+
+    return analyse_text(_NLP, text)
+
+
 def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
     from reader.nlp.analyse import analyse_text
 

@@ -44,6 +44,9 @@ class Engine:
                 self._nlp = build_nlp(self.model)
             return self._nlp
 
+    def close(self) -> None:
+        pass
+
     def analyse(self, article: Article) -> Analysis:
         nlp = self.nlp()
         from reader.nlp.analyse import analyse_article
@@ -82,6 +85,60 @@ class LibraryHandle:
         with self._lock:
             if self._library is not None:
                 self._library.close()
+
+
+class ProcessEngine(Engine):
+    """The pipeline in a helper process, for the window.
+
+    spaCy's parser holds the GIL for long stretches on a long article; in a thread that would
+    freeze the window for seconds. In another process it cannot, and the window thread only waits.
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        super().__init__(model)
+        self._pool: Any = None
+        self._ready = False
+
+    @property
+    def loaded(self) -> bool:
+        return self._ready
+
+    def _executor(self) -> Any:
+        with self._lock:
+            if self._pool is None:
+                import multiprocessing as mp
+                from concurrent.futures import ProcessPoolExecutor
+
+                from reader import batch
+
+                self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=batch._init,
+                                                 initargs=(self.model,))
+            return self._pool
+
+    def nlp(self) -> Any:
+        """Start the helper process and wait until its model is loaded."""
+        from reader import batch
+
+        self._ready = bool(self._executor().submit(batch.ready).result())
+        return None
+
+    def analyse(self, article: Article) -> Analysis:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from reader import batch
+
+        try:
+            return self._executor().submit(batch.analyse_one, article.text).result()
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None  # the helper died (out of memory?): a new one next time
+            raise RuntimeError("the analysis process stopped unexpectedly; try again") from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
 
 
 def open_article(path: str | Path, engine: Engine, library: Library | None) -> Opened:

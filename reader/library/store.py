@@ -54,13 +54,15 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-_FTS_ADD = "INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quote_text WHERE id IN ({ids})"
-_FTS_DEL = ("INSERT INTO quotes_fts(quotes_fts, rowid, text) "
-            "SELECT 'delete', id, text FROM quote_text WHERE id IN ({ids})")
-
-
-def _ids(values: Iterable[int]) -> str:
-    return ",".join(str(int(v)) for v in values)
+def _index(session: Session, body: str, rows: Iterable[QuoteRow], delete: bool = False) -> None:
+    """Add quotes to (or take them out of) the full-text index, with texts sliced here from the body
+    we already hold: going through the quote_text view would inflate the whole article per quote."""
+    params = [{"id": r.id, "text": body[r.start:r.end]} for r in rows]
+    if not params:
+        return
+    sql = ("INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', :id, :text)" if delete
+           else "INSERT INTO quotes_fts(rowid, text) VALUES (:id, :text)")
+    session.execute(text(sql), params)
 
 
 class Library:
@@ -145,12 +147,10 @@ class Library:
                 for attr in ("title", "outlet", "author", "published"):
                     if getattr(article, attr):
                         setattr(row, attr, getattr(article, attr))
-                machine = [q.id for q in row.quotes if not q.edited and not q.rejected]
-                if machine:
-                    s.execute(text(_FTS_DEL.format(ids=_ids(machine))))
-                    for q in list(row.quotes):
-                        if q.id in machine:
-                            s.delete(q)
+                machine = [q for q in row.quotes if not q.edited and not q.rejected]
+                _index(s, article.text, machine, delete=True)
+                for q in machine:
+                    s.delete(q)
                 for src in list(row.sources):
                     s.delete(src)
                 s.flush()
@@ -175,15 +175,15 @@ class Library:
                 s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
                                 type=source.type))
             s.flush()
-            if new_rows:
-                s.execute(text(_FTS_ADD.format(ids=_ids(r.id for r in new_rows))))
+            _index(s, article.text, new_rows)
             return row.id
 
     def delete_article(self, article_id: int) -> None:
         with self.session() as s:
-            ids = list(s.scalars(select(QuoteRow.id).where(QuoteRow.article_id == article_id)))
-            if ids:
-                s.execute(text(_FTS_DEL.format(ids=_ids(ids))))
+            article = s.get(ArticleRow, article_id)
+            if article is None:
+                return
+            _index(s, article.text, article.quotes, delete=True)
             s.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
 
     def bulk_add(self, items: Iterable[tuple[Article, Analysis]], batch: int = 2000) -> int:
@@ -238,7 +238,7 @@ class Library:
                            kind=kind, edited=True, rejected=False, confidence=1.0)
             s.add(row)
             s.flush()
-            s.execute(text(_FTS_ADD.format(ids=row.id)))
+            _index(s, article.text, [row])
 
     def rename_speaker(self, name: str, new_name: str) -> None:
         new_name = " ".join(new_name.split())

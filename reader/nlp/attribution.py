@@ -211,9 +211,9 @@ class Extractor:
                     att.speaker, att.role, att.affiliation = person.name, person.role, person.affiliation
                     coref.note_speaker(subject.i, person)
             elif low in ("it", "they", "we"):
-                group = self._last_group(subject)
-                if group is not None:
-                    att.speaker, att.speaker_kind = group.speaker, group.speaker_kind
+                earlier = self._last_group(subject)
+                if earlier is not None:
+                    att.speaker, att.speaker_kind = earlier.speaker, earlier.speaker_kind
             return
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
             or looks_like_person(mention.text)
@@ -282,7 +282,6 @@ class Extractor:
     # ------------------------------------------------------------------ cues
     def _frame(self, n: int) -> tuple[int, int]:
         ts, te = self.tok_ranges[n]
-        doc = self.doc
         return self.sents.bounds(ts)[0], self.sents.bounds(max(ts, te - 1))[1]
 
     def _direct_cue(self, n: int) -> Token | None:

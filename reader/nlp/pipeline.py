@@ -49,7 +49,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             starts[tok.i + 1, 0] = 1
     if len(doc):
         starts[0, 0] = 1
-        doc.from_array(["SENT_START"], starts)
+        doc.from_array(["SENT_START"], starts)  # type: ignore[arg-type]
     return doc
 
 

@@ -49,7 +49,8 @@ def run_gui(args: argparse.Namespace) -> int:
     apply_app_theme(app, theme)
     db = args.db
     libraries = service.LibraryHandle(lambda: Library(db) if db else Library())
-    window = MainWindow(service.Engine(args.model), libraries, theme, settings)
+    engine = service.ProcessEngine(args.model)
+    window = MainWindow(engine, libraries, theme, settings)
     window.show()
     paths = list(args.paths) or [str(service.SAMPLE_ARTICLE)]
     for path in paths:
@@ -78,4 +79,5 @@ def run_gui(args: argparse.Namespace) -> int:
     app.exec()
     window.dispatcher.wait(10000)
     libraries.close()
+    engine.close()
     return exit_code["code"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from html import escape
+from itertools import islice
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
@@ -18,8 +20,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from reader.model import Analysis, Article, Quote
-from reader.ui.palette import KIND_LABELS, SOURCE_LABELS, Theme
+from reader.ui.palette import KIND_LABELS, Theme
 
+# Work on the UI thread is cut into slices of at most this many milliseconds (the window must never
+# stall for 50 ms), each inserting TEXT_SLICE characters or painting SPAN_SLICE highlights.
+SLICE_MS = 12
+TEXT_SLICE = 5000
+SPAN_SLICE = 100
 LAYERS = ("direct", "indirect", "mixed", "speakers", "sources", "cues")
 _UNDERLINE = {
     "direct": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -47,6 +54,7 @@ class SpeakerColours(QObject):
 
 class ArticleView(QTextBrowser):
     quote_hovered = Signal(object)
+    painted = Signal()
 
     def __init__(self, colours: SpeakerColours, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +65,10 @@ class ArticleView(QTextBrowser):
         self.layers = dict.fromkeys(LAYERS, True)
         self._quote_starts: list[int] = []
         self._offset = 0  # characters of header before the article text in the document
+        self._steps: Iterator[None] = iter(())
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
         self.setOpenLinks(False)
         self.setReadOnly(True)
         self.setMouseTracking(True)
@@ -73,13 +85,13 @@ class ArticleView(QTextBrowser):
         self.theme = theme
         self.setStyleSheet(
             f"QTextBrowser {{ background: {theme.page.name()}; color: {theme.text.name()}; border: none; }}")
-        if self.article is not None:
-            self.show_article(self.article, self.analysis)
+        self.repaint_highlights()
 
     def show_article(self, article: Article, analysis: Analysis | None) -> None:
-        """Show the text at once; highlights follow in one edit block when an analysis is given."""
-        self.article = article
-        self.analysis = analysis
+        """Show an article. The document is built off screen by slices and shown when complete:
+        a document on screen re-lays itself out after every change, which froze the window on a
+        long article. ``painted`` is emitted once it is shown; a newer call abandons an older one.
+        """
         doc = QTextDocument(self)
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(28)
@@ -90,16 +102,17 @@ class ArticleView(QTextBrowser):
         if header:
             cursor.insertHtml(header)
             cursor.insertBlock(QTextBlockFormat(), plain)
-        self._offset = cursor.position()
+        offset = cursor.position()
         block = QTextBlockFormat()
         block.setBottomMargin(7)
         block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.setBlockFormat(block)
-        cursor.insertText(article.text, plain)
-        self.setDocument(doc)  # the old document, a child of this view, is deleted by Qt
-        self._quote_starts = [q.start for q in analysis.quotes] if analysis else []
-        if analysis is not None:
-            self.paint()
+        self._run(self._render(doc, cursor, offset, article, analysis, plain))
+
+    def repaint_highlights(self) -> None:
+        """Layers or theme changed: the same text, painted again from plain."""
+        if self.article is not None:
+            self.show_article(self.article, self.analysis)
 
     def _header_html(self, article: Article) -> str:
         parts = []
@@ -112,50 +125,83 @@ class ArticleView(QTextBrowser):
 
     def set_layer(self, layer: str, visible: bool) -> None:
         self.layers[layer] = visible
-        if self.article is not None:
-            self.show_article(self.article, self.analysis)
+        self.repaint_highlights()
 
-    def paint(self) -> None:
-        """All highlights in one edit block (thousands of spans stay fast that way)."""
-        if self.analysis is None or self.article is None:
-            return
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        size = len(self.article.text)
-        cursor.beginEditBlock()
+    # ------------------------------------------------------------------ incremental work
+    def _run(self, steps: Iterator[None]) -> None:
+        self._steps = steps
+        self._busy = True
+        self._timer.start(0)
+
+    def _tick(self) -> None:
+        """Do slices of the current work for up to SLICE_MS, then give the event loop its turn."""
+        clock = QElapsedTimer()
+        clock.start()
         try:
-            for q in self.analysis.quotes:
-                if self.layers.get(q.kind, True):
-                    self._merge(cursor, q.start, q.end, self._quote_format(q), size)
-            if self.layers["speakers"]:
-                for q in self.analysis.quotes:
-                    if q.speaker_start is not None and q.speaker_end is not None:
-                        self._merge(cursor, q.speaker_start, q.speaker_end, self._speaker_format(q.speaker), size)
-            if self.layers["sources"]:
-                for s in self.analysis.sources:
-                    fmt = QTextCharFormat()
-                    fmt.setForeground(self.theme.source_colour(s.type))
-                    fmt.setFontWeight(QFont.Weight.DemiBold)
-                    if s.type == "credit":
-                        fmt.setFontItalic(True)
-                    fmt.setToolTip(SOURCE_LABELS.get(s.type, s.type))
-                    self._merge(cursor, s.start, s.end, fmt, size)
-            if self.layers["cues"]:
-                cue_fmt = QTextCharFormat()
-                cue_fmt.setFontWeight(QFont.Weight.Bold)
-                cue_fmt.setFontItalic(True)
-                for q in self.analysis.quotes:
-                    if q.cue_start is not None and q.cue_end is not None:
-                        self._merge(cursor, q.cue_start, q.cue_end, cue_fmt, size)
-        finally:
-            cursor.endEditBlock()
+            while clock.elapsed() < SLICE_MS:
+                next(self._steps)
+        except StopIteration:
+            self._timer.stop()
+            self._busy = False
+            self.painted.emit()
 
-    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat, size: int) -> None:
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _render(self, doc: QTextDocument, cursor: QTextCursor, offset: int, article: Article,
+                analysis: Analysis | None, plain: QTextCharFormat) -> Iterator[None]:
+        text = article.text
+        for start in range(0, len(text), TEXT_SLICE):
+            cursor.insertText(text[start:start + TEXT_SLICE], plain)
+            yield
+        if analysis is not None:
+            spans = self._spans(analysis)
+            doc_cursor = QTextCursor(doc)
+            while True:
+                chunk = list(islice(spans, SPAN_SLICE))
+                if not chunk:
+                    break
+                doc_cursor.beginEditBlock()
+                for s, e, fmt in chunk:
+                    self._merge(doc_cursor, offset, s, e, fmt, len(text))
+                doc_cursor.endEditBlock()
+                yield
+        self.setDocument(doc)  # the old document, a child of this view, is deleted by Qt
+        self.article, self.analysis, self._offset = article, analysis, offset
+        self._quote_starts = [q.start for q in analysis.quotes] if analysis else []
+
+    def _spans(self, analysis: Analysis) -> Iterator[tuple[int, int, QTextCharFormat]]:
+        for q in analysis.quotes:
+            if self.layers.get(q.kind, True):
+                yield q.start, q.end, self._quote_format(q)
+        if self.layers["speakers"]:
+            for q in analysis.quotes:
+                if q.speaker_start is not None and q.speaker_end is not None:
+                    yield q.speaker_start, q.speaker_end, self._speaker_format(q.speaker)
+        if self.layers["sources"]:
+            for src in analysis.sources:
+                fmt = QTextCharFormat()
+                fmt.setForeground(self.theme.source_colour(src.type))
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+                if src.type == "credit":
+                    fmt.setFontItalic(True)
+                yield src.start, src.end, fmt
+        if self.layers["cues"]:
+            cue_fmt = QTextCharFormat()
+            cue_fmt.setFontWeight(QFont.Weight.Bold)
+            cue_fmt.setFontItalic(True)
+            for q in analysis.quotes:
+                if q.cue_start is not None and q.cue_end is not None:
+                    yield q.cue_start, q.cue_end, cue_fmt
+
+    @staticmethod
+    def _merge(cursor: QTextCursor, offset: int, start: int, end: int, fmt: QTextCharFormat, size: int) -> None:
         start, end = max(0, start), min(size, end)
         if end <= start:
             return
-        cursor.setPosition(self._offset + start)
-        cursor.setPosition(self._offset + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(offset + start)
+        cursor.setPosition(offset + end, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
 
     def _quote_format(self, q: Quote) -> QTextCharFormat:

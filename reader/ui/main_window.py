@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.resize(1320, 860)
 
         self.view = ArticleView(self.colours, theme, self)
+        self._pending: tuple[service.Opened, Quote | None] | None = None
+        self.view.painted.connect(self._painted)
         self.legend = Legend(theme, self)
         self.legend.toggled.connect(self.view.set_layer)
         central = QWidget(self)
@@ -188,6 +190,14 @@ class MainWindow(QMainWindow):
         a = opened.analysis
         self.status(f"{len(a.quotes)} quotes from {len(a.speakers)} speakers, {len(a.sources)} sources"
                     + ("" if opened.article_id is not None else " (not saved: no library)"))
+        self._pending = (opened, focus)
+
+    def _painted(self) -> None:
+        """The article is fully in the view: scroll to the quote asked for, and tell listeners."""
+        if self._pending is None:
+            return
+        opened, focus = self._pending
+        self._pending = None
         if focus is not None:
             self.view.scroll_to(focus)
         self.article_shown.emit(opened)

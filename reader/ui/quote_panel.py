@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.model import Analysis, Quote
@@ -13,6 +22,8 @@ from reader.ui.palette import Theme
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 2
 UNKNOWN = "Unknown speaker"
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def swatch(colour: QColor, size: int = 12) -> QIcon:
@@ -21,51 +32,102 @@ def swatch(colour: QColor, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
-class SpeakerQuoteModel(QStandardItemModel):
-    """Speakers (name, role, count) -> their quotes, in article order."""
+def quote_label(q: Quote, width: int = 140) -> str:
+    text = " ".join(q.text.split())
+    return f"[{q.kind}] {text[:width]}{'…' if len(text) > width else ''}"
+
+
+class SpeakerQuoteModel(QAbstractItemModel):
+    """Speakers (name, role, count) -> their quotes, in article order. Rows are made on demand, so
+    an article with thousands of quotes loads at once.
+
+    A speaker row has internal id 0; a quote row has the id of its speaker's row plus one.
+    """
 
     COL_TEXT, COL_COUNT = 0, 1
 
     def __init__(self) -> None:
         super().__init__()
-        self.setHorizontalHeaderLabels(["Speaker / quote", "Quotes"])
+        self.groups: list[tuple[str | None, str, list[Quote]]] = []  # (name, label, quotes)
+        self.icons: list[QIcon] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def load(self, analysis: Analysis, colours: SpeakerColours, theme: Theme) -> None:
-        self.removeRows(0, self.rowCount())
-        groups: dict[str | None, list[Quote]] = {}
+        self.beginResetModel()
+        by_speaker: dict[str | None, list[Quote]] = {}
         for q in analysis.quotes:
-            groups.setdefault(q.speaker, []).append(q)
-        order: list[str | None] = [s.name for s in analysis.speakers if s.name in groups]
-        if None in groups:
+            by_speaker.setdefault(q.speaker, []).append(q)
+        order: list[str | None] = [s.name for s in analysis.speakers if s.name in by_speaker]
+        order += [name for name in by_speaker if name not in order and name is not None]
+        if None in by_speaker:
             order.append(None)
+        self.groups, self.icons = [], []
+        icon_cache: dict[str, QIcon] = {}
         for name in order:
             speaker = analysis.speaker(name) if name else None
-            label = name or UNKNOWN
-            if speaker and speaker.role:
-                label += f" \u2014 {speaker.role}"
-            item = QStandardItem(label)
-            item.setData(name, SPEAKER_ROLE)
-            item.setEditable(False)
-            item.setToolTip(label)
+            label = (name or UNKNOWN) + (f" \u2014 {speaker.role}" if speaker and speaker.role else "")
+            self.groups.append((name, label, by_speaker[name]))
             idx = colours.of(name)
-            item.setIcon(swatch(theme.speaker_colour(idx) if idx is not None else QColor("#9a9a9a")))
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-            count = QStandardItem(str(len(groups[name])))
-            count.setEditable(False)
-            count.setData(name, SPEAKER_ROLE)
-            for q in groups[name]:
-                text = " ".join(q.text.split())
-                child = QStandardItem(f"[{q.kind}] {text[:140]}{'…' if len(text) > 140 else ''}")
-                child.setToolTip(text[:600])
-                child.setData(q, QUOTE_ROLE)
-                child.setData(name, SPEAKER_ROLE)
-                child.setEditable(False)
-                filler = QStandardItem("")
-                filler.setEditable(False)
-                item.appendRow([child, filler])
-            self.appendRow([item, count])
+            colour = theme.speaker_colour(idx) if idx is not None else QColor("#9a9a9a")
+            self.icons.append(icon_cache.setdefault(colour.name(), swatch(colour)))
+        self.endResetModel()
+
+    # -- structure
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()][2])
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Speaker / quote", "Quotes")[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            name, label, quotes = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return label if index.column() == self.COL_TEXT else str(len(quotes))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return label
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_TEXT:
+                return self.icons[index.row()]
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == SPEAKER_ROLE:
+                return name
+            return None
+        name, _label, quotes = self.groups[index.internalId() - 1]
+        q = quotes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return quote_label(q) if index.column() == self.COL_TEXT else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " ".join(q.text.split())[:600]
+        if role == QUOTE_ROLE:
+            return q
+        if role == SPEAKER_ROLE:
+            return name
+        return None
 
 
 class QuotePanel(QWidget):
@@ -89,7 +151,6 @@ class QuotePanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName("Speakers and their quotes")
@@ -106,7 +167,6 @@ class QuotePanel(QWidget):
 
     def load(self, analysis: Analysis) -> None:
         self.model.load(analysis, self.colours, self.theme)
-        self.tree.collapseAll()
 
     def _activate(self, index: QModelIndex) -> None:
         quote = index.siblingAtColumn(0).data(QUOTE_ROLE)
@@ -118,12 +178,13 @@ class QuotePanel(QWidget):
         if name:
             self.speaker_activated.emit(name)
 
-    def speaker_rows(self) -> list[str]:
-        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
-
     def index_of_speaker(self, name: str | None) -> QModelIndex:
         for r in range(self.proxy.rowCount()):
             idx = self.proxy.index(r, 0)
             if idx.data(SPEAKER_ROLE) == name:
                 return idx
         return QModelIndex()
+
+    def current_speaker(self) -> str | None:
+        idx = self.tree.currentIndex()
+        return idx.data(SPEAKER_ROLE) if idx.isValid() else None

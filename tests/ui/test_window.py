@@ -143,10 +143,12 @@ def test_legend_toggles_a_layer(qtbot, window, monkeypatch, fixtures):
         return cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
 
     assert has_background()
-    qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.view.painted, timeout=TIMEOUT):
+        qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
     assert not has_background()
     assert not window.layer_actions["direct"].isChecked()
-    qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.view.painted, timeout=TIMEOUT):
+        qtbot.mouseClick(window.legend.buttons["direct"], Qt.MouseButton.LeftButton)
     assert has_background()
 
 
