@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -52,7 +53,9 @@ def run_gui(args: argparse.Namespace) -> int:
     engine = service.ProcessEngine(args.model)
     window = MainWindow(engine, libraries, theme, settings)
     window.show()
-    paths = list(args.paths) or [str(service.SAMPLE_ARTICLE)]
+    last = str(settings.value("last_article", "") or "")
+    paths = list(args.paths) or ([last] if last and Path(last).exists() and not args.screenshot
+                                 else [str(service.SAMPLE_ARTICLE)])
     for path in paths:
         window.open_path(path)
     exit_code = {"code": 0}

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,6 +24,7 @@ from reader.documents import SUPPORTED_EXTENSIONS
 from reader.library import Library
 from reader.model import Analysis, Article, Quote, SearchHit
 from reader.ui.article_view import ArticleView, SpeakerColours
+from reader.ui.corrections import Corrections
 from reader.ui.legend import Legend
 from reader.ui.palette import Theme
 from reader.ui.quote_panel import QuotePanel
@@ -52,6 +54,10 @@ class MainWindow(QMainWindow):
         self.resize(1320, 860)
 
         self.view = ArticleView(self.colours, theme, self)
+        self.corrections = Corrections(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: self.corrections.menu_at(pos).exec(self.view.mapToGlobal(pos)))
         self._pending: tuple[service.Opened, Quote | None] | None = None
         self.view.painted.connect(self._painted)
         self.legend = Legend(theme, self)
@@ -78,6 +84,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self._restore()
+        zoom = self._zoom_level()
+        if zoom:
+            (self.view.zoomIn if zoom > 0 else self.view.zoomOut)(abs(zoom))
         self.status("Loading the language model…")
         self.dispatcher.run("model", engine.nlp, lambda _nlp: self._model_ready(), self._error)
         self.dispatcher.run("library", self.libraries.get, self._library_ready, self._error)
@@ -109,7 +118,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "Open &Sample Article", self.open_sample)
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu("&Export Quotes")
+        self._action(export_menu, "This &Article…", self.export_article, "Ctrl+E")
+        self._action(export_menu, "This &Speaker's, Across the Library…", self.export_speaker)
+        self._action(export_menu, "Search &Results…", self.export_search)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self._action(edit_menu, "&Copy Quote with Citation", self.copy_current_quote, "Ctrl+Shift+C")
 
         view_menu = bar.addMenu("&View")
         self.layer_actions: dict[str, QAction] = {}
@@ -119,8 +136,10 @@ class MainWindow(QMainWindow):
             button.toggled.connect(act.setChecked)
             self.layer_actions[layer] = act
         view_menu.addSeparator()
-        self._action(view_menu, "Zoom &In", lambda: self.view.zoomIn(1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom &Out", lambda: self.view.zoomOut(1), QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "Zoom &In", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &Out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self.dark_action = self._action(view_menu, "&Dark Theme", self.set_dark, "Ctrl+Shift+D", checkable=True)
+        self.dark_action.setChecked(self.theme.dark)
         view_menu.addSeparator()
         view_menu.addAction(self.speakers_dock.toggleViewAction())
         view_menu.addAction(self.search_dock.toggleViewAction())
@@ -202,6 +221,92 @@ class MainWindow(QMainWindow):
             self.view.scroll_to(focus)
         self.article_shown.emit(opened)
 
+    # ------------------------------------------------------------------ view settings
+    def _zoom_level(self) -> int:
+        try:
+            return int(str(self.settings.value("zoom", 0)))
+        except ValueError:
+            return 0
+
+    def zoom(self, step: int) -> None:
+        (self.view.zoomIn if step > 0 else self.view.zoomOut)(abs(step))
+        level = self._zoom_level() + step
+        self.settings.setValue("zoom", level)
+
+    def set_dark(self, dark: bool) -> None:
+        from reader.ui.app import apply_app_theme
+        from reader.ui.palette import theme_named
+
+        self.theme = theme_named("dark" if dark else "light")
+        self.settings.setValue("theme", self.theme.name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_app_theme(app, self.theme)
+        self.legend.apply_theme(self.theme)
+        self.panel.theme = self.theme
+        if self.current is not None:
+            self.panel.load(self.current.analysis)
+        self.view.apply_theme(self.theme)
+
+    # ------------------------------------------------------------------ export
+    def _export(self, what: str, hits: Callable[[], list[SearchHit]]) -> None:
+        from reader.library.export import export_hits
+
+        start = str(Path(str(self.settings.value("last_dir", str(Path.home())))) / f"{what}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, "Export quotes", start,
+                                              "CSV (*.csv);;JSON (*.json);;Markdown (*.md)")
+        if not path:
+            return
+        fmt = {".json": "json", ".md": "md"}.get(Path(path).suffix.lower(), "csv")
+
+        def job() -> int:
+            found = hits()
+            Path(path).write_text(export_hits(found, fmt), encoding="utf-8")
+            return len(found)
+
+        self.dispatcher.run("export", job, lambda n: self.status(f"Exported {n} quotes to {Path(path).name}"),
+                            lambda msg: self._error(f"Export failed: {msg}"))
+
+    def export_article(self) -> None:
+        opened = self.current
+        if opened is None:
+            self.status("Open an article first")
+            return
+        from reader.ui.corrections import hit_for
+
+        found = [hit_for(self, q) for q in opened.analysis.quotes]
+        self._export(Path(opened.article.path or "article").stem + "-quotes", lambda: found)
+
+    def export_speaker(self) -> None:
+        quote = self.view.selected_quote()
+        name = self.panel.current_speaker() or (quote.speaker if quote else None)
+        if not name:
+            self.status("Choose a speaker in the panel first")
+            return
+        libraries = self.libraries
+
+        def hits() -> list[SearchHit]:
+            library = libraries.get()
+            if library is None:
+                raise ValueError("no library is open")
+            return library.quotes_by(name, limit=100000)
+
+        self._export(name.replace(" ", "-"), hits)
+
+    def export_search(self) -> None:
+        found = list(self.search.hits)
+        if not found:
+            self.status("Search the library first")
+            return
+        self._export("search-results", lambda: found)
+
+    def copy_current_quote(self) -> None:
+        quote = self.view.selected_quote()
+        if quote is None:
+            self.status("Put the cursor in a quote first (N goes to the next one)")
+            return
+        self.corrections.copy(quote)
+
     # ------------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
@@ -211,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def _remember(self, path: str) -> None:
         path = str(Path(path).resolve())
+        self.settings.setValue("last_article", path)
         recent = [p for p in self.recent_files() if p != path]
         self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("last_dir", str(Path(path).parent))

@@ -1,0 +1,132 @@
+"""Corrections, copying, exporting and view settings, driven through the window's own menus."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.palette import LIGHT
+
+TIMEOUT = 60000
+
+
+@pytest.fixture
+def env(qtbot, tmp_path, engine, fixtures, monkeypatch):
+    library = Library(tmp_path / "lib.sqlite3")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(engine, library, LIGHT, settings)
+    qtbot.addWidget(win)
+    win.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(fixtures / "council.txt")], ""))
+    with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
+        win.open_action.trigger()
+    yield win, library, settings
+    win.dispatcher.wait()
+    library.close()
+
+
+def menu_actions(menu):
+    out = {}
+    for act in menu.actions():
+        if act.menu():
+            out.update({f"{act.text()}/{a.text()}": a for a in act.menu().actions()})
+        out[act.text()] = act
+    return out
+
+
+def point_in(window, quote):
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view._offset + quote.start + 2)
+    return window.view.cursorRect(cursor).center()
+
+
+def quote_with(window, fragment):
+    return next(q for q in window.current.analysis.quotes if fragment in q.text)
+
+
+def test_change_speaker_from_the_context_menu(qtbot, env, monkeypatch):
+    window, library, _ = env
+    quote = quote_with(window, "Rushing this")
+    menu = window.corrections.menu_at(point_in(window, quote))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Marcus Bell", True))
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        menu_actions(menu)["Change Speaker…"].trigger()
+    assert quote_with(window, "Rushing this").speaker == "Marcus Bell"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Correction saved", timeout=TIMEOUT)
+    stored = library.analysis(window.current.article_id)
+    assert next(q for q in stored.quotes if "Rushing this" in q.text).speaker == "Marcus Bell"
+
+
+def test_change_kind_and_not_a_quote(qtbot, env):
+    window, library, _ = env
+    quote = quote_with(window, "savings are real")
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        menu_actions(window.corrections.menu_at(point_in(window, quote)))["Change Kind/Indirect"].trigger()
+    assert quote_with(window, "savings are real").kind == "indirect"
+    quote = quote_with(window, "what our children lose")
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        menu_actions(window.corrections.menu_at(point_in(window, quote)))["Not a Quote"].trigger()
+    assert all("what our children lose" not in q.text for q in window.current.analysis.quotes)
+    qtbot.waitUntil(lambda: not window.dispatcher.busy, timeout=TIMEOUT)
+    stored = library.analysis(window.current.article_id).quotes
+    assert all("what our children lose" not in q.text for q in stored)
+    assert next(q for q in stored if "savings are real" in q.text).kind == "indirect"
+
+
+def test_add_a_missed_quote_from_a_selection(qtbot, env, monkeypatch):
+    window, library, _ = env
+    text = window.current.article.text
+    start = text.index("The school board postponed")
+    end = start + len("The school board postponed a vote")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view._offset + start)
+    cursor.setPosition(window.view._offset + end, cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    answers = iter([("indirect", True), ("Riverton Gazette", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    menu = window.corrections.menu_at(QPoint(5, 5))
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        menu_actions(menu)["Add Quote…"].trigger()
+    added = quote_with(window, "The school board postponed")
+    assert (added.kind, added.speaker) == ("indirect", "Riverton Gazette")
+    qtbot.waitUntil(lambda: not window.dispatcher.busy, timeout=TIMEOUT)
+    assert any(q.text == "The school board postponed a vote" for q in library.analysis(window.current.article_id).quotes)
+
+
+def test_copy_quote_with_citation(qtbot, env):
+    window, _, _ = env
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "n")
+    window.copy_current_quote()
+    copied = QGuiApplication.clipboard().text()
+    quote = window.view.selected_quote()
+    assert copied.startswith("\u201c" + " ".join(quote.text.split()))
+    assert f"\u2014 {quote.speaker}" in copied and "School board delays vote on new calendar" in copied
+
+
+def test_export_article_to_csv(qtbot, env, monkeypatch, tmp_path):
+    window, _, _ = env
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_article()
+    qtbot.waitUntil(lambda: out.exists() and "Exported" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == len(window.current.analysis.quotes)
+    assert {"Anita Sharma", "Paul Greene"} <= {r["speaker"] for r in rows}
+
+
+def test_dark_theme_and_zoom_are_remembered(qtbot, env):
+    window, _, settings = env
+    window.dark_action.trigger()
+    assert window.theme.dark and settings.value("theme") == "dark"
+    before = window.view.font().pointSizeF()
+    window.zoom(+2)
+    assert window.view.font().pointSizeF() > before
+    assert int(settings.value("zoom")) == 2
+    assert settings.value("last_article").endswith("council.txt")
