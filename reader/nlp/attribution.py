@@ -25,7 +25,7 @@ _ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "de
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)")
 # Cues whose report is an intention or an appeal: "wants to triple…", "urged Congress to act".
 XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
-              "seek", "offer", "urge", "ask", "call", "tell", "vote", "propose", "intend", "push", "press",
+              "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",
               "encourage", "demand", "warn", "expect", "argue"}
 _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
