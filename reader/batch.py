@@ -29,6 +29,33 @@ def analyse_one(text: str) -> Analysis:
     return analyse_text(_NLP, text)
 
 
+PACK_CHUNK = 400
+
+
+def analyse_packed(text: str) -> tuple[bytes, list[bytes], list[bytes]]:
+    """The analysis of one text, pickled in small pieces: unpickling a long article's analysis in one
+    call would hold the receiving process's GIL (and freeze its window) for a tenth of a second."""
+    import dataclasses
+    import pickle
+
+    a = analyse_one(text)
+    head = pickle.dumps(dataclasses.replace(a, quotes=(), sources=()))
+    quotes = [pickle.dumps(a.quotes[i:i + PACK_CHUNK]) for i in range(0, len(a.quotes), PACK_CHUNK)]
+    sources = [pickle.dumps(a.sources[i:i + PACK_CHUNK]) for i in range(0, len(a.sources), PACK_CHUNK)]
+    return head, quotes, sources
+
+
+def unpack(packed: tuple[bytes, list[bytes], list[bytes]]) -> Analysis:
+    import dataclasses
+    import pickle
+
+    head, quotes, sources = packed
+    analysis: Analysis = pickle.loads(head)
+    q = tuple(x for chunk in quotes for x in pickle.loads(chunk))
+    s = tuple(x for chunk in sources for x in pickle.loads(chunk))
+    return dataclasses.replace(analysis, quotes=q, sources=s)
+
+
 def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
     from reader.nlp.analyse import analyse_text
 

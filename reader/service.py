@@ -128,7 +128,7 @@ class ProcessEngine(Engine):
         from reader import batch
 
         try:
-            return self._executor().submit(batch.analyse_one, article.text).result()
+            return batch.unpack(self._executor().submit(batch.analyse_packed, article.text).result())
         except BrokenProcessPool:
             with self._lock:
                 self._pool = None  # the helper died (out of memory?): a new one next time
