@@ -105,6 +105,42 @@ class Corrections:
         new = Quote(start=start, end=end, text=text, kind=kind, speaker=name.strip() or None)
         self._apply(None, new, lambda lib, aid: lib.add_quote(aid, start, end, kind, name.strip() or None))
 
+    def speaker_menu(self, name: str) -> QMenu:
+        """The speaker panel's context menu."""
+        menu = QMenu(self.window)
+        act = menu.addAction(f"All Quotes by {name}")
+        act.triggered.connect(lambda _=False: self.window.follow_speaker(name))
+        act = menu.addAction("Merge Into Another Speaker…")
+        act.triggered.connect(lambda _=False: self.merge(name))
+        return menu
+
+    def merge(self, name: str) -> None:
+        """Two names for one person: `name`'s quotes go to the speaker chosen."""
+        others = [n for n in self.known_speakers() if n != name]
+        keep, ok = QInputDialog.getItem(self.window, "Merge speakers", f"Merge {name} into:", others, 0, True)
+        keep = keep.strip()
+        if not ok or not keep or keep == name:
+            return
+        window = self.window
+        opened = window.current
+        if opened is None:
+            return
+        quotes = [dataclasses.replace(q, speaker=keep) if q.speaker == name else q for q in opened.analysis.quotes]
+        window.show_opened(dataclasses.replace(opened, analysis=_recount(opened.analysis, quotes)))
+        libraries = window.libraries
+
+        def job() -> None:
+            library = libraries.get()
+            if library is None:
+                raise ValueError("no library is open")
+            if keep not in {s.name for s in library.speakers()}:
+                library.rename_speaker(name, keep)
+            else:
+                library.merge_speakers(keep, name)
+
+        window.dispatcher.run("correct", job, lambda _r: window.status(f"Merged {name} into {keep}"),
+                              window._error)
+
     def copy(self, quote: Quote) -> None:
         text = f"\u201c{' '.join(quote.text.split())}\u201d\n{citation(hit_for(self.window, quote))}"
         QGuiApplication.clipboard().setText(text)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from reader.ui.article_view import ArticleView, SpeakerColours
 from reader.ui.corrections import Corrections
 from reader.ui.legend import Legend
 from reader.ui.palette import Theme
-from reader.ui.quote_panel import QuotePanel
+from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.workers import Dispatcher
 
@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.panel = QuotePanel(self.colours, theme, self)
         self.panel.quote_activated.connect(self.show_quote)
         self.panel.speaker_activated.connect(self.follow_speaker)
+        self.panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.panel.tree.customContextMenuRequested.connect(self._speaker_menu)
         self.search = SearchPanel(self._search_job, self)
         self.search.hit_activated.connect(self.open_hit)
         self.speakers_dock = self._dock("Speakers and quotes", self.panel, "speakers")
@@ -353,6 +355,11 @@ class MainWindow(QMainWindow):
             nxt = before[-1] if before else quotes[-1]
         self.view.scroll_to(nxt)
         self.status(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}" + (f" · {nxt.cue}" if nxt.cue else ""))
+
+    def _speaker_menu(self, pos: QPoint) -> None:
+        name = self.panel.tree.indexAt(pos).data(SPEAKER_ROLE)
+        if name:
+            self.corrections.speaker_menu(name).exec(self.panel.tree.viewport().mapToGlobal(pos))
 
     def follow_speaker(self, name: str) -> None:
         """All quotes by this speaker across the library, in the search panel."""

@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.model import SearchHit
 
@@ -50,6 +59,8 @@ class SearchResultModel(QStandardItemModel):
 
 
 class SearchPanel(QWidget):
+    """The query field, filter fields for speaker, outlet, kind and dates, and the results."""
+
     hit_activated = Signal(object)  # SearchHit
 
     def __init__(self, run_search: Callable[[str, Callable[[list[SearchHit]], None], Callable[[str], None]], None],
@@ -60,6 +71,27 @@ class SearchPanel(QWidget):
         self.query.setPlaceholderText('Search the library: words, "phrases", prefix*, -not, speaker:Name')
         self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName("Library search")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.search_now)
+        self.speaker = self._field("Speaker", "Filter by speaker (name or alias)")
+        self.outlet = self._field("Outlet", "Filter by outlet")
+        self.kind = QComboBox(self)
+        self.kind.addItems(["Any kind", "direct", "indirect", "mixed"])
+        self.kind.setAccessibleName("Quote kind filter")
+        self.kind.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        self.after = self._field("From", "From YYYY-MM-DD")
+        self.before = self._field("To", "To YYYY-MM-DD")
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.speaker, 0, 0)
+        filters.addWidget(self.outlet, 0, 1)
+        filters.addWidget(self.kind, 1, 0)
+        dates = QHBoxLayout()
+        dates.addWidget(self.after)
+        dates.addWidget(self.before)
+        filters.addLayout(dates, 1, 1)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.model = SearchResultModel()
@@ -72,18 +104,37 @@ class SearchPanel(QWidget):
         self.results.header().resizeSection(1, 130)
         self.results.activated.connect(self._open)
         self.results.doubleClicked.connect(self._open)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.search_now)
+
         self.query.textChanged.connect(lambda _t: self._debounce.start())
         self.query.returnPressed.connect(self._enter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results)
         self.hits: list[SearchHit] = []
+
+    def _field(self, name: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setPlaceholderText(placeholder)
+        field.setClearButtonEnabled(True)
+        field.setAccessibleName(f"{name} filter")
+        field.textChanged.connect(lambda _t: self._debounce.start())
+        field.returnPressed.connect(self.search_now)
+        return field
+
+    def full_query(self) -> str:
+        """The typed query plus the filter fields, in the library's query language."""
+        parts = [self.query.text().strip()]
+        for key, widget in (("speaker", self.speaker), ("outlet", self.outlet), ("after", self.after),
+                            ("before", self.before)):
+            value = widget.text().strip().replace('"', "")
+            if value:
+                parts.append(f'{key}:"{value}"')
+        if self.kind.currentIndex() > 0:
+            parts.append(f"kind:{self.kind.currentText()}")
+        return " ".join(p for p in parts if p)
 
     def set_query(self, text: str) -> None:
         self.query.setText(text)
@@ -91,7 +142,7 @@ class SearchPanel(QWidget):
 
     def search_now(self) -> None:
         self._debounce.stop()
-        text = self.query.text().strip()
+        text = self.full_query()
         if not text:
             self.model.load([])
             self.hits = []

@@ -130,3 +130,15 @@ def test_dark_theme_and_zoom_are_remembered(qtbot, env):
     assert window.view.font().pointSizeF() > before
     assert int(settings.value("zoom")) == 2
     assert settings.value("last_article").endswith("council.txt")
+
+
+def test_merge_two_speakers_from_the_panel(qtbot, env, monkeypatch):
+    window, library, _ = env
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Anita Sharma", True))
+    menu = window.corrections.speaker_menu("Marcus Bell")
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        menu_actions(menu)["Merge Into Another Speaker…"].trigger()
+    assert "Marcus Bell" not in {s.name for s in window.current.analysis.speakers}
+    qtbot.waitUntil(lambda: "Merged" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    speakers = {s.name: s for s in library.speakers()}
+    assert "Marcus Bell" not in speakers and "Marcus Bell" in speakers["Anita Sharma"].aliases

@@ -197,3 +197,22 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path):
     assert res.returncode == 1
     assert "not a readable Word document" in res.stderr
     assert shutil.which("python3") is not None and QPoint(0, 0).isNull()
+
+
+def test_search_filters_for_speaker_kind_and_date(qtbot, window, monkeypatch, fixtures, tmp_path):
+    other = tmp_path / "second.txt"
+    other.write_text("“The savings will be small,” auditor Rosa Lind said.\n")
+    open_via_menu(qtbot, window, monkeypatch, other)
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    window.focus_search()
+    qtbot.keyClicks(window.search.query, "savings")
+    qtbot.waitUntil(lambda: len(window.search.hits) == 2, timeout=TIMEOUT)
+    qtbot.keyClicks(window.search.speaker, "Rosa Lind")
+    qtbot.waitUntil(lambda: [h.speaker for h in window.search.hits] == ["Rosa Lind"], timeout=TIMEOUT)
+    window.search.speaker.clear()
+    window.search.kind.setCurrentText("indirect")
+    qtbot.waitUntil(lambda: window.search.status.text() == "No quotes found", timeout=TIMEOUT)
+    window.search.kind.setCurrentIndex(0)
+    qtbot.keyClicks(window.search.after, "2999-01-01")
+    qtbot.waitUntil(lambda: window.search.status.text() == "No quotes found", timeout=TIMEOUT)
+    assert 'after:"2999-01-01"' in window.search.full_query()
