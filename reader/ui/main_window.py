@@ -25,6 +25,7 @@ from reader.library import Library
 from reader.model import Analysis, Article, Quote, SearchHit
 from reader.ui.article_view import ArticleView, SpeakerColours
 from reader.ui.corrections import Corrections
+from reader.ui.importer import FolderImport
 from reader.ui.legend import Legend
 from reader.ui.palette import Theme
 from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(file_menu, "&Open…", self.choose_file, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "Open &Sample Article", self.open_sample)
+        self._action(file_menu, "&Import Folder…", self.import_folder, "Ctrl+Shift+I")
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export Quotes")
         self._action(export_menu, "This &Article…", self.export_article, "Ctrl+E")
@@ -184,6 +186,16 @@ class MainWindow(QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(self, "Open article", str(start), FILE_FILTER)
         for path in paths:
             self.open_path(path)
+
+    def import_folder(self, folder: str | None = None) -> FolderImport | None:
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles",
+                                                      str(self.settings.value("last_dir", str(Path.home()))))
+        if not folder:
+            return None
+        job = FolderImport(self, Path(folder))
+        job.start()
+        return job
 
     def open_sample(self) -> None:
         self.open_path(str(service.SAMPLE_ARTICLE))

@@ -216,3 +216,28 @@ def test_search_filters_for_speaker_kind_and_date(qtbot, window, monkeypatch, fi
     qtbot.keyClicks(window.search.after, "2999-01-01")
     qtbot.waitUntil(lambda: window.search.status.text() == "No quotes found", timeout=TIMEOUT)
     assert 'after:"2999-01-01"' in window.search.full_query()
+
+
+def test_import_folder_with_progress_and_cancel(qtbot, window, monkeypatch, fixtures, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text((fixtures / "council.txt").read_text())
+    (folder / "b.html").write_text((fixtures / "article.html").read_text())
+    (folder / "broken.pdf").write_bytes(b"nope")
+    (folder / "notes.bin").write_bytes(b"ignored")
+    open_via_menu(qtbot, window, monkeypatch, folder / "a.txt")  # already in the library
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    job = window.import_folder()
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
+        pass
+    assert blocker.args[0] == "Imported: 1 added, 1 already in the library, 1 could not be read"
+    assert not job.dialog.isVisible()
+    window.search.set_query("strike")
+    qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
+
+    (folder / "c.txt").write_text("“A third story,” Ola Berg said.")
+    job = window.import_folder(str(folder))
+    job.cancelled.set()  # the reader pressed Cancel before the first file
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
+        pass
+    assert blocker.args[0].startswith("Import cancelled: 0 added")
