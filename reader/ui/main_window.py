@@ -24,6 +24,7 @@ from reader.documents import SUPPORTED_EXTENSIONS
 from reader.library import Library
 from reader.model import Analysis, Article, Quote, SearchHit
 from reader.ui.article_view import ArticleView, SpeakerColours
+from reader.ui.chart import SourcingChart
 from reader.ui.corrections import Corrections
 from reader.ui.importer import FolderImport
 from reader.ui.legend import Legend
@@ -80,7 +81,10 @@ class MainWindow(QMainWindow):
         self.search.hit_activated.connect(self.open_hit)
         self.speakers_dock = self._dock("Speakers and quotes", self.panel, "speakers")
         self.search_dock = self._dock("Library search", self.search, "search")
+        self.chart = SourcingChart(theme, self)
+        self.chart_dock = self._dock("Sourcing", self.chart, "sourcing")
         self.tabifyDockWidget(self.speakers_dock, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.chart_dock)
         self.speakers_dock.raise_()
 
         self.status_label = QLabel("", self)
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.speakers_dock.toggleViewAction())
         view_menu.addAction(self.search_dock.toggleViewAction())
+        view_menu.addAction(self.chart_dock.toggleViewAction())
 
         go_menu = bar.addMenu("&Go")
         self._action(go_menu, "&Next Quote", lambda: self.step_quote(+1), "N")
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
         self.colours.assign(opened.analysis)
         self.view.show_article(opened.article, opened.analysis)
         self.panel.load(opened.analysis)
+        self.chart.load(opened.analysis, self.colours)
         title = opened.article.title or Path(opened.article.path or "Article").name
         self.setWindowTitle(f"{title} — Quote Reader")
         a = opened.analysis
@@ -257,6 +263,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_app_theme(app, self.theme)
         self.legend.apply_theme(self.theme)
+        self.chart.theme = self.theme
+        self.chart.update()
         self.panel.theme = self.theme
         if self.current is not None:
             self.panel.load(self.current.analysis)

@@ -241,3 +241,16 @@ def test_import_folder_with_progress_and_cancel(qtbot, window, monkeypatch, fixt
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
         pass
     assert blocker.args[0].startswith("Import cancelled: 0 added")
+
+
+def test_sourcing_chart(qtbot, window, monkeypatch, fixtures):
+    opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    data = window.chart.data
+    assert sum(data.kinds.values()) == len(opened.analysis.quotes)
+    assert data.speakers[0][0] == opened.analysis.speakers[0].name
+    assert data.named + data.anonymous + data.unattributed == len(opened.analysis.quotes)
+    window.chart_dock.show()
+    window.chart_dock.raise_()
+    image = window.chart.grab().toImage()
+    assert not image.isNull() and image.width() > 100
+    assert "direct" in window.chart.toolTip()
