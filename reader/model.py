@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SOURCE_TYPES = ("outlet", "organisation", "platform", "document", "credit", "anonymous")
@@ -73,11 +74,12 @@ class Analysis:
     model: str = ""
     engine_version: str = ""
 
+    @cached_property
+    def _by_name(self) -> dict[str, Speaker]:
+        return {s.name: s for s in self.speakers}
+
     def speaker(self, name: str | None) -> Speaker | None:
-        for s in self.speakers:
-            if s.name == name:
-                return s
-        return None
+        return self._by_name.get(name) if name else None
 
     def quotes_by(self, name: str) -> list[Quote]:
         return [q for q in self.quotes if q.speaker == name]

@@ -64,13 +64,17 @@ class SpeakerQuoteModel(QAbstractItemModel):
             order.append(None)
         self.groups, self.icons = [], []
         icon_cache: dict[str, QIcon] = {}
+        speakers = {sp.name: sp for sp in analysis.speakers}
         for name in order:
-            speaker = analysis.speaker(name) if name else None
+            speaker = speakers.get(name) if name else None
             label = (name or UNKNOWN) + (f" \u2014 {speaker.role}" if speaker and speaker.role else "")
             self.groups.append((name, label, by_speaker[name]))
             idx = colours.of(name)
             colour = theme.speaker_colour(idx) if idx is not None else QColor("#9a9a9a")
-            self.icons.append(icon_cache.setdefault(colour.name(), swatch(colour)))
+            icon = icon_cache.get(colour.name())
+            if icon is None:
+                icon = icon_cache[colour.name()] = swatch(colour)
+            self.icons.append(icon)
         self.endResetModel()
 
     # -- structure
