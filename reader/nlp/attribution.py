@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -53,25 +54,24 @@ def looks_like_person(name: str) -> bool:
         w.lower().strip(".,") in _ORG_WORDS for w in words) and words[0].lower() != "the"
 
 
+def _object_of(verb: Token, is_prep: Callable[[Token], bool]) -> Token | None:
+    """The object of the first preposition under verb that is_prep accepts."""
+    for prep in verb.children:
+        if is_prep(prep):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            for agent in verb.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj
-            return None
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X"
     if verb.lower_ == "according":
-        for child in verb.children:
-            if child.lower_ == "to":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        return None
+        return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, “…”"
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
@@ -108,16 +108,13 @@ class Extractor:
                 continue
             self.tok_ranges.append((cs.start, cs.end))
             for i in range(cs.start, cs.end):
-                if self.in_quote[i] < 0 or self._is_single_nested(n, i):
+                if self.in_quote[i] < 0:
                     self.in_quote[i] = n
         self.standalone = [self._is_standalone(n) for n in range(len(self.spans))]
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes: list[Attribution] = []
 
     # ------------------------------------------------------------------ quote spans
-    def _is_single_nested(self, n: int, i: int) -> bool:
-        return False
-
     def _token_at(self, char: int) -> Token | None:
         i = bisect_right(self.tok_starts, char) - 1
         return self.doc[i] if i >= 0 else None

@@ -14,11 +14,16 @@ from reader.model import Analysis, Article, Quote, Speaker
 TEXT = "“The river will rise again,” Mara Quinn said. Engineers said the levee holds for now."
 
 
-def test_migration_from_the_first_schema(tmp_path):
-    path = tmp_path / "old.sqlite3"
+def first_release_engine(path):
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def test_migration_from_the_first_schema(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    engine = first_release_engine(path)
     with engine.begin() as conn:
         migrate.upgrade(conn, "0001")
         conn.exec_driver_sql(
@@ -49,9 +54,7 @@ def test_migration_from_the_first_schema(tmp_path):
 def test_first_release_file_without_version_table(tmp_path):
     """A library written before migrations were recorded is recognised as 0001 and upgraded."""
     path = tmp_path / "unversioned.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    engine = first_release_engine(path)
     with engine.begin() as conn:
         migrate.upgrade(conn, "0001")
         conn.exec_driver_sql("DROP TABLE alembic_version")
