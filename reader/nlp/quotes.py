@@ -14,7 +14,17 @@ from reader.nlp.layout import Layout
 from reader.nlp.sources import find_sources
 
 
-@Language.component("qr_quotes")
+@Language.factory("qr_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    """Registered with spaCy: ``nlp.add_pipe("qr_quotes")`` after the parser and NER."""
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        return quote_component(doc)
+
+
 def quote_component(doc: Doc) -> Doc:
     layout = Layout(doc.text)
     extractor = Extractor(doc, layout)
