@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -15,79 +13,22 @@ from reader.nlp.cues import direct_cues, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention, mention_for, name_end
+from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences
+from reader.nlp.speech import (
+    _CLOSE_OR_COMMA,
+    _DASH_NAME,
+    _LEAD_PUNCT,
+    XCOMP_CUES,
+    Attribution,
+    looks_like_person,
+    subject_of,
+)
 
-_LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
-_CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
-_ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "department", "agency", "inc",
-              "corp", "university", "institute", "center", "centre", "foundation", "association", "bank",
-              "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
-              "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)")
-# Cues whose report is an intention or an appeal: "wants to triple…", "urged Congress to act".
-XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
-              "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",
-              "encourage", "demand", "warn", "expect", "argue"}
-_CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
-_OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
+__all__ = ["Attribution", "Extractor", "subject_of"]
 
 
-@dataclass
-class Attribution:
-    start: int  # characters of the quoted content
-    end: int
-    kind: str
-    cue: Token | None = None
-    mention: Mention | None = None
-    speaker: str | None = None
-    speaker_kind: str = "person"
-    role: str | None = None
-    affiliation: str | None = None
-    confidence: float = 1.0
-    inherited: bool = False
-
-
-def looks_like_person(name: str) -> bool:
-    """A two- to four-word capitalised name without institutional words: the NER's ORG is likely wrong."""
-    words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
-        w.lower().strip(".,") in _ORG_WORDS for w in words) and words[0].lower() != "the"
-
-
-def _object_of(verb: Token, is_prep: Callable[[Token], bool]) -> Token | None:
-    """The object of the first preposition under verb that is_prep accepts."""
-    for prep in verb.children:
-        if is_prep(prep):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X"
-    if verb.lower_ == "according":
-        return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        return verb.head  # "footage of Hillary Clinton asking, “…”"
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
-        return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        found = subject_of(verb.head, depth + 1)
-        if found is not None:
-            return found
-        # "…, the president stated, but framed … and stated …": the subject sits on a parataxis
-        for sibling in verb.head.children:
-            if sibling.dep_ == "parataxis" and sibling.i < verb.i:
-                return subject_of(sibling, depth + 1)
-    return None
-
-
-class Extractor:
+class Extractor(ReportedSpeech):
     """Runs over one parsed Doc; results in ``self.quotes`` in text order."""
 
     def __init__(self, doc: Doc, layout: Layout | None = None) -> None:
@@ -445,124 +386,6 @@ class Extractor:
                 return prev
             return None
         return None
-
-    def _content(self, cue: Token) -> list[tuple[int, int]]:
-        """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
-        doc = self.doc
-        for child in cue.children:
-            if child.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or child.i < cue.i):
-                left, right = child.left_edge.i, child.right_edge.i + 1
-                if left < cue.i < right:
-                    # "The museum, Mr. Obama said, would make …": the cue sits inside its clause
-                    subj = subject_of(cue)
-                    cut = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
-                    resume = cue.i + 1
-                    while resume < right and doc[resume].text != ",":
-                        resume += 1
-                    return [(left, cut), (resume + 1, right)]
-                return [(left, right)]
-        if cue.lemma_ in XCOMP_CUES:
-            xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
-            if xcomp is not None:
-                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
-                start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
-                return [(start, xcomp.right_edge.i + 1)]
-            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
-            if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
-                return [(prep.i + 1, prep.right_edge.i + 1)]
-        if cue.lower_ == "according":
-            head = cue.head
-            if head.i == cue.i:
-                return []
-            s, e = head.left_edge.i, head.right_edge.i + 1
-            a, b = cue.left_edge.i, cue.right_edge.i + 1
-            return [(b, e) if e - b >= a - s else (s, a)]
-        if cue.dep_ in ("parataxis", "ccomp") and subject_of(cue) is not None:
-            before = cue.left_edge.i - 1
-            if before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
-                return []
-            head = cue.head
-            ranges = []
-            if head.left_edge.i < cue.left_edge.i:
-                ranges.append((head.left_edge.i, cue.left_edge.i))
-            after = cue.right_edge.i + 1
-            if head.right_edge.i >= after and doc[cue.right_edge.i].text == ",":
-                ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
-            return ranges
-        return []
-
-    def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
-        """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
-        doc = self.doc
-        i = cue.i - 1
-        depth = 0
-        while i >= content_end - 40 and i >= 0 and depth < 40:
-            tok = doc[i]
-            if tok.text == "," and i + 1 < len(doc):
-                nxt = doc[i + 1]
-                if nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.ent_iob_ == "B"):
-                    e = i + 1
-                    while e < len(doc) and doc[e].ent_iob_ == "I" or (e == i + 1):
-                        e += 1
-                    return doc[e - 1]
-                return None
-            i -= 1
-            depth += 1
-        return None
-
-    def _indirect(self, cue: Token, claimed: set[int]) -> None:
-        if cue.i in claimed:
-            return
-        subject = subject_of(cue)
-        first: Attribution | None = None
-        for s, e in self._content(cue):
-            rng = self._clean_range(cue, s, e)
-            if rng is None:
-                continue
-            s, e = rng
-            if subject is None and e <= cue.i:
-                subject = self._hidden_subject(cue, e)
-                if subject is not None:
-                    cut = subject.i
-                    while cut > s and self.doc[cut - 1].text != ",":
-                        cut -= 1
-                    e = max(s + 1, cut - 1)
-            doc = self.doc
-            mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
-            if first is None:
-                claimed.add(cue.i)
-                self._speaker(att, subject)
-                first = att
-            else:
-                att.speaker, att.role, att.affiliation = first.speaker, first.role, first.affiliation
-                att.speaker_kind, att.mention = first.speaker_kind, first.mention
-            self.quotes.append(att)
-
-    def _clean_range(self, cue: Token, s: int, e: int) -> tuple[int, int] | None:
-        doc = self.doc
-        while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
-            s += 1
-        while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", "\u2014", "\u2013", "-")):
-            e -= 1
-        if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
-            return None
-        if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
-            if e < len(doc) and doc[e].text in _CLOSE_MARKS:
-                e += 1
-            elif e + 1 < len(doc) and doc[e].text in (".", "?", "!") and doc[e + 1].text in _CLOSE_MARKS:
-                e += 2
-        inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
-        if inside * 2 > e - s:
-            return None  # the clause is a direct quote: that quote's own cue
-        if not self.layout.is_prose(doc[s].idx):
-            return None
-        return s, e
-
-
-def _open_marks(text: str) -> int:
-    return sum(text.count(c) for c in "\u201c\u201d\"")
 
 
 def _clean_name(text: str) -> str:

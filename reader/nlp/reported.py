@@ -1,0 +1,141 @@
+"""Reported speech: the clause a cue verb governs ("X said that …", "…, X said", "according to X, …",
+"X urged Congress to act"), made into indirect or mixed quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.layout import Layout
+from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, XCOMP_CUES, Attribution, subject_of
+
+
+class ReportedSpeech:
+    """Mixed into the Extractor; works on its parse, quote masks and results."""
+
+    doc: Doc
+    layout: Layout
+    in_quote: list[int]
+    standalone: list[bool]
+    indirect_cues: frozenset[str]
+    quotes: list[Attribution]
+    _speaker: Callable[[Attribution, Token | None], None]  # provided by the Extractor
+
+    def _content(self, cue: Token) -> list[tuple[int, int]]:
+        """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
+        doc = self.doc
+        for child in cue.children:
+            if child.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or child.i < cue.i):
+                left, right = child.left_edge.i, child.right_edge.i + 1
+                if left < cue.i < right:
+                    # "The museum, Mr. Obama said, would make …": the cue sits inside its clause
+                    subj = subject_of(cue)
+                    cut = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
+                    resume = cue.i + 1
+                    while resume < right and doc[resume].text != ",":
+                        resume += 1
+                    return [(left, cut), (resume + 1, right)]
+                return [(left, right)]
+        if cue.lemma_ in XCOMP_CUES:
+            xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+            if xcomp is not None:
+                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+                start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+                return [(start, xcomp.right_edge.i + 1)]
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
+            if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
+                return [(prep.i + 1, prep.right_edge.i + 1)]
+        if cue.lower_ == "according":
+            head = cue.head
+            if head.i == cue.i:
+                return []
+            s, e = head.left_edge.i, head.right_edge.i + 1
+            a, b = cue.left_edge.i, cue.right_edge.i + 1
+            return [(b, e) if e - b >= a - s else (s, a)]
+        if cue.dep_ in ("parataxis", "ccomp") and subject_of(cue) is not None:
+            before = cue.left_edge.i - 1
+            if before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
+                return []
+            head = cue.head
+            ranges = []
+            if head.left_edge.i < cue.left_edge.i:
+                ranges.append((head.left_edge.i, cue.left_edge.i))
+            after = cue.right_edge.i + 1
+            if head.right_edge.i >= after and doc[cue.right_edge.i].text == ",":
+                ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
+            return ranges
+        return []
+
+    def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
+        """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
+        doc = self.doc
+        i = cue.i - 1
+        depth = 0
+        while i >= content_end - 40 and i >= 0 and depth < 40:
+            tok = doc[i]
+            if tok.text == "," and i + 1 < len(doc):
+                nxt = doc[i + 1]
+                if nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.ent_iob_ == "B"):
+                    e = i + 1
+                    while e < len(doc) and doc[e].ent_iob_ == "I" or (e == i + 1):
+                        e += 1
+                    return doc[e - 1]
+                return None
+            i -= 1
+            depth += 1
+        return None
+
+    def _indirect(self, cue: Token, claimed: set[int]) -> None:
+        if cue.i in claimed:
+            return
+        subject = subject_of(cue)
+        first: Attribution | None = None
+        for s, e in self._content(cue):
+            rng = self._clean_range(cue, s, e)
+            if rng is None:
+                continue
+            s, e = rng
+            if subject is None and e <= cue.i:
+                subject = self._hidden_subject(cue, e)
+                if subject is not None:
+                    cut = subject.i
+                    while cut > s and self.doc[cut - 1].text != ",":
+                        cut -= 1
+                    e = max(s + 1, cut - 1)
+            doc = self.doc
+            mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
+            if first is None:
+                claimed.add(cue.i)
+                self._speaker(att, subject)
+                first = att
+            else:
+                att.speaker, att.role, att.affiliation = first.speaker, first.role, first.affiliation
+                att.speaker_kind, att.mention = first.speaker_kind, first.mention
+            self.quotes.append(att)
+
+    def _clean_range(self, cue: Token, s: int, e: int) -> tuple[int, int] | None:
+        doc = self.doc
+        while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", "\u2014", "\u2013", "-")):
+            e -= 1
+        if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+            return None
+        if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
+            if e < len(doc) and doc[e].text in _CLOSE_MARKS:
+                e += 1
+            elif e + 1 < len(doc) and doc[e].text in (".", "?", "!") and doc[e + 1].text in _CLOSE_MARKS:
+                e += 2
+        inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
+        if inside * 2 > e - s:
+            return None  # the clause is a direct quote: that quote's own cue
+        if not self.layout.is_prose(doc[s].idx):
+            return None
+        return s, e
+
+
+def _open_marks(text: str) -> int:
+    return sum(text.count(c) for c in "\u201c\u201d\"")
