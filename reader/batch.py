@@ -32,20 +32,39 @@ def analyse_one(text: str) -> Analysis:
 PACK_CHUNK = 400
 
 
-def analyse_packed(text: str) -> tuple[bytes, list[bytes], list[bytes]]:
-    """The analysis of one text, pickled in small pieces: unpickling a long article's analysis in one
-    call would hold the receiving process's GIL (and freeze its window) for a tenth of a second."""
+Packed = tuple[bytes, list[bytes], list[bytes]]
+_LIBRARIES: dict[str, Any] = {}
+
+
+def analyse_packed(text: str) -> Packed:
+    return pack(analyse_one(text))
+
+
+def analyse_and_store_packed(article: Article, db_path: str) -> tuple[int | None, Packed]:
+    """Analyse and store in this (helper) process; the window process only receives the result."""
+    from reader.library import Library
+    from reader.service import store_analysis
+
+    library = _LIBRARIES.get(db_path)
+    if library is None:
+        library = _LIBRARIES[db_path] = Library(db_path)
+    opened = store_analysis(article, analyse_one(article.text), library)
+    return opened.article_id, pack(opened.analysis)
+
+
+def pack(a: Analysis) -> Packed:
+    """An analysis pickled in small pieces: unpickling a long article's analysis in one call would
+    hold the receiving process's GIL (and freeze its window) for a tenth of a second."""
     import dataclasses
     import pickle
 
-    a = analyse_one(text)
     head = pickle.dumps(dataclasses.replace(a, quotes=(), sources=()))
     quotes = [pickle.dumps(a.quotes[i:i + PACK_CHUNK]) for i in range(0, len(a.quotes), PACK_CHUNK)]
     sources = [pickle.dumps(a.sources[i:i + PACK_CHUNK]) for i in range(0, len(a.sources), PACK_CHUNK)]
     return head, quotes, sources
 
 
-def unpack(packed: tuple[bytes, list[bytes], list[bytes]]) -> Analysis:
+def unpack(packed: Packed) -> Analysis:
     import dataclasses
     import pickle
 

@@ -47,6 +47,9 @@ class Engine:
     def close(self) -> None:
         pass
 
+    def analyse_and_store(self, article: Article, library: Library | None) -> Opened:
+        return store_analysis(article, self.analyse(article), library)
+
     def analyse(self, article: Article) -> Analysis:
         nlp = self.nlp()
         from reader.nlp.analyse import analyse_article
@@ -123,12 +126,25 @@ class ProcessEngine(Engine):
         return None
 
     def analyse(self, article: Article) -> Analysis:
-        from concurrent.futures.process import BrokenProcessPool
-
         from reader import batch
 
+        return batch.unpack(self._call(batch.analyse_packed, article.text))
+
+    def analyse_and_store(self, article: Article, library: Library | None) -> Opened:
+        """The helper process stores the article too: the window process does no heavy Python work
+        (an ORM flush of thousands of quotes there paused the window for 100 ms at a time)."""
+        from reader import batch
+
+        if library is None:
+            return Opened(article, self.analyse(article), None)
+        article_id, packed = self._call(batch.analyse_and_store_packed, article, str(library.path))
+        return Opened(article, batch.unpack(packed), article_id)
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            return batch.unpack(self._executor().submit(batch.analyse_packed, article.text).result())
+            return self._executor().submit(fn, *args).result()
         except BrokenProcessPool:
             with self._lock:
                 self._pool = None  # the helper died (out of memory?): a new one next time
@@ -148,7 +164,10 @@ def open_article(path: str | Path, engine: Engine, library: Library | None) -> O
 
 
 def analyse_and_store(article: Article, engine: Engine, library: Library | None) -> Opened:
-    analysis = engine.analyse(article)
+    return engine.analyse_and_store(article, library)
+
+
+def store_analysis(article: Article, analysis: Analysis, library: Library | None) -> Opened:
     article_id = None
     if library is not None:
         existing = library.article_id(article.sha256)
