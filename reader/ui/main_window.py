@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -222,8 +222,10 @@ class MainWindow(QMainWindow):
         self.current = opened
         self.colours.assign(opened.analysis)
         self.view.show_article(opened.article, opened.analysis)
-        self.panel.load(opened.analysis)
-        self.chart.load(opened.analysis, self.colours)
+        # the panel and the chart in later turns of the event loop: each piece of UI work stays short
+        QTimer.singleShot(0, lambda: self.panel.load(opened.analysis) if self.current is opened else None)
+        QTimer.singleShot(0, lambda: self.chart.load(opened.analysis, self.colours)
+                          if self.current is opened else None)
         title = opened.article.title or Path(opened.article.path or "Article").name
         self.setWindowTitle(f"{title} — Quote Reader")
         a = opened.analysis
