@@ -76,10 +76,8 @@ def unpack(packed: Packed) -> Analysis:
 
 
 def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
-    from reader.nlp.analyse import analyse_text
-
     key, text = item
-    return key, analyse_text(_NLP, text)
+    return key, analyse_one(text)
 
 
 def _load_and_analyse(path: str) -> tuple[str, Article | None, Analysis | None, str | None]:

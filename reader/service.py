@@ -84,6 +84,13 @@ class LibraryHandle:
                     self.error = str(exc)
             return self._library
 
+    def require(self) -> Library:
+        """The library, for work that cannot be done without one (raises a one-line error)."""
+        library = self.get()
+        if library is None:
+            raise LibraryError(self.error or "no library is open")
+        return library
+
     def close(self) -> None:
         with self._lock:
             if self._library is not None:

@@ -130,9 +130,7 @@ class Corrections:
         libraries = window.libraries
 
         def job() -> None:
-            library = libraries.get()
-            if library is None:
-                raise ValueError("no library is open")
+            library = libraries.require()
             if keep not in {s.name for s in library.speakers()}:
                 library.rename_speaker(name, keep)
             else:
@@ -165,9 +163,7 @@ class Corrections:
         libraries = window.libraries
 
         def job() -> None:
-            library = libraries.get()
-            if library is None:
-                raise ValueError("no library is open")
+            library = libraries.require()
             save(library, article_id)
 
         window.dispatcher.run("correct", job, lambda _r: window.status("Correction saved"), window._error)

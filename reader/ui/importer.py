@@ -45,9 +45,7 @@ class FolderImport(QObject):
 
     def _work(self) -> str:
         """Runs in a worker thread: load, skip what is stored, analyse, store; one file at a time."""
-        library = self.window.libraries.get()
-        if library is None:
-            raise ValueError("no library is open")
+        library = self.window.libraries.require()
         added = skipped = failed = 0
         for n, path in enumerate(self.files):
             if self.cancelled.is_set():

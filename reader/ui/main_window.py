@@ -310,9 +310,7 @@ class MainWindow(QMainWindow):
         libraries = self.libraries
 
         def hits() -> list[SearchHit]:
-            library = libraries.get()
-            if library is None:
-                raise ValueError("no library is open")
+            library = libraries.require()
             return library.quotes_by(name, limit=100000)
 
         self._export(name.replace(" ", "-"), hits)
@@ -401,9 +399,7 @@ class MainWindow(QMainWindow):
         libraries = self.libraries
 
         def search() -> list[SearchHit]:
-            library = libraries.get()
-            if library is None:
-                raise ValueError("no library is open")
+            library = libraries.require()
             return library.search(text, limit=500)
 
         self.dispatcher.run("search", search, on_done, on_error)
@@ -416,9 +412,7 @@ class MainWindow(QMainWindow):
         libraries = self.libraries
 
         def load() -> tuple[Article | None, Analysis]:
-            library = libraries.get()
-            if library is None:
-                raise ValueError("no library is open")
+            library = libraries.require()
             return library.article(hit.article_id), library.analysis(hit.article_id)
 
         def shown(result: tuple[Article | None, Analysis]) -> None:

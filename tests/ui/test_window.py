@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
@@ -36,6 +35,14 @@ def open_via_menu(qtbot, window, monkeypatch, path):
     with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT) as blocker:
         window.open_action.trigger()
     return blocker.args[0]
+
+
+def open_two(qtbot, window, monkeypatch, fixtures, tmp_path, first_text):
+    """A short article of our own, then the council fixture: two articles in the library."""
+    other = tmp_path / "second.txt"
+    other.write_text(first_text)
+    open_via_menu(qtbot, window, monkeypatch, other)
+    return open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
 
 
 def click_index(qtbot, view, index):
@@ -67,10 +74,7 @@ def test_click_quote_scrolls_to_it(qtbot, window, monkeypatch, fixtures):
 
 
 def test_click_speaker_lists_all_their_quotes_across_the_library(qtbot, window, monkeypatch, fixtures, tmp_path):
-    other = tmp_path / "second.txt"
-    other.write_text("“Buses will run on Fridays too,” Superintendent Paul Greene said at a later meeting.\n")
-    open_via_menu(qtbot, window, monkeypatch, other)
-    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    open_two(qtbot, window, monkeypatch, fixtures, tmp_path, "“Buses will run on Fridays too,” Superintendent Paul Greene said at a later meeting.\n")
     speaker = window.panel.index_of_speaker("Paul Greene")
     click_index(qtbot, window.panel.tree, speaker)
     qtbot.waitUntil(lambda: len(window.search.hits) > 0, timeout=TIMEOUT)
@@ -81,10 +85,7 @@ def test_click_speaker_lists_all_their_quotes_across_the_library(qtbot, window, 
 
 
 def test_search_as_you_type_and_enter_opens(qtbot, window, monkeypatch, fixtures, tmp_path):
-    other = tmp_path / "second.txt"
-    other.write_text("“The ferry timetable changes in June,” harbor master Ines Vidal said.\n")
-    open_via_menu(qtbot, window, monkeypatch, other)
-    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    open_two(qtbot, window, monkeypatch, fixtures, tmp_path, "“The ferry timetable changes in June,” harbor master Ines Vidal said.\n")
     window.focus_search()
     qtbot.keyClicks(window.search.query, "ferry")
     qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
@@ -196,14 +197,10 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path):
                               "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
     assert res.returncode == 1
     assert "not a readable Word document" in res.stderr
-    assert shutil.which("python3") is not None and QPoint(0, 0).isNull()
 
 
 def test_search_filters_for_speaker_kind_and_date(qtbot, window, monkeypatch, fixtures, tmp_path):
-    other = tmp_path / "second.txt"
-    other.write_text("“The savings will be small,” auditor Rosa Lind said.\n")
-    open_via_menu(qtbot, window, monkeypatch, other)
-    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    open_two(qtbot, window, monkeypatch, fixtures, tmp_path, "“The savings will be small,” auditor Rosa Lind said.\n")
     window.focus_search()
     qtbot.keyClicks(window.search.query, "savings")
     qtbot.waitUntil(lambda: len(window.search.hits) == 2, timeout=TIMEOUT)
