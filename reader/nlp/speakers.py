@@ -92,7 +92,9 @@ class People:
         if len(words) > 1:
             firsts = self._full_first.setdefault(key, {})
             first = words[0].lower()
-            if firsts and first not in firsts and not any(first.startswith(f[:1]) and len(first) <= 2 for f in firsts):
+            if first in firsts:
+                key = firsts[first]
+            elif firsts and not any(first.startswith(f[:1]) and len(first) <= 2 for f in firsts):
                 key = f"{key}|{first}"
             firsts.setdefault(first, key)
         person = self.by_key.setdefault(key, Person(key))

@@ -24,7 +24,7 @@ from reader.ui.palette import KIND_LABELS, Theme
 
 # Work on the UI thread is cut into slices of at most this many milliseconds (the window must never
 # stall for 50 ms), each inserting TEXT_SLICE characters or painting SPAN_SLICE highlights.
-SLICE_MS = 12
+SLICE_MS = 8
 TEXT_SLICE = 5000
 SPAN_SLICE = 100
 LAYERS = ("direct", "indirect", "mixed", "speakers", "sources", "cues")

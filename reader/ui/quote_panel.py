@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -38,44 +37,98 @@ def quote_label(q: Quote, width: int = 140) -> str:
 
 
 class SpeakerQuoteModel(QAbstractItemModel):
-    """Speakers (name, role, count) -> their quotes, in article order. Rows are made on demand, so
-    an article with thousands of quotes loads at once.
+    """Speakers (name, role, count) -> their quotes, in article order.
+
+    Rows are made on demand and speakers are handed to the view a page at a time (``fetchMore``), so
+    an article with thousands of quotes and hundreds of speakers costs the UI thread only what is on
+    screen. The filter lives here rather than in a proxy model for the same reason: a proxy maps
+    every row of the source on each reset.
 
     A speaker row has internal id 0; a quote row has the id of its speaker's row plus one.
     """
 
     COL_TEXT, COL_COUNT = 0, 1
+    PAGE = 100
 
     def __init__(self) -> None:
         super().__init__()
-        self.groups: list[tuple[str | None, str, list[Quote]]] = []  # (name, label, quotes)
-        self.icons: list[QIcon] = []
+        self.all_groups: list[tuple[str | None, str, list[Quote]]] = []  # (name, label, quotes)
+        self.groups: list[tuple[str | None, str, list[Quote]]] = []  # the ones the filter lets through
+        self.shown = 0  # how many of self.groups the view has been given
+        self.filter_text = ""
+        self._icons: dict[str | None, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
     def load(self, analysis: Analysis, colours: SpeakerColours, theme: Theme) -> None:
-        self.beginResetModel()
         by_speaker: dict[str | None, list[Quote]] = {}
         for q in analysis.quotes:
             by_speaker.setdefault(q.speaker, []).append(q)
         order: list[str | None] = [s.name for s in analysis.speakers if s.name in by_speaker]
-        order += [name for name in by_speaker if name not in order and name is not None]
+        seen = set(order)
+        order += [name for name in by_speaker if name not in seen and name is not None]
         if None in by_speaker:
             order.append(None)
-        self.groups, self.icons = [], []
+        groups, icons = [], {}
         icon_cache: dict[str, QIcon] = {}
         speakers = {sp.name: sp for sp in analysis.speakers}
         for name in order:
             speaker = speakers.get(name) if name else None
             label = (name or UNKNOWN) + (f" \u2014 {speaker.role}" if speaker and speaker.role else "")
-            self.groups.append((name, label, by_speaker[name]))
+            groups.append((name, label, by_speaker[name]))
             idx = colours.of(name)
             colour = theme.speaker_colour(idx) if idx is not None else QColor("#9a9a9a")
             icon = icon_cache.get(colour.name())
             if icon is None:
                 icon = icon_cache[colour.name()] = swatch(colour)
-            self.icons.append(icon)
+            icons[name] = icon
+        self.beginResetModel()
+        self.all_groups, self._icons = groups, icons
+        self._apply_filter()
         self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Keep speakers whose name or role contains ``text`` (with all their quotes) and, for the
+        others, only the quotes that contain it; case does not matter."""
+        self.beginResetModel()
+        self.filter_text = text.strip().casefold()
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        needle = self.filter_text
+        if not needle:
+            self.groups = self.all_groups
+        else:
+            self.groups = []
+            for name, label, quotes in self.all_groups:
+                if needle in label.casefold():
+                    self.groups.append((name, label, quotes))
+                    continue
+                hits = [q for q in quotes if needle in " ".join(q.text.split()).casefold()]
+                if hits:
+                    self.groups.append((name, label, hits))
+        self.shown = min(self.PAGE, len(self.groups))
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and self.shown < len(self.groups)
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self.shown >= len(self.groups):
+            return
+        more = min(self.PAGE, len(self.groups) - self.shown)
+        self.beginInsertRows(_ROOT, self.shown, self.shown + more - 1)
+        self.shown += more
+        self.endInsertRows()
+
+    def row_of(self, name: str | None) -> int | None:
+        """The row of a speaker, handing the view more rows if it is further down; None if filtered out."""
+        for row, group in enumerate(self.groups):
+            if group[0] == name:
+                while self.shown <= row:
+                    self.fetchMore()
+                return row
+        return None
 
     # -- structure
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
@@ -92,7 +145,7 @@ class SpeakerQuoteModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         if not parent.isValid():
-            return len(self.groups)
+            return self.shown
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self.groups[parent.row()][2])
         return 0
@@ -115,7 +168,7 @@ class SpeakerQuoteModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return label
             if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_TEXT:
-                return self.icons[index.row()]
+                return self._icons.get(name)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == SPEAKER_ROLE:
@@ -145,16 +198,13 @@ class QuotePanel(QWidget):
         self.colours = colours
         self.theme = theme
         self.model = SpeakerQuoteModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setRecursiveFilteringEnabled(True)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter speakers and quotes in this article")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.setAccessibleName("Filter speakers and quotes")
+        self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView(self)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName("Speakers and their quotes")
@@ -182,12 +232,14 @@ class QuotePanel(QWidget):
         if name:
             self.speaker_activated.emit(name)
 
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        if self.model.filter_text:  # a narrowed list is worth seeing whole
+            self.tree.expandAll()
+
     def index_of_speaker(self, name: str | None) -> QModelIndex:
-        for r in range(self.proxy.rowCount()):
-            idx = self.proxy.index(r, 0)
-            if idx.data(SPEAKER_ROLE) == name:
-                return idx
-        return QModelIndex()
+        row = self.model.row_of(name)
+        return QModelIndex() if row is None else self.model.index(row, 0)
 
     def current_speaker(self) -> str | None:
         idx = self.tree.currentIndex()

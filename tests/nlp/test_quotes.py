@@ -89,6 +89,13 @@ def test_one_canonical_speaker_with_aliases(nlp):
     assert speaker is not None and "Trump" in speaker.aliases and speaker.role == "President"
 
 
+def test_same_surname_different_people(nlp):
+    text = ("“The harbor is full,” said Ada Abbott.\n\n“The harbor is empty,” said Bruno Abbott.\n\n"
+            "“Both of them are wrong,” said Ada Abbott again.")
+    analysis = analyse_text(nlp, text)
+    assert [q.speaker for q in analysis.quotes] == ["Ada Abbott", "Bruno Abbott", "Ada Abbott"]
+
+
 @pytest.mark.parametrize("text", [
     "The film “Heat” opened in 1995 to strong reviews across the country.",
     "Critics called the movie a “masterpiece” in their reviews.",

@@ -55,7 +55,7 @@ def test_open_file_through_the_menu(qtbot, window, monkeypatch, fixtures):
     opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
     assert "Rushing this would be a mistake" in window.view.toPlainText()
     assert "School board delays vote" in window.view.toPlainText()  # the title above the text
-    names = [window.panel.proxy.index(r, 0).data(SPEAKER_ROLE) for r in range(window.panel.proxy.rowCount())]
+    names = [window.panel.model.index(r, 0).data(SPEAKER_ROLE) for r in range(window.panel.model.rowCount())]
     assert "Paul Greene" in names and "Anita Sharma" in names
     assert opened.article_id is not None
     assert "quotes from" in window.statusBar().currentMessage()
@@ -66,7 +66,7 @@ def test_click_quote_scrolls_to_it(qtbot, window, monkeypatch, fixtures):
     opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
     speaker = window.panel.index_of_speaker("Paul Greene")
     window.panel.tree.expand(speaker)
-    child = window.panel.proxy.index(0, 0, speaker)
+    child = window.panel.model.index(0, 0, speaker)
     quote = child.data(QUOTE_ROLE)
     click_index(qtbot, window.panel.tree, child)
     cursor = window.view.textCursor()
@@ -251,3 +251,44 @@ def test_sourcing_chart(qtbot, window, monkeypatch, fixtures):
     image = window.chart.grab().toImage()
     assert not image.isNull() and image.width() > 100
     assert "direct" in window.chart.toolTip()
+
+
+def test_panel_filter_narrows_speakers_and_quotes(qtbot, window, monkeypatch, fixtures):
+    open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
+    model = window.panel.model
+    everyone = model.rowCount()
+    qtbot.keyClicks(window.panel.filter, "greene")
+    assert [model.index(r, 0).data(SPEAKER_ROLE) for r in range(model.rowCount())] == ["Paul Greene"]
+    window.panel.filter.clear()
+    assert model.rowCount() == everyone
+    qtbot.keyClicks(window.panel.filter, "MISTAKE")  # a word in one quote: its speaker, with that quote only
+    assert model.rowCount() == 1
+    speaker = model.index(0, 0)
+    assert model.rowCount(speaker) == 1
+    assert "mistake" in model.index(0, 0, speaker).data(QUOTE_ROLE).text
+    window.panel.filter.clear()
+    qtbot.keyClicks(window.panel.filter, "nobody says this")
+    assert model.rowCount() == 0
+
+
+FIRST = ["Ada", "Bruno", "Celia", "Dmitri", "Elsa", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Karin", "Luca"]
+LAST = ["Abbott", "Brennan", "Castillo", "Dunmore", "Ellison", "Fairbanks", "Galloway", "Hartley", "Iverson",
+        "Jennings", "Kowalski", "Lindqvist", "Montague"]
+
+
+def test_hundreds_of_speakers_arrive_a_page_at_a_time(qtbot, window, monkeypatch, tmp_path):
+    names = [f"{f} {last}" for last in LAST for f in FIRST][:150]
+    text = "\n\n".join(f"“We counted {n + 3} boats in the harbor,” said {name}." for n, name in enumerate(names))
+    path = tmp_path / "crowd.txt"
+    path.write_text("Harbor census draws a crowd\n\n" + text + "\n")
+    opened = open_via_menu(qtbot, window, monkeypatch, path)
+    model, tree = window.panel.model, window.panel.tree
+    assert len({q.speaker for q in opened.analysis.quotes}) >= 140
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_End)  # the view asks for more rows as it reaches the bottom
+    qtbot.keyClick(tree, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: model.rowCount() == len(model.groups), timeout=TIMEOUT)
+    qtbot.keyClick(tree, Qt.Key.Key_End)
+    last = model.groups[-1][0]
+    assert tree.currentIndex().data(SPEAKER_ROLE) == last
+    assert window.panel.index_of_speaker(last).data(SPEAKER_ROLE) == last
