@@ -72,6 +72,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setReadOnly(True)
         self.setMouseTracking(True)
+        self.setTabChangesFocus(True)  # read-only text: Tab moves on to the panels
         self.setAccessibleName("Article text")
         self.document().setDocumentMargin(28)
         font = QFont("Georgia")
@@ -222,6 +223,11 @@ class ArticleView(QTextBrowser):
         return fmt
 
     # ------------------------------------------------------------------ navigation
+    @property
+    def text_offset(self) -> int:
+        """Where the article's text starts in the document (after the title and byline)."""
+        return self._offset
+
     def quote_at(self, position: int) -> Quote | None:
         if self.analysis is None:
             return None

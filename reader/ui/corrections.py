@@ -48,8 +48,8 @@ class Corrections:
         if quote is not None:
             self._quote_actions(menu, quote)
         if cursor.hasSelection():
-            start = cursor.selectionStart() - view._offset
-            end = cursor.selectionEnd() - view._offset
+            start = cursor.selectionStart() - view.text_offset
+            end = cursor.selectionEnd() - view.text_offset
             act = menu.addAction("Add Quote…")
             act.triggered.connect(lambda _=False: self.add_quote(start, end))
         return menu

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from reader.ui.corrections import Corrections
 from reader.ui.importer import FolderImport
 from reader.ui.legend import Legend
 from reader.ui.palette import Theme
-from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
+from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.workers import Dispatcher
 
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.panel.speaker_activated.connect(self.follow_speaker)
         self.panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.panel.tree.customContextMenuRequested.connect(self._speaker_menu)
-        self.search = SearchPanel(self._search_job, self)
+        self.search = SearchPanel(self._search_job, self, theme)
         self.search.hit_activated.connect(self.open_hit)
         self.speakers_dock = self._dock("Speakers and quotes", self.panel, "speakers")
         self.search_dock = self._dock("Library search", self.search, "search")
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.chart_dock)
         self.speakers_dock.raise_()
 
+        self._tab_order()
         self.status_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
@@ -100,6 +102,14 @@ class MainWindow(QMainWindow):
         self.dispatcher.run("library", self.libraries.get, self._library_ready, self._error)
 
     # ------------------------------------------------------------------ construction
+    def _tab_order(self) -> None:
+        """Tab walks the window in reading order: the article, the speakers panel, then search."""
+        s = self.search
+        chain: list[QWidget] = [self.view, self.panel.filter, self.panel.tree, s.query, s.speaker, s.outlet, s.kind,
+                                s.after, s.before, s.results]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
@@ -136,11 +146,22 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("&Edit")
         self._action(edit_menu, "&Copy Quote with Citation", self.copy_current_quote, "Ctrl+Shift+C")
+        edit_menu.addSeparator()
+        fix = self.corrections
+        self._action(edit_menu, "Change &Speaker…", lambda: self._on_quote(fix.change_speaker), "F2")
+        kind_menu = edit_menu.addMenu("Change &Kind")
+        for n, kind in enumerate(("direct", "indirect", "mixed"), 1):
+            self._action(kind_menu, f"&{kind.capitalize()}", lambda _=False, k=kind: self._on_quote(
+                lambda q: fix.set_kind(q, k)), f"Ctrl+Alt+{n}")
+        self._action(edit_menu, "&Not a Quote", lambda: self._on_quote(fix.reject), "Ctrl+Del")
+        self._action(edit_menu, "&Add Quote from Selection…", self.add_selected_quote, "Ctrl+Shift+A")
+        self._action(edit_menu, "&Merge Speaker Into…", lambda: self._on_speaker(fix.merge), "Ctrl+M")
 
         view_menu = bar.addMenu("&View")
         self.layer_actions: dict[str, QAction] = {}
-        for layer, button in self.legend.buttons.items():
-            act = self._action(view_menu, f"Show {layer}", lambda on, b=button: b.setChecked(on), checkable=True)
+        for n, (layer, button) in enumerate(self.legend.buttons.items(), 1):
+            act = self._action(view_menu, f"Show {layer}", lambda on, b=button: b.setChecked(on),
+                               f"Alt+{n}", checkable=True)
             act.setChecked(True)
             button.toggled.connect(act.setChecked)
             self.layer_actions[layer] = act
@@ -160,6 +181,11 @@ class MainWindow(QMainWindow):
         self._action(go_menu, "Next Quote by This &Speaker", lambda: self.step_quote(+1, same_speaker=True),
                      "Shift+N")
         self._action(go_menu, "&Search Library", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(go_menu, "All Quotes by This Spea&ker", lambda: self._on_speaker(self.follow_speaker),
+                     "Ctrl+Shift+F")
+        go_menu.addSeparator()
+        self._action(go_menu, "Next &Pane", lambda: self.cycle_pane(+1), "F6")
+        self._action(go_menu, "Previous P&ane", lambda: self.cycle_pane(-1), "Shift+F6")
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "Search &Syntax", self.show_search_help)
@@ -278,6 +304,7 @@ class MainWindow(QMainWindow):
         self.legend.apply_theme(self.theme)
         self.chart.theme = self.theme
         self.chart.update()
+        self.search.apply_theme(self.theme)
         self.panel.theme = self.theme
         if self.current is not None:
             self.panel.load(self.current.analysis)
@@ -378,7 +405,7 @@ class MainWindow(QMainWindow):
         here = self.view.selected_quote()
         if same_speaker and here is not None:
             quotes = [q for q in quotes if q.speaker == here.speaker]
-        pos = self.view.textCursor().selectionStart() - self.view._offset
+        pos = self.view.textCursor().selectionStart() - self.view.text_offset
         if step > 0:
             nxt = next((q for q in quotes if q.start > pos), quotes[0])
         else:
@@ -397,6 +424,62 @@ class MainWindow(QMainWindow):
         self.search.set_query(f'speaker:"{name}"')
         self.search_dock.show()
         self.search_dock.raise_()
+
+    # ------------------------------------------------------------------ keyboard
+    def current_quote(self) -> Quote | None:
+        """The quote a keyboard command means: the one picked in the panel when it has focus, else
+        the one at the text cursor (N and P put the cursor on a quote)."""
+        if self.panel.tree.hasFocus():
+            quote = self.panel.tree.currentIndex().siblingAtColumn(0).data(QUOTE_ROLE)
+            if quote is not None:
+                return quote
+        return self.view.selected_quote()
+
+    def _on_quote(self, act: Callable[[Quote], None]) -> None:
+        quote = self.current_quote()
+        if quote is None:
+            self.status("Put the cursor in a quote first (N and P move from quote to quote)")
+            return
+        act(quote)
+
+    def _on_speaker(self, act: Callable[[str], None]) -> None:
+        name = self.panel.current_speaker() if self.panel.tree.hasFocus() else None
+        if name is None:
+            quote = self.current_quote()
+            name = quote.speaker if quote is not None else None
+        if not name:
+            self.status("Pick a speaker in the panel or put the cursor in one of their quotes first")
+            return
+        act(name)
+
+    def add_selected_quote(self) -> None:
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection() or self.current is None:
+            self.status("Select the words of the quote in the article first")
+            return
+        offset = self.view.text_offset
+        self.corrections.add_quote(cursor.selectionStart() - offset, cursor.selectionEnd() - offset)
+
+    def panes(self) -> list[QWidget]:
+        """The places F6 moves between, in reading order."""
+        out: list[QWidget] = [self.view]
+        if self.speakers_dock.toggleViewAction().isChecked():  # open, even if behind another tab
+            out.append(self.panel.tree)
+        if self.search_dock.toggleViewAction().isChecked():
+            out.append(self.search.query)
+        return out
+
+    def cycle_pane(self, step: int) -> None:
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, w in enumerate(panes) if focus is w or (focus is not None and w.isAncestorOf(focus))),
+                    -1)
+        target = panes[(here + step) % len(panes)]
+        dock = self.speakers_dock if target is self.panel.tree else self.search_dock if target is self.search.query \
+            else None
+        if dock is not None:
+            dock.raise_()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search_dock.show()

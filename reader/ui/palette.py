@@ -60,6 +60,10 @@ class Theme:
     def unknown_tint(self) -> QColor:
         return _blend("#808080", self.page, 0.6 if self.dark else 0.8)
 
+    def match_tint(self) -> QColor:
+        """Behind the words a search matched: a marker-pen amber that keeps text readable."""
+        return QColor("#6B5200") if self.dark else QColor("#FFE07A")
+
     def kind_colour(self, kind: str) -> QColor:
         c = KIND_COLOURS.get(kind, "#808080")
         return _blend(c, QColor("white"), 0.35) if self.dark else QColor(c)

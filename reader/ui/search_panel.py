@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import SearchHit
+from reader.ui.palette import LIGHT, Theme
+from reader.ui.snippets import SNIPPET_ROLE, SnippetDelegate, plain
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -47,8 +49,9 @@ class SearchResultModel(QStandardItemModel):
                 empty.setEditable(False)
                 self.appendRow([parent, empty])
                 groups[hit.article_id] = parent
-            snippet = " ".join(hit.snippet.split())
-            item = QStandardItem(f"[{hit.kind}] {snippet}")
+            snippet = f"[{hit.kind}] " + " ".join(hit.snippet.split())
+            item = QStandardItem(plain(snippet))  # what screen readers and copying get
+            item.setData(snippet, SNIPPET_ROLE)
             item.setToolTip(" ".join(hit.text.split())[:600])
             item.setData(hit, HIT_ROLE)
             item.setEditable(False)
@@ -64,7 +67,7 @@ class SearchPanel(QWidget):
     hit_activated = Signal(object)  # SearchHit
 
     def __init__(self, run_search: Callable[[str, Callable[[list[SearchHit]], None], Callable[[str], None]], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
         self._run_search = run_search
         self.query = QLineEdit(self)
@@ -97,6 +100,8 @@ class SearchPanel(QWidget):
         self.model = SearchResultModel()
         self.results = QTreeView(self)
         self.results.setModel(self.model)
+        self.snippets = SnippetDelegate(theme, self.results)
+        self.results.setItemDelegateForColumn(0, self.snippets)
         self.results.setUniformRowHeights(True)
         self.results.setAccessibleName("Search results")
         self.results.header().setSectionResizeMode(0, self.results.header().ResizeMode.Stretch)
@@ -114,6 +119,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.results)
         self.hits: list[SearchHit] = []
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.snippets.theme = theme
+        self.results.viewport().update()
 
     def _field(self, name: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(self)

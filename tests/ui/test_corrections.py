@@ -42,7 +42,7 @@ def menu_actions(menu):
 
 def point_in(window, quote):
     cursor = window.view.textCursor()
-    cursor.setPosition(window.view._offset + quote.start + 2)
+    cursor.setPosition(window.view.text_offset + quote.start + 2)
     return window.view.cursorRect(cursor).center()
 
 
@@ -85,8 +85,8 @@ def test_add_a_missed_quote_from_a_selection(qtbot, env, monkeypatch):
     start = text.index("The school board postponed")
     end = start + len("The school board postponed a vote")
     cursor = window.view.textCursor()
-    cursor.setPosition(window.view._offset + start)
-    cursor.setPosition(window.view._offset + end, cursor.MoveMode.KeepAnchor)
+    cursor.setPosition(window.view.text_offset + start)
+    cursor.setPosition(window.view.text_offset + end, cursor.MoveMode.KeepAnchor)
     window.view.setTextCursor(cursor)
     answers = iter([("indirect", True), ("Riverton Gazette", True)])
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))

@@ -89,6 +89,13 @@ def test_search_as_you_type_and_enter_opens(qtbot, window, monkeypatch, fixtures
     window.focus_search()
     qtbot.keyClicks(window.search.query, "ferry")
     qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
+    results = window.search.results
+    row = results.model().index(0, 0, results.model().index(0, 0))
+    assert "ferry" in row.data() and "\u2039" not in row.data()  # the plain text for copying and screen readers
+    tint = LIGHT.match_tint().rgb()
+    image = results.viewport().grab().toImage()
+    marked = sum(image.pixel(x, y) == tint for x in range(image.width()) for y in range(image.height()))
+    assert marked > 50  # the matched word is painted on the marker tint
     with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
         qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
     assert "ferry timetable" in window.view.toPlainText()
@@ -140,7 +147,7 @@ def test_legend_toggles_a_layer(qtbot, window, monkeypatch, fixtures):
 
     def has_background():
         cursor = window.view.textCursor()
-        cursor.setPosition(window.view._offset + q.start + 1)
+        cursor.setPosition(window.view.text_offset + q.start + 1)
         return cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
 
     assert has_background()
@@ -156,7 +163,7 @@ def test_legend_toggles_a_layer(qtbot, window, monkeypatch, fixtures):
 def test_tooltip_says_who_said_it(qtbot, window, monkeypatch, fixtures):
     opened = open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
     q = next(q for q in opened.analysis.quotes if q.speaker == "Anita Sharma")
-    assert window.view.quote_at(window.view._offset + q.start + 2) == q
+    assert window.view.quote_at(window.view.text_offset + q.start + 2) == q
     html = window.view.describe(q)
     assert "Anita Sharma" in html and "said" in html
 

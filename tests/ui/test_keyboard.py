@@ -1,0 +1,107 @@
+"""The window without a mouse: shortcuts in the menus, focus order, corrections from the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.palette import LIGHT
+
+TIMEOUT = 20000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, engine, fixtures, monkeypatch):
+    library = Library(tmp_path / "lib.sqlite3")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(engine, library, LIGHT, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # shortcuts go to the active window
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(fixtures / "council.txt")], ""))
+    with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(win, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    win.view.setFocus()
+    yield win
+    win.dispatcher.wait()
+    library.close()
+
+
+def test_every_command_in_edit_and_go_has_a_shortcut_shown_in_its_menu(window):
+    for title in ("&Edit", "&Go"):
+        menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+        for act in menu.actions():
+            if act.isSeparator():
+                continue
+            for a in (act.menu().actions() if act.menu() else [act]):
+                assert not a.shortcut().isEmpty(), f"{title} › {a.text()} has no shortcut"
+
+
+def test_correct_a_quote_with_the_keyboard_only(qtbot, window, monkeypatch):
+    qtbot.keyClick(window.view, Qt.Key.Key_N)  # the first quote, selected
+    quote = window.current_quote()
+    assert quote is not None
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Marcus Bell", True))
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    changed = next(q for q in window.current.analysis.quotes if q.start == quote.start)
+    assert changed.speaker == "Marcus Bell"
+    window.view.scroll_to(changed)
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert next(q for q in window.current.analysis.quotes if q.start == quote.start).kind == "mixed"
+    window.view.scroll_to(changed)
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert all(q.start != quote.start for q in window.current.analysis.quotes)
+
+
+def test_without_a_quote_at_the_cursor_a_command_says_what_to_do(qtbot, window):
+    cursor = window.view.textCursor()
+    cursor.setPosition(0)
+    window.view.setTextCursor(cursor)
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert "cursor in a quote" in window.statusBar().currentMessage()
+
+
+def test_f6_moves_between_article_speakers_and_search(qtbot, window):
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(window.view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.panel.tree
+    qtbot.keyClick(window.panel.tree, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.search.query
+    qtbot.keyClick(window.search.query, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(window.view, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.search.query
+
+
+def test_tab_walks_the_window_in_reading_order(qtbot, window):
+    order = [window.panel.filter, window.panel.tree]
+    for expected in order:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+
+
+def test_layers_toggle_from_the_keyboard(qtbot, window):
+    first_layer = next(iter(window.legend.buttons))
+    qtbot.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert not window.layer_actions[first_layer].isChecked()
+    assert not window.view.layers[first_layer]
+    qtbot.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.view.layers[first_layer]
+
+
+def test_panel_quote_then_follow_its_speaker_by_keyboard(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key.Key_F6)
+    tree = window.panel.tree
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # the first speaker
+    name = window.panel.current_speaker()
+    assert name
+    qtbot.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(window.search.hits) > 0, timeout=TIMEOUT)
+    assert {h.speaker for h in window.search.hits} == {name}
