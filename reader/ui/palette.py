@@ -36,6 +36,30 @@ def _blend(colour: str, toward: QColor, amount: float) -> QColor:
     )
 
 
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    def luminance(c: QColor) -> float:
+        def channel(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+READABLE = 4.5  # WCAG AA for body text
+
+
+def _readable(colour: QColor, against: QColor, toward: QColor) -> QColor:
+    """``colour`` moved toward ``toward`` just far enough to reach READABLE contrast with ``against``."""
+    amount = 0.0
+    out = colour
+    while contrast(out, against) < READABLE and amount < 1:
+        amount = min(1.0, amount + 0.05)
+        out = _blend(colour.name(), toward, amount)
+    return out
+
+
 @dataclass(frozen=True)
 class Theme:
     name: str
@@ -52,10 +76,13 @@ class Theme:
         return _blend(base, self.page, 0.15) if self.dark else QColor(base)
 
     def speaker_tint(self, index: int, strong: bool = False) -> QColor:
+        """Behind a speaker's words: a tint of their colour that the theme's text stays readable on."""
         base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
         if self.dark:
-            return _blend(base, self.page, 0.45 if strong else 0.68)
-        return _blend(base, self.page, 0.55 if strong else 0.78)
+            tint = _blend(base, self.page, 0.45 if strong else 0.68)
+        else:
+            tint = _blend(base, self.page, 0.55 if strong else 0.78)
+        return _readable(tint, self.text, self.page)
 
     def unknown_tint(self) -> QColor:
         return _blend("#808080", self.page, 0.6 if self.dark else 0.8)
@@ -69,8 +96,10 @@ class Theme:
         return _blend(c, QColor("white"), 0.35) if self.dark else QColor(c)
 
     def source_colour(self, kind: str) -> QColor:
+        """Source names are coloured text: as readable on the page as body text must be."""
         c = SOURCE_COLOURS.get(kind, "#808080")
-        return _blend(c, QColor("white"), 0.4) if self.dark else QColor(c)
+        colour = _blend(c, QColor("white"), 0.4) if self.dark else QColor(c)
+        return _readable(colour, self.page, self.text)
 
 
 LIGHT = Theme("light", QColor("#FCFBF8"), QColor("#1E1E1E"), QColor("#6B6B6B"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -27,6 +29,24 @@ def segments(marked: str) -> list[tuple[str, bool]]:
         out.append((rest[i + 1:j], True))
         rest = rest[j + 1:]
     return [(t, hl) for t, hl in out if t]
+
+
+def bring_match_into_view(segs: list[tuple[str, bool]], width: Callable[[str, bool], int],
+                          room: int) -> list[tuple[str, bool]]:
+    """When the first match would fall beyond ``room`` pixels, cut the words before it down to a
+    short lead-in ("… the words just before"), so a narrow column still shows what matched."""
+    first = next((i for i, (_t, hl) in enumerate(segs) if hl), None)
+    if not first:
+        return segs
+    before = sum(width(t, hl) for t, hl in segs[:first])
+    if before + width(*segs[first]) <= room:
+        return segs
+    lead = " ".join(t for t, _ in segs[:first]).split(" ")
+    budget = max(0, (room - width(*segs[first])) // 3)
+    kept: list[str] = []
+    while len(kept) < len(lead) - 1 and width("… " + " ".join([lead[-len(kept) - 1], *kept]), False) <= budget:
+        kept.insert(0, lead[-len(kept) - 1])
+    return [("… " + " ".join(kept), False), *segs[first:]]
 
 
 def plain(marked: str) -> str:
@@ -61,9 +81,12 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         x, right = rect.left(), rect.right()
-        for text, hl in segments(str(marked)):
+        metrics_of = {False: QFontMetrics(normal), True: QFontMetrics(bold)}
+        segs = bring_match_into_view(segments(str(marked)), lambda t, hl: metrics_of[hl].horizontalAdvance(t),
+                                     rect.width())
+        for text, hl in segs:
             font = bold if hl else normal
-            metrics = QFontMetrics(font)
+            metrics = metrics_of[hl]
             width = metrics.horizontalAdvance(text)
             last = x + width > right
             if last:
