@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 from reader.nlp.layout import Layout
 from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, XCOMP_CUES, Attribution, subject_of
 
+_DIVIDERS = (",", "\u2014", "\u2013")
+
 
 class ReportedSpeech:
     """Mixed into the Extractor; works on its parse, quote masks and results."""
@@ -25,18 +27,26 @@ class ReportedSpeech:
     def _content(self, cue: Token) -> list[tuple[int, int]]:
         """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
         doc = self.doc
-        for child in cue.children:
-            if child.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or child.i < cue.i):
-                left, right = child.left_edge.i, child.right_edge.i + 1
-                if left < cue.i < right:
-                    # "The museum, Mr. Obama said, would make …": the cue sits inside its clause
-                    subj = subject_of(cue)
-                    cut = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
-                    resume = cue.i + 1
-                    while resume < right and doc[resume].text != ",":
-                        resume += 1
-                    return [(left, cut), (resume + 1, right)]
-                return [(left, right)]
+        clauses = [c for c in cue.children
+                   if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i)]
+        for child in clauses:
+            left, right = child.left_edge.i, child.right_edge.i + 1
+            if left < cue.i < right:
+                # "The museum, Mr. Obama said, would make …": the cue sits inside its clause
+                subj = subject_of(cue)
+                cut = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
+                resume = cue.i + 1
+                while resume < right and doc[resume].text != ",":
+                    resume += 1
+                return [(left, cut), (resume + 1, right)]
+        if clauses:
+            # "A, Mr. Obama noted, that B": one clause on each side of the cue, both reported
+            before = [c for c in clauses if c.i < cue.i][:1]
+            after = [c for c in clauses if c.i > cue.i][:1]
+            if before and after and cue.lemma_ in self.indirect_cues:
+                return [(c.left_edge.i, c.right_edge.i + 1) for c in before + after]
+            c = clauses[0]
+            return [(c.left_edge.i, c.right_edge.i + 1)]
         if cue.lemma_ in XCOMP_CUES:
             xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
             if xcomp is not None:
@@ -53,14 +63,17 @@ class ReportedSpeech:
             s, e = head.left_edge.i, head.right_edge.i + 1
             a, b = cue.left_edge.i, cue.right_edge.i + 1
             return [(b, e) if e - b >= a - s else (s, a)]
-        if cue.dep_ in ("parataxis", "ccomp") and subject_of(cue) is not None:
-            before = cue.left_edge.i - 1
-            if before < 0 or doc[before].text not in (",", "\u2014", "\u2013"):
+        subj = subject_of(cue)
+        if cue.dep_ in ("parataxis", "ccomp") and subj is not None:
+            # "A, he said, B" / "A, he said.": the attribution starts at its subject (the parser may
+            # hang part of A on the cue itself) and a comma or dash sets it off
+            first = (subj.left_edge.i if subj.i < cue.i else cue.i) - 1
+            if first < 0 or doc[first].text not in _DIVIDERS:
                 return []
             head = cue.head
             ranges = []
-            if head.left_edge.i < cue.left_edge.i:
-                ranges.append((head.left_edge.i, cue.left_edge.i))
+            if head.left_edge.i < first:
+                ranges.append((head.left_edge.i, first))
             after = cue.right_edge.i + 1
             if head.right_edge.i >= after and doc[cue.right_edge.i].text == ",":
                 ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
@@ -120,7 +133,7 @@ class ReportedSpeech:
         doc = self.doc
         while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
             s += 1
-        while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", "\u2014", "\u2013", "-")):
+        while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", ".", "\u2014", "\u2013", "-")):
             e -= 1
         if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
             return None

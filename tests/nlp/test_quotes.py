@@ -34,6 +34,12 @@ CASES = [
      "the new clinic would open", "indirect", "Alan Cho"),
     ("indirect-after", "The new clinic will open next year in the northern district, Health Minister Alan Cho said.",
      "The new clinic will open", "indirect", "Alan Cho"),
+    ("parenthetical-cue-first", "To keep the schedule, Marta Keane said, the crew would work through the weekend.",
+     "To keep the schedule", "indirect", "Marta Keane"),
+    ("parenthetical-cue-second", "To keep the schedule, Marta Keane said, the crew would work through the weekend.",
+     "the crew would work through", "indirect", "Marta Keane"),
+    ("clauses-both-sides", "Prices had already fallen, but the harvest had been so poor, Farid Haddad noted, "
+     "that the mills closed early.", "the mills closed early", "indirect", "Farid Haddad"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
