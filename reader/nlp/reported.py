@@ -41,10 +41,10 @@ class ReportedSpeech:
                 return [(left, cut), (resume + 1, right)]
         if clauses:
             # "A, Mr. Obama noted, that B": one clause on each side of the cue, both reported
-            before = [c for c in clauses if c.i < cue.i][:1]
-            after = [c for c in clauses if c.i > cue.i][:1]
-            if before and after and cue.lemma_ in self.indirect_cues:
-                return [(c.left_edge.i, c.right_edge.i + 1) for c in before + after]
+            ahead = [c for c in clauses if c.i < cue.i][:1]
+            behind = [c for c in clauses if c.i > cue.i][:1]
+            if ahead and behind and cue.lemma_ in self.indirect_cues:
+                return [(c.left_edge.i, c.right_edge.i + 1) for c in ahead + behind]
             c = clauses[0]
             return [(c.left_edge.i, c.right_edge.i + 1)]
         if cue.lemma_ in XCOMP_CUES:
