@@ -12,7 +12,7 @@ from reader.nlp.coref import Coreference
 from reader.nlp.cues import direct_cues, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
-from reader.nlp.mentions import Mention, mention_for, name_end
+from reader.nlp.mentions import Mention, mention_for, name_end, name_tokens
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences
 from reader.nlp.speech import (
@@ -155,6 +155,12 @@ class Extractor(ReportedSpeech):
             return
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
             or looks_like_person(mention.text)
+        if mention.kind == "name" and is_person and mention.plural:
+            # "Mr. Grassley and Mr. Leahy said": the named people together
+            names = self._coordinated_names(subject)
+            if len(names) > 1:
+                att.speaker, att.speaker_kind = " and ".join(names), "group"
+                return
         if mention.kind == "name" and is_person and not mention.plural:
             honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
             person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
@@ -185,15 +191,36 @@ class Extractor(ReportedSpeech):
         while i <= min(head, start + 1):  # a name opening the phrase, not one modifying its head
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
                 end = name_end(doc[i])
-                if doc[end].dep_ != "poss" and not (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
-                    return doc[i]
+                last = end
+                while last > i and (doc[last].tag_ == "POS" or doc[last].dep_ == "case"):
+                    last -= 1  # the entity may take in the possessive 's
+                modifier = doc[last].dep_ in ("poss", "compound", "nmod") and doc[last].head.i == head
+                if not modifier and not (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+                    return doc[i]  # not "the Obama administration", "Clinton's campaign"
             i += 1
+        # "<name> of|at|from <the phrase>": a name in the same sentence, joined by a preposition
+        first = self.sents.bounds(start)[0]
         i = start - 1
-        while i >= 0 and start - i < 12 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
+        linked = False
+        while i >= first and start - i < 12 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
-                return doc[i]
+                return doc[i] if linked else None
+            linked = linked or doc[i].lower_ in ("of", "at", "from", "with")
             i -= 1
         return None
+
+    def _coordinated_names(self, subject: Token) -> list[str]:
+        """Canonical names of 'A and B (and C)' when every one of them is a person's name."""
+        names = []
+        for tok in [subject, *[t for t in subject.subtree if t.dep_ == "conj" and t.i > subject.i]]:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
+                return []
+            s, e = name_tokens(tok)
+            person = self.coref.person_for_name(self.doc[s:e].text, None, None)
+            if person is None:
+                return []
+            names.append(person.name)
+        return list(dict.fromkeys(names))
 
     def _group_subject(self, tok: Token, plural: bool) -> Token | None:
         """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""

@@ -139,6 +139,9 @@ def appositive_role(head: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+_NP_PREPS = ("of", "at", "from", "with", "for", "in", "on", "to", "about", "within", "inside")
+
+
 def _noun_phrase(head: Token) -> tuple[int, int]:
     """The noun phrase of a nominal subject without its relative clauses and trailing modifiers."""
     start = head.i
@@ -146,7 +149,7 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         start = min(start, t.left_edge.i)
     end = head.i + 1
     for t in head.rights:
-        if t.dep_ in ("cc", "conj") or (t.dep_ == "prep" and t.lower_ in ("of", "at", "from", "with", "for", "in")):
+        if t.dep_ in ("cc", "conj") or (t.dep_ == "prep" and t.lower_ in _NP_PREPS):
             end = max(end, t.right_edge.i + 1)
         elif t.dep_ in ("acl", "relcl", "appos", "punct"):
             break
@@ -176,6 +179,14 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
         if conj:  # "Trump and Pence said": a group of named speakers, named by the first
             return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
+    named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and c.ent_type_ == "PERSON"), None)
+    if named is not None:  # "Trump's running mate, Indiana Gov. Mike Pence, said": the name speaks
+        s, e = name_tokens(named)
+        ns, ne = _noun_phrase(subject)
+        title = title_before(doc, s)
+        role = doc[ns:ne].text + (f"; {title}" if title else "")
+        return Mention(s, e, named.i, doc[s:e].text, "name", "PERSON", role)
     s, e = _noun_phrase(subject)
     text = doc[s:e].text
     sent = sentence.lower()

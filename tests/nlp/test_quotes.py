@@ -40,6 +40,14 @@ CASES = [
      "the crew would work through", "indirect", "Marta Keane"),
     ("clauses-both-sides", "Prices had already fallen, but the harvest had been so poor, Farid Haddad noted, "
      "that the mills closed early.", "the mills closed early", "indirect", "Farid Haddad"),
+    ("appositive-name", "The city's chief engineer, Rosa Delgado, said the pumps had failed overnight.",
+     "the pumps had failed", "indirect", "Rosa Delgado"),
+    ("coordinated-names", "Mayor Tom Reyes and Councilwoman Ana Pruitt said the budget would be balanced by June.",
+     "the budget would be balanced", "indirect", "Tom Reyes and Ana Pruitt"),
+    ("campaign-not-candidate", "Rosa Delgado toured the site on Monday. The Delgado campaign said the report was "
+     "misleading.", "the report was misleading", "indirect", "The Delgado campaign"),
+    ("group-with-its-topic", "Experts on coastal erosion said the wall would not last a decade.",
+     "the wall would not last", "indirect", "Experts on coastal erosion"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
