@@ -83,8 +83,25 @@ class Coreference:
                 continue
             subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
+        self._bare_surnames()
         self.mentions.sort(key=lambda m: m.token)
         self._tokens = [m.token for m in self.mentions]
+
+    def _bare_surnames(self) -> None:
+        """'Trump responded …' where the model saw no entity: a lone capitalised word that is the surname
+        of someone named elsewhere in the article is a mention of them (pronouns may point at it)."""
+        doc = self.doc
+        seen = {m.token for m in self.mentions}
+        for tok in doc:
+            if tok.ent_type_ or tok.pos_ != "PROPN" or tok.i in seen or self.in_quote[tok.i] >= 0 \
+                    or not tok.text[:1].isupper() or tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+                continue  # part of a longer name the model did not tag
+            person = self.people.by_key.get(tok.lower_)
+            if person is None or not self.layout.is_prose(tok.idx):
+                continue
+            self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, True))
 
     def add_role(self, person: Person, role: str | None, affiliation: str | None) -> None:
         if role:

@@ -48,6 +48,9 @@ CASES = [
      "misleading.", "the report was misleading", "indirect", "The Delgado campaign"),
     ("group-with-its-topic", "Experts on coastal erosion said the wall would not last a decade.",
      "the wall would not last", "indirect", "Experts on coastal erosion"),
+    ("pronoun-to-untagged-surname", "Paul Mendez opened the hearing. Councilman Victor Haas asked about costs. "
+     "Mendez responded by pointing to the audit.\n\n“We have the numbers,” he said.",
+     "We have the numbers", "direct", "Paul Mendez"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
