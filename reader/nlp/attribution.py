@@ -9,7 +9,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from reader.nlp.coref import Coreference
-from reader.nlp.cues import direct_cues, indirect_cues
+from reader.nlp.cues import cue_strength, direct_cues, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention, mention_for, name_end, name_tokens
@@ -377,7 +377,7 @@ class Extractor(ReportedSpeech):
                 self._direct(index, claimed)
             else:
                 self._indirect(self.doc[index], claimed)
-        self.quotes.sort(key=lambda a: a.start)
+        self.quotes = _one_per_span(self.quotes)
         return self.quotes
 
     def _direct(self, n: int, claimed: set[int]) -> None:
@@ -413,6 +413,22 @@ class Extractor(ReportedSpeech):
                 return prev
             return None
         return None
+
+
+def _one_per_span(quotes: list[Attribution]) -> list[Attribution]:
+    """Two cues may report the same words ("…, according to X" inside "…, X said"): keep one quote per
+    span, the one with a speaker and the surer cue."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for att in quotes:
+        key = (att.start, att.end)
+        held = best.get(key)
+        if held is None or _rank(att) > _rank(held):
+            best[key] = att
+    return sorted(best.values(), key=lambda a: a.start)
+
+
+def _rank(att: Attribution) -> tuple[bool, float]:
+    return att.speaker is not None, cue_strength(att.cue.lemma_) if att.cue is not None else 0.0
 
 
 def _clean_name(text: str) -> str:

@@ -23,6 +23,12 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
+GENDERED_NOUNS = {
+    **dict.fromkeys(("woman", "mother", "wife", "daughter", "girl", "sister", "grandmother", "aunt", "niece",
+                     "girlfriend", "widow", "mom"), "f"),
+    **dict.fromkeys(("man", "father", "husband", "son", "boy", "brother", "grandfather", "uncle", "nephew",
+                     "boyfriend", "widower", "dad"), "m"),
+}
 
 
 @dataclass
@@ -84,8 +90,31 @@ class Coreference:
             subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
         self._bare_surnames()
+        self._gendered_nominals()
         self.mentions.sort(key=lambda m: m.token)
         self._tokens = [m.token for m in self.mentions]
+
+    def _gendered_nominals(self) -> None:
+        """'The woman's enthusiasm … “Here he comes,” she said': an unnamed person can be the one a
+        pronoun means. They become candidates under the words that describe them, so a 'she' is not
+        handed to the last man named instead."""
+        doc = self.doc
+        for tok in doc:
+            gender = GENDERED_NOUNS.get(tok.lower_)
+            if gender is None or tok.pos_ != "NOUN" or self.in_quote[tok.i] >= 0 or tok.ent_type_:
+                continue
+            if tok.dep_ in ("appos", "attr", "conj", "compound", "npadvmod"):
+                continue  # "Ivanka Trump, his eldest daughter" / "she is a mother": describes a named person
+            if not any(c.dep_ in ("det", "poss") for c in tok.children) or not self.layout.is_prose(tok.idx):
+                continue
+            if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in tok.children):
+                continue  # "his wife, Jane" / "his wife Jane": the name is the mention
+            start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "poss", "amod")])
+            text = doc[start:tok.i + 1].text
+            person = Person(key=f"~{tok.i}", gender=gender)
+            person.forms[text] += 1
+            subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS)
+            self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, subject))
 
     def _bare_surnames(self) -> None:
         """'Trump responded …' where the model saw no entity: a lone capitalised word that is the surname

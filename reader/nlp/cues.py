@@ -43,11 +43,21 @@ def mined_cues() -> dict[str, float]:
     return table
 
 
+# Verbs that carry speech only with a quotation beside them ("and he goes, “…”", "she continued: “…”"),
+# never as the head of reported speech.
+DIRECT_ONLY = {"go", "proceed", "continue"}
+
+
 @lru_cache(maxsize=1)
 def indirect_cues() -> frozenset[str]:
     """Lemmas that introduce reported speech when they govern a clause."""
     mined = {lemma for lemma, p in mined_cues().items() if p >= MIN_PRECISION}
-    return frozenset(mined | EXTRA_CUES)
+    return frozenset((mined | EXTRA_CUES) - DIRECT_ONLY)
+
+
+def cue_strength(lemma: str) -> float:
+    """How reliably a lemma marks speech: 1 for the plain speech verbs, else its mined precision."""
+    return 1.0 if lemma in SPEECH_CUES else mined_cues().get(lemma, 0.0)
 
 
 @lru_cache(maxsize=1)

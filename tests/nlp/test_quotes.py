@@ -51,6 +51,8 @@ CASES = [
     ("pronoun-to-untagged-surname", "Paul Mendez opened the hearing. Councilman Victor Haas asked about costs. "
      "Mendez responded by pointing to the audit.\n\n“We have the numbers,” he said.",
      "We have the numbers", "direct", "Paul Mendez"),
+    ("she-is-the-unnamed-woman", "Mayor Tom Reyes spoke first.\n\nThe woman’s joy at the rally was plain:\n\n"
+     "“Here comes the parade,” she said, clapping.", "Here comes the parade", "direct", "The woman"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
@@ -104,6 +106,13 @@ def test_one_canonical_speaker_with_aliases(nlp):
     assert names == {"Donald Trump"}
     speaker = analysis.speaker("Donald Trump")
     assert speaker is not None and "Trump" in speaker.aliases and speaker.role == "President"
+
+
+def test_one_quote_per_span(nlp):
+    text = ("Prices would rise by as much as 20 percent, according to the Harbor Institute, "
+            "more than twice what it projected last year.")
+    spans = [(q.start, q.end) for q in analyse_text(nlp, text).quotes]
+    assert len(spans) == len(set(spans))
 
 
 def test_same_surname_different_people(nlp):
