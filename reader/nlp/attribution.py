@@ -80,6 +80,8 @@ class Extractor(ReportedSpeech):
         ends_punct = content.rstrip()[-1:] in ".?!\u2026"
         if span.single and len(words) < 4:
             return False
+        if _title_case(words) and not self._cue_follows(span) and (prev is None or prev.text == ":"):
+            return False  # "‘Legend in the Coal Fields.’": a subheading or a title, not speech
         long_enough = len(words) >= 3 or ends_punct or (content.rstrip()[-1:] == "," and self._cue_follows(span))
         first = content.lstrip()[:1]
         if prev is not None and prev.text == "," and first.islower() and not self._cue_before(prev.i):
@@ -413,6 +415,13 @@ class Extractor(ReportedSpeech):
                 return prev
             return None
         return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word of three letters or more capitalised, and at least three such words."""
+    long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
+    long = [w for w in long if len(w) >= 3 and w[:1].isalpha()]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
 def _one_per_span(quotes: list[Attribution]) -> list[Attribution]:

@@ -128,6 +128,8 @@ def test_same_surname_different_people(nlp):
     "The so-called “shadow fleet” keeps sailing.",
     "Does Trump have ‘the cards’? Nobody knows.",
     "It rained all day and the roads were closed.",
+    "The mill closed in May.\n\n‘Legend of the River Docks.’\n\nThe docks reopened a year later.",
+    "Harbor Mayor Hammers Port Board: ‘You Should All Be Ashamed.’\n\nThe board met on Friday.",
 ])
 def test_not_speech(nlp, text):
     analysis = analyse_text(nlp, text)
