@@ -417,10 +417,14 @@ class Extractor(ReportedSpeech):
         return None
 
 
+_TITLE_SMALL_WORDS = {"the", "and", "for", "with", "from", "into", "over", "but", "nor", "yet", "its", "per", "via",
+                      "upon", "onto"}
+
+
 def _title_case(words: list[str]) -> bool:
-    """Every word of three letters or more capitalised, and at least three such words."""
+    """Every word of three letters or more (bar 'the', 'and' …) capitalised, and at least three of them."""
     long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
-    long = [w for w in long if len(w) >= 3 and w[:1].isalpha()]
+    long = [w for w in long if len(w) >= 3 and w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
     return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
