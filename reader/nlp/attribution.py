@@ -24,6 +24,7 @@ from reader.nlp.speech import (
     looks_like_person,
     subject_of,
 )
+from reader.nlp.transcript import Turn, find_turns
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
@@ -54,6 +55,13 @@ class Extractor(ReportedSpeech):
         self.standalone = [self._is_standalone(n) for n in range(len(self.spans))]
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes: list[Attribution] = []
+        surnames = {key.split("|")[0] for key in self.coref.people.by_key}
+        self.turns = [t for t in find_turns(doc.text, surnames) if self.layout.is_prose(t.start)]
+        self._turn_of_span: dict[int, Turn] = {}
+        for turn in self.turns:
+            for n, span in enumerate(self.spans):
+                if span.start <= turn.label_start < span.end and turn.label_start - span.start <= 2:
+                    self._turn_of_span[n] = turn
 
     # ------------------------------------------------------------------ quote spans
     def _token_at(self, char: int) -> Token | None:
@@ -366,7 +374,19 @@ class Extractor(ReportedSpeech):
         for n, span in enumerate(self.spans):
             if self.standalone[n] and self.tok_ranges[n][1] > self.tok_ranges[n][0]:
                 candidates.append((span.start, "direct", n))
+        quoted_turns = set(self._turn_of_span.values())
+        for turn in self.turns:
+            if turn not in quoted_turns:
+                candidates.append((turn.start, "turn", self.turns.index(turn)))
+        inside_turn = [False] * len(self.doc)
+        for turn in self.turns:
+            span = self.doc.char_span(turn.start, turn.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    inside_turn[i] = True
         for tok in self.doc:
+            if inside_turn[tok.i]:
+                continue
             if tok.pos_ == "VERB" and (tok.lemma_ in self.indirect_cues or tok.lemma_ in self.direct_cues
                                        or tok.lemma_ in XCOMP_CUES) and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "indirect", tok.i))
@@ -377,13 +397,35 @@ class Extractor(ReportedSpeech):
         for _pos, work, index in candidates:
             if work == "direct":
                 self._direct(index, claimed)
+            elif work == "turn":
+                self._turn(self.turns[index])
             else:
                 self._indirect(self.doc[index], claimed)
         self.quotes = _one_per_span(self.quotes)
         return self.quotes
 
+    def _turn(self, turn: Turn, end: int | None = None) -> None:
+        """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
+        att = Attribution(turn.start, end if end is not None else turn.end, "direct")
+        person = self.coref.person_for_name(turn.name, None, None)
+        label = self.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+        if person is not None:
+            att.speaker, att.role, att.affiliation = person.name, person.role, person.affiliation
+        else:
+            att.speaker = turn.name
+        if label is not None and len(label):
+            att.mention = Mention(label.start, label.end, label.end - 1, label.text, "name", "PERSON")
+            if person is not None:
+                self.coref.note_speaker(label.end - 1, person)
+        if att.end > att.start:
+            self.quotes.append(att)
+
     def _direct(self, n: int, claimed: set[int]) -> None:
         span = self.spans[n]
+        turn = self._turn_of_span.get(n)
+        if turn is not None:
+            self._turn(turn, min(span.end, turn.end) if span.close_mark is not None else turn.end)
+            return
         att = Attribution(span.start, span.end, "direct")
         if self._dash_speaker(att, span):
             self.quotes.append(att)

@@ -108,6 +108,21 @@ def test_one_canonical_speaker_with_aliases(nlp):
     assert speaker is not None and "Trump" in speaker.aliases and speaker.role == "President"
 
 
+def test_transcript_turns_are_their_speakers_direct_quotes(nlp):
+    text = ("Governor Maria Lopez spoke with host Dev Kapoor on Sunday.\n\n"
+            "KAPOOR: Will the bridge open on time?\n\n"
+            "LOPEZ: It will open in May. We said so in January and nothing has changed.\n\n"
+            "KAPOOR: And the cost?\n\n"
+            "UPDATE: This interview has been edited for length.")
+    analysis = analyse_text(nlp, text)
+    turns = [(q.text, q.speaker, q.kind) for q in analysis.quotes]
+    assert ("Will the bridge open on time?", "Dev Kapoor", "direct") in turns
+    assert ("It will open in May. We said so in January and nothing has changed.", "Maria Lopez", "direct") in turns
+    assert ("And the cost?", "Dev Kapoor", "direct") in turns
+    assert not any("edited for length" in q.text for q in analysis.quotes)  # a one-off label is no speaker
+    assert len(analysis.quotes) == 3  # nothing reported inside a turn is counted twice
+
+
 def test_one_quote_per_span(nlp):
     text = ("Prices would rise by as much as 20 percent, according to the Harbor Institute, "
             "more than twice what it projected last year.")

@@ -1,0 +1,60 @@
+"""Transcripts: 'WALLACE: Let's start …' / '"PENCE: Well, look …"'. Each turn is its speaker's direct quote.
+
+A line that opens with a capitalised label and a colon is a turn when the label comes back on another
+line or is a name the article uses in its prose ('Pruitt'), so 'UPDATE:' or 'NOTE:' is not a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_LABEL = re.compile(
+    r"^[ \t\u00a0]*[\"\u201c]?[ \t]*"
+    r"(?P<label>(?:[A-Z][A-Z'\u2019-]*\.?[ \t]){0,2}[A-Z][A-Z'\u2019-]+)"
+    r"[ \t]*:[ \t\u00a0]+(?=\S)",
+    re.M,
+)
+_HONORIFICS = {"MR", "MRS", "MS", "DR", "SEN", "REP", "GOV", "GEN", "PRESIDENT", "SENATOR", "GOVERNOR"}
+NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR", "CORRECTION", "WATCH", "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE",
+                "SOURCES", "Q", "A", "AP", "CNN", "UPDATED", "BREAKING", "EXCLUSIVE", "OPINION", "ANALYSIS"}
+_CLOSERS = "\"\u201d"
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str  # as written: 'MR. TRUMP'
+    name: str  # as a name: 'Trump'
+    label_start: int
+    label_end: int
+    start: int  # the words spoken
+    end: int
+
+
+def _as_name(label: str) -> str:
+    words = [w for w in label.replace("\u2019", "'").split() if w.rstrip(".") not in _HONORIFICS] or label.split()
+    return " ".join(w[:1] + w[1:].lower() for w in words)
+
+
+def find_turns(text: str, is_person: set[str]) -> list[Turn]:
+    """The turns of a transcript in ``text``; ``is_person`` holds lower-case surnames known as people."""
+    found = []
+    for m in _LABEL.finditer(text):
+        label = m.group("label")
+        if label.split()[-1].rstrip(".") in NOT_SPEAKERS or len(label.replace(" ", "")) < 2:
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        end = line_end
+        while end > m.end() and (text[end - 1].isspace() or (text[end - 1] in _CLOSERS and text[m.start():m.end()]
+                                                               .lstrip()[:1] in _CLOSERS)):
+            end -= 1
+        found.append(Turn(label, _as_name(label), m.start("label"), m.end("label"), m.end(), end))
+    counts = Counter(t.label for t in found)
+
+    def named_in_prose(turn: Turn) -> bool:
+        surname = turn.name.split()[-1]
+        return surname.lower() in is_person or re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+    return [t for t in found if counts[t.label] >= 2 or named_in_prose(t)]
