@@ -380,9 +380,9 @@ class Extractor(ReportedSpeech):
                 candidates.append((turn.start, "turn", self.turns.index(turn)))
         inside_turn = [False] * len(self.doc)
         for turn in self.turns:
-            span = self.doc.char_span(turn.start, turn.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
+            words = self.doc.char_span(turn.start, turn.end, alignment_mode="expand")
+            if words is not None:
+                for i in range(words.start, words.end):
                     inside_turn[i] = True
         for tok in self.doc:
             if inside_turn[tok.i]:
