@@ -14,7 +14,7 @@ from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention, mention_for, name_end, name_tokens
 from reader.nlp.reported import ReportedSpeech
-from reader.nlp.sentences import Sentences
+from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speech import (
     _CLOSE_OR_COMMA,
     _DASH_NAME,
@@ -34,13 +34,13 @@ class Extractor(ReportedSpeech):
 
     def __init__(self, doc: Doc, layout: Layout | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
         self.layout = layout or Layout(doc.text)
+        self.text = self.layout.text  # Doc.text joins every token on each call: read it once
         self.direct_cues = direct_cues()
         self.indirect_cues = indirect_cues()
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         self.sents = Sentences(doc)
-        self.spans = [s for s in find_quote_spans(doc.text) if self.layout.is_prose(s.start)]
+        self.spans = [s for s in find_quote_spans(self.text) if self.layout.is_prose(s.start)]
         self.in_quote = [-1] * len(doc)
         self.tok_ranges: list[tuple[int, int]] = []
         for n, span in enumerate(self.spans):
@@ -56,7 +56,7 @@ class Extractor(ReportedSpeech):
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes: list[Attribution] = []
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
-        self.turns = [t for t in find_turns(doc.text, surnames) if self.layout.is_prose(t.start)]
+        self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
         self._turn_of_span: dict[int, Turn] = {}
         for turn in self.turns:
             for n, span in enumerate(self.spans):
@@ -384,11 +384,12 @@ class Extractor(ReportedSpeech):
             if words is not None:
                 for i in range(words.start, words.end):
                     inside_turn[i] = True
-        for tok in self.doc:
+        cue_lemmas = self.indirect_cues | self.direct_cues | XCOMP_CUES
+        maybe = {t.i: t for t in tokens_with_lemma(self.doc, cue_lemmas) + tokens_with_lower(self.doc, ("according",))}
+        for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
                 continue
-            if tok.pos_ == "VERB" and (tok.lemma_ in self.indirect_cues or tok.lemma_ in self.direct_cues
-                                       or tok.lemma_ in XCOMP_CUES) and self.in_quote[tok.i] < 0:
+            if tok.pos_ == "VERB" and tok.lemma_ in cue_lemmas and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "indirect", tok.i))
             elif tok.lower_ == "according" and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "according", tok.i))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.mentions import PERSON_PRONOUNS, TITLES, name_tokens, title_before
-from reader.nlp.sentences import Sentences
+from reader.nlp.sentences import Sentences, tokens_with_lower
 from reader.nlp.speakers import People, Person, is_first_name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -99,9 +99,9 @@ class Coreference:
         pronoun means. They become candidates under the words that describe them, so a 'she' is not
         handed to the last man named instead."""
         doc = self.doc
-        for tok in doc:
-            gender = GENDERED_NOUNS.get(tok.lower_)
-            if gender is None or tok.pos_ != "NOUN" or self.in_quote[tok.i] >= 0 or tok.ent_type_:
+        for tok in tokens_with_lower(doc, GENDERED_NOUNS):
+            gender = GENDERED_NOUNS[tok.lower_]
+            if tok.pos_ != "NOUN" or self.in_quote[tok.i] >= 0 or tok.ent_type_:
                 continue
             if tok.dep_ in ("appos", "attr", "conj", "compound", "npadvmod"):
                 continue  # "Ivanka Trump, his eldest daughter" / "she is a mother": describes a named person
@@ -121,7 +121,8 @@ class Coreference:
         of someone named elsewhere in the article is a mention of them (pronouns may point at it)."""
         doc = self.doc
         seen = {m.token for m in self.mentions}
-        for tok in doc:
+        surnames = {key for key in self.people.by_key if "|" not in key}
+        for tok in tokens_with_lower(doc, surnames):
             if tok.ent_type_ or tok.pos_ != "PROPN" or tok.i in seen or self.in_quote[tok.i] >= 0 \
                     or not tok.text[:1].isupper() or tok.dep_ not in SUBJECT_DEPS:
                 continue

@@ -48,6 +48,7 @@ class Layout:
     """Paragraph boundaries and kinds for one text; lookups by character offset."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         kinds = ["prose"] * len(spans)
         for n, (s, e) in enumerate(spans):

@@ -1,4 +1,4 @@
-"""Sentence bounds by token index, computed once per Doc.
+"""Sentence bounds by token index, computed once per Doc; fast lookups over a Doc's attribute arrays.
 
 spaCy's Token.sent re-checks the whole Doc for sentence annotation on every call, which makes it
 quadratic over a long article; this index answers in O(log n).
@@ -7,8 +7,11 @@ quadratic over a long article; this index answers in O(log n).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 
 class Sentences:
@@ -28,3 +31,29 @@ class Sentences:
     def text(self, token_i: int) -> str:
         s, e = self.bounds(token_i)
         return self.doc[s:e].text
+
+
+def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens whose lower-case text is one of ``words``, found on the doc's attribute array
+    rather than by making a Token object for every word."""
+    if not words:
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+    lower = doc.to_array([LOWER])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, wanted))]
+
+
+def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[Token]:
+    """The tokens whose lemma is one of ``lemmas`` (see tokens_with_lower)."""
+    if not lemmas:
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in lemmas], dtype=numpy.uint64)
+    lemma = doc.to_array([LEMMA])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lemma, wanted))]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token."""
+    return doc.to_array([IDX]).tolist()

@@ -67,7 +67,7 @@ def _outlet_like(text: str) -> bool:
 
 
 def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents: Sentences) -> list[Source]:
-    text = doc.text
+    text = layout.text
     found: list[Source] = []
     for para in layout.paragraphs:
         if para.kind == "credit":
