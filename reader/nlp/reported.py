@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from reader.nlp.cues import SPEECH_CUES
 from reader.nlp.layout import Layout
 from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, XCOMP_CUES, Attribution, subject_of
 
@@ -102,6 +103,8 @@ class ReportedSpeech:
     def _indirect(self, cue: Token, claimed: set[int]) -> None:
         if cue.i in claimed:
             return
+        if cue.lemma_ not in SPEECH_CUES and any(q.start <= cue.idx < q.end for q in self.quotes):
+            return  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue)
         first: Attribution | None = None
         for s, e in self._content(cue):

@@ -24,6 +24,11 @@ def test_bundled_sample(nlp):
     }
     for fragment, speaker in expected.items():
         assert by_text(a, fragment).speaker == speaker, fragment
+    # every quote, no more: the mayor's report holds "the city would seek …", which is not a second quote
+    assert len(a.quotes) == 16
+    assert {s.name for s in a.speakers} == {"Elena Ruiz", "David Okafor", "Samuel Achebe", "Opponents",
+                                            "A senior city official"}
+    assert by_text(a, "the city would seek federal money").speaker == "Elena Ruiz"
     assert by_text(a, "treated as an afterthought").kind == "mixed"
     assert by_text(a, "the council expects cost overruns").kind == "indirect"
     types = {(s.text, s.type) for s in a.sources}
