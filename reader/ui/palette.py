@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-SPEAKER_BASE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#332288",
+SPEAKER_BASE = (  # ordered so that the first five tints lie furthest apart (CIELAB) in both themes
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#332288", "#D55E00", "#56B4E9", "#F0E442",
     "#117733", "#882255", "#44AA99", "#999933", "#AA4499", "#88CCEE", "#DDCC77", "#661100",
 )
 KIND_COLOURS = {"direct": "#0072B2", "indirect": "#009E73", "mixed": "#CC79A7"}
