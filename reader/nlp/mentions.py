@@ -20,6 +20,9 @@ TITLES = {
     "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
     "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
 }
+_TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+_LEADING_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
+                 "notes", "according"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
                      "chairwoman", "spokeswoman", "councilwoman"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman",
@@ -77,8 +80,8 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
-        while len(toks) > 1 and toks[0].lower_.rstrip(".") in {t.rstrip(".") for t in TITLES}:
-            toks = toks[1:]
+        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in _TITLE_WORDS or toks[0].lower_ in _LEADING_CUES):
+            toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
         if toks:
             s = toks[0].i
             # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima")

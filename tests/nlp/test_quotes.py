@@ -53,6 +53,8 @@ CASES = [
      "We have the numbers", "direct", "Paul Mendez"),
     ("she-is-the-unnamed-woman", "Mayor Tom Reyes spoke first.\n\nThe woman’s joy at the rally was plain:\n\n"
      "“Here comes the parade,” she said, clapping.", "Here comes the parade", "direct", "The woman"),
+    ("inverted-lead-in", "Some economists doubt the plan. Said Ryan Ellis: “I don’t get the sense anyone wants "
+     "tax reform.”", "I don’t get the sense", "direct", "Ryan Ellis"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
