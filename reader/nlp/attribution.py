@@ -12,7 +12,7 @@ from reader.nlp.coref import Coreference
 from reader.nlp.cues import cue_strength, direct_cues, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan, find_quote_spans
-from reader.nlp.mentions import Mention, mention_for, name_end, name_tokens
+from reader.nlp.mentions import TITLE_WORDS, Mention, mention_for, name_end, name_tokens
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speech import (
@@ -142,6 +142,7 @@ class Extractor(ReportedSpeech):
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
+        subject = self._past_dateline(subject)
         mention = mention_for(subject, self.sents.text(subject.i))
         att.mention = mention
         coref = self.coref
@@ -193,6 +194,25 @@ class Extractor(ReportedSpeech):
             att.speaker_kind = "group"
         att.speaker = _clean_name(mention.text)
         att.role = att.role or mention.role
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """'WASHINGTON -- President Obama, dedicating the museum, said …': the parser may make the
+        dateline the subject; the speaker is the name after the dash."""
+        doc = self.doc
+        s, e = name_tokens(subject)
+        if not (doc[s:e].text.isupper() and len(doc[s:e].text) > 2 and e < len(doc)
+                and doc[e].text in ("--", "\u2014", "\u2013", "-", "(")):
+            return subject
+        end = self.sents.bounds(subject.i)[1]
+        for tok in doc[e + 1:min(end, e + 12)]:
+            if tok.lower_.rstrip(".") in TITLE_WORDS:
+                continue
+            if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.text.isupper()):
+                last = name_end(tok) if tok.ent_type_ else tok.i
+                while last + 1 < end and doc[last + 1].pos_ == "PROPN" and doc[last + 1].dep_ != "appos":
+                    last += 1
+                return doc[last]
+        return subject
 
     def _name_before(self, start: int, head: int) -> Token | None:
         """'Federico Borsari of the X think tank said': the parser made 'tank' the subject."""

@@ -23,6 +23,13 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
+ORGANISATION_NOUNS = {
+    "campaign", "administration", "committee", "department", "agency", "company", "government", "party",
+    "team", "office", "group", "organization", "organisation", "union", "board", "council", "court", "panel",
+    "ministry", "coalition", "foundation", "institute", "center", "centre", "firm", "bank", "network",
+    "newspaper", "paper", "magazine", "station", "church", "school", "university", "commission", "caucus",
+    "senate", "house", "congress", "parliament", "assembly", "cabinet", "staff", "embassy", "army", "police",
+}
 GENDERED_NOUNS = {
     **dict.fromkeys(("woman", "mother", "wife", "daughter", "girl", "sister", "grandmother", "aunt", "niece",
                      "girlfriend", "widow", "mom"), "f"),
@@ -182,6 +189,8 @@ class Coreference:
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
         word = head.lower_
+        if word in ORGANISATION_NOUNS:
+            return None  # "the campaign said": the organisation speaks, not the person whose title names it
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
         while idx >= 0:

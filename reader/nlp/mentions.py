@@ -20,7 +20,7 @@ TITLES = {
     "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
     "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
 }
-_TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 _LEADING_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
                  "notes", "according"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
@@ -80,8 +80,10 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
-        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in _TITLE_WORDS or toks[0].lower_ in _LEADING_CUES):
+        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in _LEADING_CUES):
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
+        while len(toks) > 1 and toks[-1].lower_ in _LEADING_CUES:
+            toks = toks[:-1]  # a headline's "Obama Says …"
         if toks:
             s = toks[0].i
             # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima")

@@ -55,6 +55,10 @@ CASES = [
      "“Here comes the parade,” she said, clapping.", "Here comes the parade", "direct", "The woman"),
     ("inverted-lead-in", "Some economists doubt the plan. Said Ryan Ellis: “I don’t get the sense anyone wants "
      "tax reform.”", "I don’t get the sense", "direct", "Ryan Ellis"),
+    ("dateline-is-not-a-speaker", "HARBOR CITY -- Mayor Elena Ruiz, opening the new ferry terminal on Saturday, said "
+     "it would carry a million riders a year.", "it would carry a million riders", "indirect", "Elena Ruiz"),
+    ("campaign-speaks-for-itself", "Phil Lovas, a campaign adviser, spoke first.\n\nThe campaign says the candidate "
+     "will announce a new service program on Friday.", "the candidate will announce", "indirect", "The campaign"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
