@@ -107,8 +107,9 @@ class ReportedSpeech:
             return  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue)
         first: Attribution | None = None
-        for s, e in self._content(cue):
-            rng = self._clean_range(cue, s, e)
+        named = self._characterisation(cue)
+        for s, e in [named] if named is not None else self._content(cue):
+            rng = self._clean_range(cue, s, e, need_verb=named is None)
             if rng is None:
                 continue
             s, e = rng
@@ -132,13 +133,29 @@ class ReportedSpeech:
                 att.speaker_kind, att.mention = first.speaker_kind, first.mention
             self.quotes.append(att)
 
-    def _clean_range(self, cue: Token, s: int, e: int) -> tuple[int, int] | None:
+    def _characterisation(self, cue: Token) -> tuple[int, int] | None:
+        """'Clinton called half of Trump's supporters “deplorables”': what a speaker called something is
+        their word for it. Only with a subject, an object and what it was called."""
+        if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl"):
+            return None
+        if subject_of(cue) is None:
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        named = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp", "ccomp") and obj is not None
+                      and c.i > obj.i and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
+        if obj is None or named is None:
+            return None
+        end = max(c.right_edge.i for c in cue.children
+                  if c.i >= obj.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "npadvmod"))
+        return obj.left_edge.i, end + 1
+
+    def _clean_range(self, cue: Token, s: int, e: int, need_verb: bool = True) -> tuple[int, int] | None:
         doc = self.doc
         while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
             s += 1
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", ".", "\u2014", "\u2013", "-")):
             e -= 1
-        if e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+        if e - s < 2 or (need_verb and (e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
             return None
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
             if e < len(doc) and doc[e].text in _CLOSE_MARKS:

@@ -59,6 +59,8 @@ CASES = [
      "it would carry a million riders a year.", "it would carry a million riders", "indirect", "Elena Ruiz"),
     ("campaign-speaks-for-itself", "Phil Lovas, a campaign adviser, spoke first.\n\nThe campaign says the candidate "
      "will announce a new service program on Friday.", "the candidate will announce", "indirect", "The campaign"),
+    ("called-it", "At the hearing, Mayor Elena Ruiz called the audit “a hatchet job” and left early.",
+     "a hatchet job", "mixed", "Elena Ruiz"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",
@@ -149,6 +151,7 @@ def test_same_surname_different_people(nlp):
     "The so-called “shadow fleet” keeps sailing.",
     "Does Trump have ‘the cards’? Nobody knows.",
     "It rained all day and the roads were closed.",
+    "His nonprofit group, called the Harbor Trust, bought the old pier in May.",
     "The mill closed in May.\n\n‘Legend of the River Docks.’\n\nThe docks reopened a year later.",
     "Harbor Mayor Hammers Port Board: ‘You Should All Be Ashamed.’\n\nThe board met on Friday.",
 ])
