@@ -24,7 +24,7 @@ from reader.nlp.speech import (
     looks_like_person,
     subject_of,
 )
-from reader.nlp.transcript import Turn, find_turns
+from reader.nlp.transcript import Turn, find_turns, headline_turn
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
@@ -57,6 +57,9 @@ class Extractor(ReportedSpeech):
         self.quotes: list[Attribution] = []
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
+        headline = headline_turn(self.text, surnames)
+        if headline is not None and not any(t.start == headline.start for t in self.turns):
+            self.turns.insert(0, headline)
         self._turn_of_span: dict[int, Turn] = {}
         for turn in self.turns:
             for n, span in enumerate(self.spans):
@@ -409,6 +412,8 @@ class Extractor(ReportedSpeech):
         for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
                 continue
+            if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":" and self._prev_token(tok.idx) is None:
+                continue  # "Note: this story was updated" is a label, not someone noting
             if tok.pos_ == "VERB" and tok.lemma_ in cue_lemmas and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, "indirect", tok.i))
             elif tok.lower_ == "according" and self.in_quote[tok.i] < 0:
@@ -423,11 +428,23 @@ class Extractor(ReportedSpeech):
             else:
                 self._indirect(self.doc[index], claimed)
         self.quotes = _one_per_span(self.quotes)
+        self._final_names()
         return self.quotes
+
+    def _final_names(self) -> None:
+        """A person's name is settled only once the whole article is read: 'Ruiz' in the headline is
+        the 'Elena Ruiz' of the third paragraph. Every quote gets its speaker's fullest name."""
+        people = self.coref.people
+        for att in self.quotes:
+            if att.speaker and att.speaker_kind == "person":
+                person = people.lookup(att.speaker)
+                if person is not None:
+                    att.speaker = person.name
+                    att.role = att.role or person.role
 
     def _turn(self, turn: Turn, end: int | None = None) -> None:
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
-        att = Attribution(turn.start, end if end is not None else turn.end, "direct")
+        att = Attribution(turn.start, end if end is not None else turn.end, turn.kind)
         person = self.coref.person_for_name(turn.name, None, None)
         label = self.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
         if person is not None:

@@ -30,6 +30,32 @@ class Turn:
     label_end: int
     start: int  # the words spoken
     end: int
+    kind: str = "direct"
+
+
+_HEADLINE_LABEL = re.compile(r"^[ \t]*(?P<label>(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]+)[ \t]*:[ \t]+(?=\S)")
+DOCUMENT_LABELS = {"Poll", "Survey", "Study", "Report", "Analysis", "Memo", "Audit"}
+
+
+def headline_turn(text: str, is_person: set[str]) -> Turn | None:
+    """'Pence: Flowers Won't Be at Debate' as an article's first line: the headline reports Pence."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    m = _HEADLINE_LABEL.match(text[:line_end])
+    if m is None:
+        return None
+    label = m.group("label")
+    surname = label.split()[-1]
+    in_body = re.search(rf"\b{re.escape(surname)}\b", text[line_end:]) is not None
+    if surname.upper() in NOT_SPEAKERS or not (surname.lower() in is_person or in_body or label in DOCUMENT_LABELS):
+        return None
+    end = line_end
+    while end > m.end() and text[end - 1].isspace():
+        end -= 1
+    rest = text[m.end():end]
+    quoted = rest[:1] in "\"\u201c\u2018'" and rest[-1:] in "\"\u201d\u2019'"
+    start, stop = (m.end() + 1, end - 1) if quoted else (m.end(), end)
+    return Turn(label, label, m.start("label"), m.end("label"), start, stop, "direct" if quoted else "indirect")
 
 
 def _as_name(label: str) -> str:

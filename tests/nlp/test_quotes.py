@@ -131,6 +131,14 @@ def test_transcript_turns_are_their_speakers_direct_quotes(nlp):
     assert len(analysis.quotes) == 3  # nothing reported inside a turn is counted twice
 
 
+def test_headline_with_a_speaker_label(nlp):
+    text = ("Ruiz: Flood Wall Will Be Finished by Spring\n\nHarbor City Mayor Elena Ruiz said on Sunday that the "
+            "wall was on schedule.")
+    headline = analyse_text(nlp, text).quotes[0]
+    assert (headline.text, headline.kind, headline.speaker) == (
+        "Flood Wall Will Be Finished by Spring", "indirect", "Elena Ruiz")
+
+
 def test_one_quote_per_span(nlp):
     text = ("Prices would rise by as much as 20 percent, according to the Harbor Institute, "
             "more than twice what it projected last year.")
@@ -152,6 +160,7 @@ def test_same_surname_different_people(nlp):
     "Does Trump have ‘the cards’? Nobody knows.",
     "It rained all day and the roads were closed.",
     "His nonprofit group, called the Harbor Trust, bought the old pier in May.",
+    "Note: This story has been updated to correct the date of the vote.\n\nThe council met on Monday.",
     "The mill closed in May.\n\n‘Legend of the River Docks.’\n\nThe docks reopened a year later.",
     "Harbor Mayor Hammers Port Board: ‘You Should All Be Ashamed.’\n\nThe board met on Friday.",
 ])
