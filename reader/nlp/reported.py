@@ -45,9 +45,9 @@ class ReportedSpeech:
             ahead = [c for c in clauses if c.i < cue.i][:1]
             behind = [c for c in clauses if c.i > cue.i][:1]
             if ahead and behind and cue.lemma_ in self.indirect_cues:
-                return [(c.left_edge.i, c.right_edge.i + 1) for c in ahead + behind]
+                return [(c.left_edge.i, self._clause_end(c)) for c in ahead + behind]
             c = clauses[0]
-            return [(c.left_edge.i, c.right_edge.i + 1)]
+            return [(c.left_edge.i, self._clause_end(c))]
         if cue.lemma_ in XCOMP_CUES:
             xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
             if xcomp is not None:
@@ -126,12 +126,41 @@ class ReportedSpeech:
             att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
             if first is None:
                 claimed.add(cue.i)
-                self._speaker(att, subject)
+                carrier = self._carrier(cue)
+                if carrier is not None:  # "X said A, arguing B": X argues too
+                    att.speaker, att.role, att.affiliation = carrier.speaker, carrier.role, carrier.affiliation
+                    att.speaker_kind, att.mention, att.inherited = carrier.speaker_kind, carrier.mention, True
+                else:
+                    self._speaker(att, subject)
                 first = att
             else:
                 att.speaker, att.role, att.affiliation = first.speaker, first.role, first.affiliation
                 att.speaker_kind, att.mention = first.speaker_kind, first.mention
             self.quotes.append(att)
+
+    def _carrier(self, cue: Token) -> Attribution | None:
+        """The report a trailing participle cue hangs on ('said the wall would fail, arguing …')."""
+        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+        head = cue.head.idx
+        return next((q for q in reversed(self.quotes) if q.start <= head < q.end and q.speaker), None)
+
+    def _clause_end(self, clause: Token) -> int:
+        """Where a reported clause ends: before a trailing participle that is the narrator's
+        ("…, arguing that …", "…, implicitly putting …") and before a second speech act joined to it
+        ("… and warned against …"), which is reported on its own."""
+        doc = self.doc
+        right = clause.right_edge.i + 1
+        for tok in doc[clause.i + 1:right]:
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > clause.i \
+                    and doc[tok.left_edge.i - 1].text == ",":
+                return tok.left_edge.i - 1
+            if tok.dep_ == "conj" and tok.lemma_ in SPEECH_CUES and tok.pos_ == "VERB":
+                cut = tok.left_edge.i
+                while cut > clause.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                return cut
+        return right
 
     def _characterisation(self, cue: Token) -> tuple[int, int] | None:
         """'Clinton called half of Trump's supporters “deplorables”': what a speaker called something is

@@ -139,6 +139,14 @@ def test_headline_with_a_speaker_label(nlp):
         "Flood Wall Will Be Finished by Spring", "indirect", "Elena Ruiz")
 
 
+def test_reported_clause_stops_before_the_narrators_participle(nlp):
+    text = ("Councilman David Okafor said the wall would not save the lower streets, arguing that the money "
+            "should go to buyouts instead.")
+    quotes = analyse_text(nlp, text).quotes
+    assert quotes[0].text == "the wall would not save the lower streets"
+    assert any(q.text.startswith("that the money should go") and q.speaker == "David Okafor" for q in quotes)
+
+
 def test_one_quote_per_span(nlp):
     text = ("Prices would rise by as much as 20 percent, according to the Harbor Institute, "
             "more than twice what it projected last year.")
