@@ -140,8 +140,9 @@ class ReportedSpeech:
 
     def _carrier(self, cue: Token) -> Attribution | None:
         """The report a trailing participle cue hangs on ('said the wall would fail, arguing …')."""
-        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
-            return None
+        if not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
+                or cue.dep_ == "conj" and cue.lemma_ in SPEECH_CUES):
+            return None  # "X said A, arguing B" / "X said A and called B “C”": X argues and calls too
         head = cue.head.idx
         return next((q for q in reversed(self.quotes) if q.start <= head < q.end and q.speaker), None)
 
@@ -167,7 +168,7 @@ class ReportedSpeech:
         their word for it. Only with a subject, an object and what it was called."""
         if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl"):
             return None
-        if subject_of(cue) is None:
+        if subject_of(cue) is None and self._carrier(cue) is None:
             return None
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
         named = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp", "ccomp") and obj is not None

@@ -34,24 +34,22 @@ class Sentences:
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
-    """The tokens whose lower-case text is one of ``words``, found on the doc's attribute array
-    rather than by making a Token object for every word."""
-    if not words:
-        return []
-    strings = doc.vocab.strings
-    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-    lower = doc.to_array([LOWER])
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, wanted))]
+    """The tokens whose lower-case text is one of ``words``."""
+    return _tokens_with(doc, LOWER, words)
 
 
 def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[Token]:
-    """The tokens whose lemma is one of ``lemmas`` (see tokens_with_lower)."""
-    if not lemmas:
+    """The tokens whose lemma is one of ``lemmas``."""
+    return _tokens_with(doc, LEMMA, lemmas)
+
+
+def _tokens_with(doc: Doc, attr: int, values: Collection[str]) -> list[Token]:
+    """Found on the Doc's attribute array rather than by making a Token object for every word."""
+    if not values:
         return []
-    strings = doc.vocab.strings
-    wanted = numpy.array([strings.add(w) for w in lemmas], dtype=numpy.uint64)
-    lemma = doc.to_array([LEMMA])
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lemma, wanted))]
+    wanted = numpy.array([doc.vocab.strings.add(v) for v in values], dtype=numpy.uint64)
+    column = doc.to_array([attr])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
 
 
 def token_starts(doc: Doc) -> list[int]:

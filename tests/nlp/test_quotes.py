@@ -61,6 +61,8 @@ CASES = [
      "will announce a new service program on Friday.", "the candidate will announce", "indirect", "The campaign"),
     ("called-it", "At the hearing, Mayor Elena Ruiz called the audit “a hatchet job” and left early.",
      "a hatchet job", "mixed", "Elena Ruiz"),
+    ("said-and-called", "Ines Vidal, a nurse there, said the ward had been closed for a week and called the decision "
+     "“a slap in the face.”", "a slap in the face", "mixed", "Ines Vidal"),
     ("according-to", "According to police chief Vera Stone, the suspect fled on foot toward the river.",
      "the suspect fled", "indirect", "Vera Stone"),
     ("mixed", "Economist Priya Nair said the plan was “a gamble with other people’s money” and would fail.",

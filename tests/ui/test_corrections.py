@@ -5,30 +5,20 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-from reader.library import Library
-from reader.ui.main_window import MainWindow
-from reader.ui.palette import LIGHT
 
 TIMEOUT = 60000
 
 
 @pytest.fixture
-def env(qtbot, tmp_path, engine, fixtures, monkeypatch):
-    library = Library(tmp_path / "lib.sqlite3")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(engine, library, LIGHT, settings)
-    qtbot.addWidget(win)
-    win.show()
+def env(qtbot, window_setup, fixtures, monkeypatch):
+    win, library, settings = window_setup.window, window_setup.library, window_setup.settings
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(fixtures / "council.txt")], ""))
     with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
         win.open_action.trigger()
-    yield win, library, settings
-    win.dispatcher.wait()
-    library.close()
+    return win, library, settings
 
 
 def menu_actions(menu):

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
-
-from reader.library import Library
-from reader.ui.main_window import MainWindow
-from reader.ui.palette import LIGHT
 
 TIMEOUT = 20000
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, engine, fixtures, monkeypatch):
-    library = Library(tmp_path / "lib.sqlite3")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(engine, library, LIGHT, settings)
-    qtbot.addWidget(win)
-    win.show()
+def window(qtbot, window_setup, fixtures, monkeypatch):
+    win = window_setup.window
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)  # shortcuts go to the active window
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(fixtures / "council.txt")], ""))
     with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
         qtbot.keyClick(win, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     win.view.setFocus()
-    yield win
-    win.dispatcher.wait()
-    library.close()
+    return win
 
 
 def test_every_command_in_edit_and_go_has_a_shortcut_shown_in_its_menu(window):

@@ -6,12 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from reader.library import Library
-from reader.ui.main_window import MainWindow
 from reader.ui.palette import LIGHT
 from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE
 
@@ -19,15 +17,8 @@ TIMEOUT = 60000
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, engine):
-    library = Library(tmp_path / "lib.sqlite3")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(engine, library, LIGHT, settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.dispatcher.wait()
-    library.close()
+def window(window_setup):
+    return window_setup.window
 
 
 def open_via_menu(qtbot, window, monkeypatch, path):
