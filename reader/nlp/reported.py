@@ -128,14 +128,12 @@ class ReportedSpeech:
                 claimed.add(cue.i)
                 carrier = self._carrier(cue)
                 if carrier is not None:  # "X said A, arguing B": X argues too
-                    att.speaker, att.role, att.affiliation = carrier.speaker, carrier.role, carrier.affiliation
-                    att.speaker_kind, att.mention, att.inherited = carrier.speaker_kind, carrier.mention, True
+                    att.same_speaker_as(carrier)
                 else:
                     self._speaker(att, subject)
                 first = att
             else:
-                att.speaker, att.role, att.affiliation = first.speaker, first.role, first.affiliation
-                att.speaker_kind, att.mention = first.speaker_kind, first.mention
+                att.same_speaker_as(first, inherited=False)
             self.quotes.append(att)
 
     def _carrier(self, cue: Token) -> Attribution | None:

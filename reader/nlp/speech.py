@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from reader.nlp.mentions import Mention
+
+if TYPE_CHECKING:
+    from reader.nlp.speakers import Person
 
 _LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
 _CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
@@ -38,6 +42,15 @@ class Attribution:
     affiliation: str | None = None
     confidence: float = 1.0
     inherited: bool = False
+
+    def speak_as(self, person: Person, role: str | None = None) -> None:
+        """The quote is ``person``'s: their canonical name, role (``role`` when they have none), affiliation."""
+        self.speaker, self.role, self.affiliation = person.name, person.role or role, person.affiliation
+
+    def same_speaker_as(self, other: Attribution, inherited: bool = True) -> None:
+        """The quote is by whoever said ``other``; ``inherited`` when no mention of its own names them."""
+        self.speaker, self.role, self.affiliation = other.speaker, other.role, other.affiliation
+        self.speaker_kind, self.mention, self.inherited = other.speaker_kind, other.mention, inherited
 
 
 def looks_like_person(name: str) -> bool:

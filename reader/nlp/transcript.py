@@ -46,8 +46,7 @@ def headline_turn(text: str, is_person: set[str]) -> Turn | None:
         return None
     label = m.group("label")
     surname = label.split()[-1]
-    in_body = re.search(rf"\b{re.escape(surname)}\b", text[line_end:]) is not None
-    if surname.upper() in NOT_SPEAKERS or not (surname.lower() in is_person or in_body or label in DOCUMENT_LABELS):
+    if surname.upper() in NOT_SPEAKERS or not (_named(surname, is_person, text[line_end:]) or label in DOCUMENT_LABELS):
         return None
     end = line_end
     while end > m.end() and text[end - 1].isspace():
@@ -78,9 +77,9 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
             end -= 1
         found.append(Turn(label, _as_name(label), m.start("label"), m.end("label"), m.end(), end))
     counts = Counter(t.label for t in found)
+    return [t for t in found if counts[t.label] >= 2 or _named(t.name.split()[-1], is_person, text)]
 
-    def named_in_prose(turn: Turn) -> bool:
-        surname = turn.name.split()[-1]
-        return surname.lower() in is_person or re.search(rf"\b{re.escape(surname)}\b", text) is not None
 
-    return [t for t in found if counts[t.label] >= 2 or named_in_prose(t)]
+def _named(surname: str, is_person: set[str], text: str) -> bool:
+    """A label is a speaker's name when the article knows them as a person or writes the name in ``text``."""
+    return surname.lower() in is_person or re.search(rf"\b{re.escape(surname)}\b", text) is not None

@@ -1,0 +1,174 @@
+"""Who said it: from the subject of a cue to a speaker — a person's canonical name, a group, an
+organisation or an anonymous source — through names, pronouns, nominals and datelines."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.nlp.coref import Coreference
+from reader.nlp.mentions import TITLE_WORDS, mention_for, name_end, name_tokens
+from reader.nlp.sentences import Sentences
+from reader.nlp.speech import _CLOSE_OR_COMMA, Attribution, looks_like_person
+
+
+class SpeakerResolution:
+    """Mixed into the Extractor; works on its parse, coreference and results."""
+
+    doc: Doc
+    sents: Sentences
+    coref: Coreference
+    in_quote: list[int]
+    quotes: list[Attribution]
+
+    def _speaker(self, att: Attribution, subject: Token | None) -> None:
+        if subject is None:
+            return
+        if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
+                and subject.head.head.pos_ in ("PROPN", "NOUN"):
+            subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
+        subject = self._past_dateline(subject)
+        mention = mention_for(subject, self.sents.text(subject.i))
+        att.mention = mention
+        coref = self.coref
+        if mention.kind == "pronoun":
+            low = subject.lower_
+            group = self._group_subject(subject, plural=low == "they") if low in ("they", "it") else None
+            if group is not None:
+                self._speaker(att, group)
+                att.mention = mention
+                return
+            if low in ("he", "she"):
+                person = coref.resolve_pronoun(subject)
+                if person is not None:
+                    att.speak_as(person)
+                    coref.note_speaker(subject.i, person)
+            elif low in ("it", "they", "we"):
+                earlier = self._last_group(subject)
+                if earlier is not None:
+                    att.speaker, att.speaker_kind = earlier.speaker, earlier.speaker_kind
+            return
+        is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
+            or looks_like_person(mention.text)
+        if mention.kind == "name" and is_person and mention.plural:
+            # "Mr. Grassley and Mr. Leahy said": the named people together
+            names = self._coordinated_names(subject)
+            if len(names) > 1:
+                att.speaker, att.speaker_kind = " and ".join(names), "group"
+                return
+        if mention.kind == "name" and is_person and not mention.plural:
+            honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
+            person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
+            if person is not None:
+                att.speak_as(person, mention.role)
+                coref.note_speaker(mention.head, person)
+                return
+        if mention.kind == "nominal":
+            lead = self._name_before(mention.start, subject.i)
+            if lead is not None:
+                self._speaker(att, self.doc[name_end(lead)])
+                return
+            person = coref.resolve_nominal(subject)
+            if person is not None:
+                att.speak_as(person)
+                coref.note_speaker(subject.i, person)
+                return
+            att.speaker_kind = "anonymous" if mention.anonymous else "group"
+        elif mention.ent in ("ORG", "NORP", "GPE", "FAC") or mention.plural:
+            att.speaker_kind = "group"
+        att.speaker = _clean_name(mention.text)
+        att.role = att.role or mention.role
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """'WASHINGTON -- President Obama, dedicating the museum, said …': the parser may make the
+        dateline the subject; the speaker is the name after the dash."""
+        doc = self.doc
+        s, e = name_tokens(subject)
+        if not (doc[s:e].text.isupper() and len(doc[s:e].text) > 2 and e < len(doc)
+                and doc[e].text in ("--", "\u2014", "\u2013", "-", "(")):
+            return subject
+        end = self.sents.bounds(subject.i)[1]
+        for tok in doc[e + 1:min(end, e + 12)]:
+            if tok.lower_.rstrip(".") in TITLE_WORDS:
+                continue
+            if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.text.isupper()):
+                last = name_end(tok) if tok.ent_type_ else tok.i
+                while last + 1 < end and doc[last + 1].pos_ == "PROPN" and doc[last + 1].dep_ != "appos":
+                    last += 1
+                return doc[last]
+        return subject
+
+    def _name_before(self, start: int, head: int) -> Token | None:
+        """'Federico Borsari of the X think tank said': the parser made 'tank' the subject."""
+        doc = self.doc
+        i = start
+        while i <= min(head, start + 1):  # a name opening the phrase, not one modifying its head
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+                end = name_end(doc[i])
+                last = end
+                while last > i and (doc[last].tag_ == "POS" or doc[last].dep_ == "case"):
+                    last -= 1  # the entity may take in the possessive 's
+                modifier = doc[last].dep_ in ("poss", "compound", "nmod") and doc[last].head.i == head
+                if not modifier and not (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+                    return doc[i]  # not "the Obama administration", "Clinton's campaign"
+            i += 1
+        # "<name> of|at|from <the phrase>": a name in the same sentence, joined by a preposition
+        first = self.sents.bounds(start)[0]
+        i = start - 1
+        linked = False
+        while i >= first and start - i < 12 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+                return doc[i] if linked else None
+            linked = linked or doc[i].lower_ in ("of", "at", "from", "with")
+            i -= 1
+        return None
+
+    def _coordinated_names(self, subject: Token) -> list[str]:
+        """Canonical names of 'A and B (and C)' when every one of them is a person's name."""
+        names = []
+        for tok in [subject, *[t for t in subject.subtree if t.dep_ == "conj" and t.i > subject.i]]:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
+                return []
+            s, e = name_tokens(tok)
+            person = self.coref.person_for_name(self.doc[s:e].text, None, None)
+            if person is None:
+                return []
+            names.append(person.name)
+        return list(dict.fromkeys(names))
+
+    def _group_subject(self, tok: Token, plural: bool) -> Token | None:
+        """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""
+        doc = self.doc
+        start, end = self.sents.bounds(tok.i)
+        for _ in range(3):
+            candidates = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
+                          and self.in_quote[t.i] < 0 and t.pos_ in ("NOUN", "PROPN")
+                          and ((t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
+                               else t.ent_type_ == "ORG")]
+            if candidates:
+                return candidates[-1]
+            if start == 0:
+                return None
+            start, end = self.sents.bounds(start - 1)
+        return None
+
+    def _last_group(self, tok: Token) -> Attribution | None:
+        for att in reversed(self.quotes):
+            if att.speaker and att.speaker_kind == "group" and att.cue is not None and tok.i - att.cue.i < 80:
+                return att
+        return None
+
+    def _final_names(self) -> None:
+        """A person's name is settled only once the whole article is read: 'Ruiz' in the headline is
+        the 'Elena Ruiz' of the third paragraph. Every quote gets its speaker's fullest name."""
+        people = self.coref.people
+        for att in self.quotes:
+            if att.speaker and att.speaker_kind == "person":
+                person = people.lookup(att.speaker)
+                if person is not None:
+                    att.speaker = person.name
+                    att.role = att.role or person.role
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    return text.strip(" ,.;:\u2014\u2013-")
