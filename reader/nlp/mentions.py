@@ -21,7 +21,7 @@ TITLES = {
     "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
 }
 TITLE_WORDS = {t.rstrip(".") for t in TITLES}
-_LEADING_CUES = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
+_CUE_WORDS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
                  "notes", "according"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
                      "chairwoman", "spokeswoman", "councilwoman"}
@@ -80,9 +80,9 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
-        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in _LEADING_CUES):
+        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in _CUE_WORDS):
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
-        while len(toks) > 1 and toks[-1].lower_ in _LEADING_CUES:
+        while len(toks) > 1 and toks[-1].lower_ in _CUE_WORDS:
             toks = toks[:-1]  # a headline's "Obama Says …"
         if toks:
             s = toks[0].i

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import itertools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -30,8 +28,10 @@ from reader.ui.chart import SourcingChart
 from reader.ui.corrections import Corrections
 from reader.ui.importer import FolderImport
 from reader.ui.legend import Legend
+from reader.ui.menus import build_menus
+from reader.ui.navigation import Navigation
 from reader.ui.palette import Theme
-from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE, QuotePanel
+from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.workers import Dispatcher
 
@@ -39,7 +39,7 @@ MAX_RECENT = 10
 FILE_FILTER = "Articles ({})".format(" ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS)) + ";;All files (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Navigation, QMainWindow):
     article_shown = Signal(object)  # Opened
     open_failed = Signal(str)
 
@@ -92,7 +92,10 @@ class MainWindow(QMainWindow):
         self._tab_order()
         self.status_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self._build_menus()
+        menus = build_menus(self)
+        self.open_action, self.recent_menu = menus.open_action, menus.recent_menu
+        self.layer_actions, self.dark_action = menus.layer_actions, menus.dark_action
+        self._refresh_recent()
         self._restore()
         zoom = self._zoom_level()
         if zoom:
@@ -102,14 +105,6 @@ class MainWindow(QMainWindow):
         self.dispatcher.run("library", self.libraries.get, self._library_ready, self._error)
 
     # ------------------------------------------------------------------ construction
-    def _tab_order(self) -> None:
-        """Tab walks the window in reading order: the article, the speakers panel, then search."""
-        s = self.search
-        chain: list[QWidget] = [self.view, self.panel.filter, self.panel.tree, s.query, s.speaker, s.outlet, s.kind,
-                                s.after, s.before, s.results]
-        for a, b in itertools.pairwise(chain):
-            QWidget.setTabOrder(a, b)
-
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
@@ -117,80 +112,6 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
-
-    def _action(self, menu: Any, text: str, slot: Callable[..., Any], shortcut: Any = None,
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open…", self.choose_file, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._action(file_menu, "Open &Sample Article", self.open_sample)
-        self._action(file_menu, "&Import Folder…", self.import_folder, "Ctrl+Shift+I")
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu("&Export Quotes")
-        self._action(export_menu, "This &Article…", self.export_article, "Ctrl+E")
-        self._action(export_menu, "This &Speaker's, Across the Library…", self.export_speaker)
-        self._action(export_menu, "Search &Results…", self.export_search)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit_menu = bar.addMenu("&Edit")
-        self._action(edit_menu, "&Copy Quote with Citation", self.copy_current_quote, "Ctrl+Shift+C")
-        edit_menu.addSeparator()
-        fix = self.corrections
-        self._action(edit_menu, "Change &Speaker…", lambda: self._on_quote(fix.change_speaker), "F2")
-        kind_menu = edit_menu.addMenu("Change &Kind")
-        for n, kind in enumerate(("direct", "indirect", "mixed"), 1):
-            self._action(kind_menu, f"&{kind.capitalize()}", lambda _=False, k=kind: self._on_quote(
-                lambda q: fix.set_kind(q, k)), f"Ctrl+Alt+{n}")
-        self._action(edit_menu, "&Not a Quote", lambda: self._on_quote(fix.reject), "Ctrl+Del")
-        self._action(edit_menu, "&Add Quote from Selection…", self.add_selected_quote, "Ctrl+Shift+A")
-        self._action(edit_menu, "&Merge Speaker Into…", lambda: self._on_speaker(fix.merge), "Ctrl+M")
-
-        view_menu = bar.addMenu("&View")
-        self.layer_actions: dict[str, QAction] = {}
-        for n, (layer, button) in enumerate(self.legend.buttons.items(), 1):
-            act = self._action(view_menu, f"Show {layer}", lambda on, b=button: b.setChecked(on),
-                               f"Alt+{n}", checkable=True)
-            act.setChecked(True)
-            button.toggled.connect(act.setChecked)
-            self.layer_actions[layer] = act
-        view_menu.addSeparator()
-        self._action(view_menu, "Zoom &In", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom &Out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut)
-        self.dark_action = self._action(view_menu, "&Dark Theme", self.set_dark, "Ctrl+Shift+D", checkable=True)
-        self.dark_action.setChecked(self.theme.dark)
-        view_menu.addSeparator()
-        view_menu.addAction(self.speakers_dock.toggleViewAction())
-        view_menu.addAction(self.search_dock.toggleViewAction())
-        view_menu.addAction(self.chart_dock.toggleViewAction())
-
-        go_menu = bar.addMenu("&Go")
-        self._action(go_menu, "&Next Quote", lambda: self.step_quote(+1), "N")
-        self._action(go_menu, "&Previous Quote", lambda: self.step_quote(-1), "P")
-        self._action(go_menu, "Next Quote by This &Speaker", lambda: self.step_quote(+1, same_speaker=True),
-                     "Shift+N")
-        self._action(go_menu, "&Search Library", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(go_menu, "All Quotes by This Spea&ker", lambda: self._on_speaker(self.follow_speaker),
-                     "Ctrl+Shift+F")
-        go_menu.addSeparator()
-        self._action(go_menu, "Next &Pane", lambda: self.cycle_pane(+1), "F6")
-        self._action(go_menu, "Previous P&ane", lambda: self.cycle_pane(-1), "Shift+F6")
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Search &Syntax", self.show_search_help)
-        self._action(help_menu, "&About Quote Reader", self.show_about)
-        self._refresh_recent()
 
     # ------------------------------------------------------------------ status
     def status(self, message: str) -> None:
@@ -393,99 +314,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(existing))
 
-    # ------------------------------------------------------------------ navigation
-    def show_quote(self, quote: Quote) -> None:
-        self.view.scroll_to(quote)
-        self.view.setFocus()
-
-    def step_quote(self, step: int, same_speaker: bool = False) -> None:
-        if self.current is None or not self.current.analysis.quotes:
-            return
-        quotes = list(self.current.analysis.quotes)
-        here = self.view.selected_quote()
-        if same_speaker and here is not None:
-            quotes = [q for q in quotes if q.speaker == here.speaker]
-        pos = self.view.textCursor().selectionStart() - self.view.text_offset
-        if step > 0:
-            nxt = next((q for q in quotes if q.start > pos), quotes[0])
-        else:
-            before = [q for q in quotes if q.start < pos and q is not here]
-            nxt = before[-1] if before else quotes[-1]
-        self.view.scroll_to(nxt)
-        self.status(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}" + (f" · {nxt.cue}" if nxt.cue else ""))
-
     def _speaker_menu(self, pos: QPoint) -> None:
         name = self.panel.tree.indexAt(pos).data(SPEAKER_ROLE)
         if name:
             self.corrections.speaker_menu(name).exec(self.panel.tree.viewport().mapToGlobal(pos))
-
-    def follow_speaker(self, name: str) -> None:
-        """All quotes by this speaker across the library, in the search panel."""
-        self.search.set_query(f'speaker:"{name}"')
-        self.search_dock.show()
-        self.search_dock.raise_()
-
-    # ------------------------------------------------------------------ keyboard
-    def current_quote(self) -> Quote | None:
-        """The quote a keyboard command means: the one picked in the panel when it has focus, else
-        the one at the text cursor (N and P put the cursor on a quote)."""
-        if self.panel.tree.hasFocus():
-            quote = self.panel.tree.currentIndex().siblingAtColumn(0).data(QUOTE_ROLE)
-            if quote is not None:
-                return quote
-        return self.view.selected_quote()
-
-    def _on_quote(self, act: Callable[[Quote], None]) -> None:
-        quote = self.current_quote()
-        if quote is None:
-            self.status("Put the cursor in a quote first (N and P move from quote to quote)")
-            return
-        act(quote)
-
-    def _on_speaker(self, act: Callable[[str], None]) -> None:
-        name = self.panel.current_speaker() if self.panel.tree.hasFocus() else None
-        if name is None:
-            quote = self.current_quote()
-            name = quote.speaker if quote is not None else None
-        if not name:
-            self.status("Pick a speaker in the panel or put the cursor in one of their quotes first")
-            return
-        act(name)
-
-    def add_selected_quote(self) -> None:
-        cursor = self.view.textCursor()
-        if not cursor.hasSelection() or self.current is None:
-            self.status("Select the words of the quote in the article first")
-            return
-        offset = self.view.text_offset
-        self.corrections.add_quote(cursor.selectionStart() - offset, cursor.selectionEnd() - offset)
-
-    def panes(self) -> list[QWidget]:
-        """The places F6 moves between, in reading order."""
-        out: list[QWidget] = [self.view]
-        if self.speakers_dock.toggleViewAction().isChecked():  # open, even if behind another tab
-            out.append(self.panel.tree)
-        if self.search_dock.toggleViewAction().isChecked():
-            out.append(self.search.query)
-        return out
-
-    def cycle_pane(self, step: int) -> None:
-        panes = self.panes()
-        focus = QApplication.focusWidget()
-        here = next((i for i, w in enumerate(panes) if focus is w or (focus is not None and w.isAncestorOf(focus))),
-                    -1)
-        target = panes[(here + step) % len(panes)]
-        dock = self.speakers_dock if target is self.panel.tree else self.search_dock if target is self.search.query \
-            else None
-        if dock is not None:
-            dock.raise_()
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def focus_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search.query.setFocus()
-        self.search.query.selectAll()
 
     # ------------------------------------------------------------------ library jobs
     def _search_job(self, text: str, on_done: Callable[[list[SearchHit]], None],

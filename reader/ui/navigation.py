@@ -1,0 +1,126 @@
+"""Moving through the window by keyboard: quote to quote, pane to pane, and the quote or speaker a
+command means."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+from reader import service
+from reader.model import Quote
+from reader.ui.article_view import ArticleView
+from reader.ui.corrections import Corrections
+from reader.ui.quote_panel import QUOTE_ROLE, QuotePanel
+from reader.ui.search_panel import SearchPanel
+
+
+class Navigation:
+    """Mixed into the MainWindow, whose widgets it moves between."""
+
+    view: ArticleView
+    panel: QuotePanel
+    search: SearchPanel
+    speakers_dock: QDockWidget
+    search_dock: QDockWidget
+    current: service.Opened | None
+    corrections: Corrections
+    status: Callable[[str], None]
+
+    def _tab_order(self) -> None:
+        """Tab walks the window in reading order: the article, the speakers panel, then search."""
+        s = self.search
+        chain: list[QWidget] = [self.view, self.panel.filter, self.panel.tree, s.query, s.speaker, s.outlet, s.kind,
+                                s.after, s.before, s.results]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def show_quote(self, quote: Quote) -> None:
+        self.view.scroll_to(quote)
+        self.view.setFocus()
+
+    def step_quote(self, step: int, same_speaker: bool = False) -> None:
+        if self.current is None or not self.current.analysis.quotes:
+            return
+        quotes = list(self.current.analysis.quotes)
+        here = self.view.selected_quote()
+        if same_speaker and here is not None:
+            quotes = [q for q in quotes if q.speaker == here.speaker]
+        pos = self.view.textCursor().selectionStart() - self.view.text_offset
+        if step > 0:
+            nxt = next((q for q in quotes if q.start > pos), quotes[0])
+        else:
+            before = [q for q in quotes if q.start < pos and q is not here]
+            nxt = before[-1] if before else quotes[-1]
+        self.view.scroll_to(nxt)
+        self.status(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}" + (f" · {nxt.cue}" if nxt.cue else ""))
+
+    def follow_speaker(self, name: str) -> None:
+        """All quotes by this speaker across the library, in the search panel."""
+        self.search.set_query(f'speaker:"{name}"')
+        self.search_dock.show()
+        self.search_dock.raise_()
+
+    # ------------------------------------------------------------------ keyboard
+    def current_quote(self) -> Quote | None:
+        """The quote a keyboard command means: the one picked in the panel when it has focus, else
+        the one at the text cursor (N and P put the cursor on a quote)."""
+        if self.panel.tree.hasFocus():
+            quote = self.panel.tree.currentIndex().siblingAtColumn(0).data(QUOTE_ROLE)
+            if quote is not None:
+                return quote
+        return self.view.selected_quote()
+
+    def on_current_quote(self, act: Callable[[Quote], None]) -> None:
+        quote = self.current_quote()
+        if quote is None:
+            self.status("Put the cursor in a quote first (N and P move from quote to quote)")
+            return
+        act(quote)
+
+    def on_current_speaker(self, act: Callable[[str], None]) -> None:
+        name = self.panel.current_speaker() if self.panel.tree.hasFocus() else None
+        if name is None:
+            quote = self.current_quote()
+            name = quote.speaker if quote is not None else None
+        if not name:
+            self.status("Pick a speaker in the panel or put the cursor in one of their quotes first")
+            return
+        act(name)
+
+    def add_selected_quote(self) -> None:
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection() or self.current is None:
+            self.status("Select the words of the quote in the article first")
+            return
+        offset = self.view.text_offset
+        self.corrections.add_quote(cursor.selectionStart() - offset, cursor.selectionEnd() - offset)
+
+    def panes(self) -> list[QWidget]:
+        """The places F6 moves between, in reading order."""
+        out: list[QWidget] = [self.view]
+        if self.speakers_dock.toggleViewAction().isChecked():  # open, even if behind another tab
+            out.append(self.panel.tree)
+        if self.search_dock.toggleViewAction().isChecked():
+            out.append(self.search.query)
+        return out
+
+    def cycle_pane(self, step: int) -> None:
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, w in enumerate(panes) if focus is w or (focus is not None and w.isAncestorOf(focus))),
+                    -1)
+        target = panes[(here + step) % len(panes)]
+        dock = self.speakers_dock if target is self.panel.tree else self.search_dock if target is self.search.query \
+            else None
+        if dock is not None:
+            dock.raise_()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
