@@ -8,6 +8,7 @@ that text stays readable in either theme.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtGui import QColor
 
@@ -75,14 +76,22 @@ class Theme:
         base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
         return _blend(base, self.page, 0.15) if self.dark else QColor(base)
 
+    @cached_property
+    def _made(self) -> dict[tuple[str, object, bool], QColor]:
+        # the article view asks for a tint per highlighted span, thousands in a long article
+        return {}
+
     def speaker_tint(self, index: int, strong: bool = False) -> QColor:
         """Behind a speaker's words: a tint of their colour that the theme's text stays readable on."""
-        base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
-        if self.dark:
-            tint = _blend(base, self.page, 0.45 if strong else 0.68)
-        else:
-            tint = _blend(base, self.page, 0.55 if strong else 0.78)
-        return _readable(tint, self.text, self.page)
+        key = ("tint", index % len(SPEAKER_BASE), strong)
+        if key not in self._made:
+            base = SPEAKER_BASE[index % len(SPEAKER_BASE)]
+            if self.dark:
+                tint = _blend(base, self.page, 0.45 if strong else 0.68)
+            else:
+                tint = _blend(base, self.page, 0.55 if strong else 0.78)
+            self._made[key] = _readable(tint, self.text, self.page)
+        return QColor(self._made[key])
 
     def unknown_tint(self) -> QColor:
         return _blend("#808080", self.page, 0.6 if self.dark else 0.8)
@@ -97,9 +106,12 @@ class Theme:
 
     def source_colour(self, kind: str) -> QColor:
         """Source names are coloured text: as readable on the page as body text must be."""
-        c = SOURCE_COLOURS.get(kind, "#808080")
-        colour = _blend(c, QColor("white"), 0.4) if self.dark else QColor(c)
-        return _readable(colour, self.page, self.text)
+        key = ("source", kind, False)
+        if key not in self._made:
+            c = SOURCE_COLOURS.get(kind, "#808080")
+            colour = _blend(c, QColor("white"), 0.4) if self.dark else QColor(c)
+            self._made[key] = _readable(colour, self.page, self.text)
+        return QColor(self._made[key])
 
 
 LIGHT = Theme("light", QColor("#FCFBF8"), QColor("#1E1E1E"), QColor("#6B6B6B"))
