@@ -82,7 +82,7 @@ def main() -> None:
         started = time.monotonic()
         probe.start()
         last[0] = clock.nsecsElapsed()
-        window.open_path(str(path))
+        window.session.open_path(str(path))
         while not done["shown"] and done["error"] is None and time.monotonic() - started < 900:
             app.processEvents()
             time.sleep(0.001)

@@ -1,63 +1,89 @@
-"""Batch analysis over several processes (extract --jobs, import): one pipeline per worker process."""
+"""The flow over many articles, in other processes: one pipeline per worker process.
+
+``analyse_texts`` and ``analyse_files`` serve ``extract`` and ``import``; ``ProcessEngine`` runs the
+flow for the window in one helper process. Imports nothing above ``flow``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import multiprocessing as mp
+import pickle
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
+from reader import flow
 from reader.documents import DocumentError, load_article
-from reader.model import Analysis, Article
+from reader.library import Library
+from reader.model import Analysis, Article, Opened
 
-_NLP: Any = None
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------- in a worker process
+_ENGINE: flow.Engine | None = None
+_LIBRARIES: dict[str, Library] = {}
 
 
 def _init(model: str | None) -> None:
-    global _NLP
-    from reader.nlp.pipeline import build_nlp
+    global _ENGINE
+    _ENGINE = flow.Engine(model)
+    _ENGINE.load()
 
-    _NLP = build_nlp(model)
+
+def _engine() -> flow.Engine:
+    assert _ENGINE is not None, "worker not initialised"
+    return _ENGINE
 
 
 def ready() -> bool:
-    return _NLP is not None
+    return _ENGINE is not None and _ENGINE.loaded
 
 
-def analyse_one(text: str) -> Analysis:
-    from reader.nlp.analyse import analyse_text
-
-    return analyse_text(_NLP, text)
-
-
-PACK_CHUNK = 400
-
-
-Packed = tuple[bytes, list[bytes], list[bytes]]
-_LIBRARIES: dict[str, Any] = {}
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    article: Article | None
+    analysis: Analysis | None
+    error: str | None  # one sentence for the user when the file could not be read
 
 
-def analyse_packed(text: str) -> Packed:
-    return pack(analyse_one(text))
+def _load_and_analyse(path: str) -> FileResult:
+    try:
+        article = load_article(path)
+    except DocumentError as exc:
+        return FileResult(path, None, None, str(exc))
+    return FileResult(path, article, _engine().analyse(article), None)
 
 
-def analyse_and_store_packed(article: Article, db_path: str) -> tuple[int | None, Packed]:
-    """Analyse and store in this (helper) process; the window process only receives the result."""
-    from reader.library import Library
-    from reader.service import store_analysis
+def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
+    key, text = item
+    return key, _engine().analyse(Article(text=text))
 
-    library = _LIBRARIES.get(db_path)
-    if library is None:
-        library = _LIBRARIES[db_path] = Library(db_path)
-    opened = store_analysis(article, analyse_one(article.text), library)
+
+def _process_packed(article: Article, db_path: str | None) -> tuple[int | None, Packed]:
+    """The whole flow in the helper process; the window process only receives the result."""
+    library = None
+    if db_path is not None:
+        library = _LIBRARIES.get(db_path)
+        if library is None:
+            library = _LIBRARIES[db_path] = Library(db_path)
+    opened = flow.process(article, _engine().analyse, library)
     return opened.article_id, pack(opened.analysis)
+
+
+# ---------------------------------------------------------------------- moving results between processes
+PACK_CHUNK = 400
+Packed = tuple[bytes, list[bytes], list[bytes]]
 
 
 def pack(a: Analysis) -> Packed:
     """An analysis pickled in small pieces: unpickling a long article's analysis in one call would
     hold the receiving process's GIL (and freeze its window) for a tenth of a second."""
-    import dataclasses
-    import pickle
-
     head = pickle.dumps(dataclasses.replace(a, quotes=(), sources=()))
     quotes = [pickle.dumps(a.quotes[i:i + PACK_CHUNK]) for i in range(0, len(a.quotes), PACK_CHUNK)]
     sources = [pickle.dumps(a.sources[i:i + PACK_CHUNK]) for i in range(0, len(a.sources), PACK_CHUNK)]
@@ -65,9 +91,6 @@ def pack(a: Analysis) -> Packed:
 
 
 def unpack(packed: Packed) -> Analysis:
-    import dataclasses
-    import pickle
-
     head, quotes, sources = packed
     analysis: Analysis = pickle.loads(head)
     q = tuple(x for chunk in quotes for x in pickle.loads(chunk))
@@ -75,51 +98,84 @@ def unpack(packed: Packed) -> Analysis:
     return dataclasses.replace(analysis, quotes=q, sources=s)
 
 
-def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
-    key, text = item
-    return key, analyse_one(text)
-
-
-def _load_and_analyse(path: str) -> tuple[str, Article | None, Analysis | None, str | None]:
-    from reader.nlp.analyse import analyse_article
-
-    try:
-        article = load_article(path)
-    except DocumentError as exc:
-        return path, None, None, str(exc)
-    return path, article, analyse_article(_NLP, article), None
-
-
+# ---------------------------------------------------------------------- many articles
 def analyse_texts(items: Iterable[tuple[str, str]], model: str | None, jobs: int) -> Iterator[tuple[str, Analysis]]:
     """(key, text) -> (key, analysis), in input order."""
     if jobs <= 1:
         _init(model)
-        from reader.nlp.analyse import analysis_from_doc
-
         items = list(items)
-        name = _NLP.meta.get("name", "")
-        docs = _NLP.pipe((t for _, t in items), batch_size=8)
-        for (key, _), doc in zip(items, docs, strict=True):
-            yield key, analysis_from_doc(doc, model=name)
+        for (key, _), analysis in zip(items, _engine().analyse_texts(t for _, t in items), strict=True):
+            yield key, analysis
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init, initargs=(model,)) as pool:
+    with mp.get_context("spawn").Pool(jobs, initializer=_init, initargs=(model,)) as pool:
         yield from pool.imap(_analyse_text, items, chunksize=2)
 
 
-def analyse_files(paths: Iterable[str], model: str | None, jobs: int
-                  ) -> Iterator[tuple[str, Article | None, Analysis | None, str | None]]:
-    """path -> (path, article, analysis, error message), in input order."""
+def analyse_files(paths: Iterable[str], model: str | None, jobs: int) -> Iterator[FileResult]:
+    """Each file loaded and analysed, in input order (an unreadable file gives its error)."""
     if jobs <= 1:
         _init(model)
         for path in paths:
             yield _load_and_analyse(path)
         return
-    ctx = mp.get_context("spawn")
-    pool = ctx.Pool(jobs, initializer=_init, initargs=(model,))
+    pool = mp.get_context("spawn").Pool(jobs, initializer=_init, initargs=(model,))
     try:
         yield from pool.imap(_load_and_analyse, paths, chunksize=1)
         pool.close()
     finally:
         pool.terminate()
         pool.join()
+
+
+# ---------------------------------------------------------------------- the window's helper process
+class ProcessEngine(flow.Engine):
+    """The flow in a helper process, for the window.
+
+    spaCy's parser holds the GIL for long stretches on a long article; in a thread that would
+    freeze the window for seconds. In another process it cannot, and the window thread only waits.
+    The helper stores the article too: an ORM flush of thousands of quotes in the window's process
+    paused it for 100 ms at a time.
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        super().__init__(model)
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready = False
+        self._pool_lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._ready
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=_init,
+                                                 initargs=(self.model,))
+            return self._pool
+
+    def load(self) -> None:
+        """Start the helper process and wait until its model is loaded."""
+        self._ready = bool(self._call(ready))
+
+    def analyse(self, article: Article) -> Analysis:
+        return self.process(article, None).analysis
+
+    def process(self, article: Article, library: Library | None) -> Opened:
+        article_id, packed = self._call(_process_packed, article, str(library.path) if library else None)
+        return Opened(article, unpack(packed), article_id)
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        try:
+            return self._executor().submit(fn, *args).result()
+        except BrokenProcessPool:
+            with self._pool_lock:
+                self._pool = None  # the helper died (out of memory?): a new one next time
+            log.error("the analysis process stopped unexpectedly")
+            raise RuntimeError("the analysis process stopped unexpectedly; try again") from None
+
+    def close(self) -> None:
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader.model import Analysis, Article
+from reader.model import Analysis, Article, QuoteKind
 
 SUBCOMMANDS = ("extract", "import", "search", "speakers", "export")
 
@@ -44,29 +44,18 @@ def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
 
 
 def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False) -> None:
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="log what happens to stderr as well as to the log file")
     if db:
         p.add_argument("--db", help="library file (default: $QUOTE_READER_DB or the user data folder)")
     if model:
         p.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm if installed)")
 
 
-def _expand(paths: Sequence[str]) -> list[str]:
-    from reader.documents import SUPPORTED_EXTENSIONS
-
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS)
-        else:
-            out.append(p)
-    return out
-
-
 # ---------------------------------------------------------------------- extract
 def cmd_extract(args: argparse.Namespace) -> int:
     from reader.batch import analyse_files, analyse_texts
+    from reader.flow import article_files
 
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     failures = 0
@@ -92,12 +81,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             if not args.paths:
                 return _die("extract needs PATH... or --input-jsonl FILE")
-            for path, article, analysis, error in analyse_files(_expand(args.paths), args.model, args.jobs):
-                if error or article is None or analysis is None:
-                    print(f"quote-reader: {error}", file=sys.stderr)
+            for loaded in analyse_files(article_files(args.paths), args.model, args.jobs):
+                if loaded.article is None or loaded.analysis is None:
+                    print(f"quote-reader: {loaded.error}", file=sys.stderr)
                     failures += 1
                     continue
-                out.write(json.dumps(record(path, article, analysis), ensure_ascii=False) + "\n")
+                out.write(json.dumps(record(loaded.path, loaded.article, loaded.analysis), ensure_ascii=False)
+                          + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -122,52 +112,39 @@ def _progress(done: int, total: int, started: float, name: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.batch import analyse_files
-    from reader.documents import DocumentError, load_article
+    from reader import service
 
     library = _library(args)
-    paths = _expand(args.paths)
-    todo = []
-    skipped = 0
-    for p in paths:  # loading is cheap next to parsing: skip what the library already holds
-        try:
-            art = load_article(p)
-        except DocumentError as exc:
-            print(f"quote-reader: {exc}", file=sys.stderr)
-            continue
-        if library.has(art.sha256):
-            skipped += 1
-        else:
-            todo.append(p)
-    added = failed = 0
     started = time.monotonic()
+    shown = {"any": False}
+
+    def progress(done: int, total: int, name: str) -> None:
+        if not args.quiet and total:
+            shown["any"] = True
+            _progress(done, total, started, name)
+
     try:
-        for n, (path, article, analysis, error) in enumerate(analyse_files(todo, args.model, args.jobs), 1):
-            if error or article is None or analysis is None:
-                failed += 1
-                print(f"\nquote-reader: {error}", file=sys.stderr)
-            else:
-                library.add(article, analysis)
-                added += 1
-            if not args.quiet:
-                _progress(n, len(todo), started, path)
+        summary = service.import_paths(args.paths, library, model=args.model, jobs=args.jobs, progress=progress,
+)
     except KeyboardInterrupt:
-        print(f"\ninterrupted: {added} articles added; the library is consistent", file=sys.stderr)
+        print("\ninterrupted: every article stored so far is complete; run the import again to finish",
+              file=sys.stderr)
         return 130
-    if not args.quiet and todo:
+    if shown["any"]:
         sys.stderr.write("\n")
-    print(f"{added} added, {skipped} already in the library, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+    for error in summary.errors:
+        print(f"quote-reader: {error}", file=sys.stderr)
+    print(f"{summary.added} added, {summary.skipped} already in the library, {summary.failed} failed",
+          file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.library.export import citation
+    from reader.service import citation, export_hits
 
     library = _library(args)
     hits = library.search(args.query, limit=args.limit, speaker=args.speaker)
     if args.json:
-        from reader.library.export import export_hits
-
         sys.stdout.write(export_hits(hits, "json"))
         return 0
     if not hits:
@@ -204,7 +181,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.library.export import export_hits
+    from reader.service import export_hits
 
     library = _library(args)
     query = args.query or ""
@@ -221,8 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif query:
         hits = library.search(query, limit=args.limit)
     else:
-        hits = library.search("kind:direct", limit=args.limit) + library.search("kind:indirect", limit=args.limit) \
-            + library.search("kind:mixed", limit=args.limit)
+        hits = [hit for kind in QuoteKind for hit in library.search(f"kind:{kind}", limit=args.limit)]
     data = export_hits(hits, args.format)
     if args.output:
         Path(args.output).write_text(data, encoding="utf-8")
@@ -295,18 +271,24 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from reader.documents import DocumentError
-    from reader.library import LibraryError
+    import logging
+
+    from reader.logs import setup_logging
+    from reader.model import UserError
 
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_parser().parse_args(argv)
+            setup_logging(args.verbose)
+            logging.getLogger(__name__).info("quote-reader %s", " ".join(argv))
             return int(args.func(args))
         args = build_gui_parser().parse_args(argv)
+        setup_logging(args.verbose)
         from reader.ui.app import run_gui
 
         return run_gui(args)
-    except (DocumentError, LibraryError) as exc:
+    except UserError as exc:
+        logging.getLogger(__name__).warning("%s", exc)
         return _die(str(exc), 1)
     except KeyboardInterrupt:
         return 130

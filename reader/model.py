@@ -1,17 +1,43 @@
-"""The shared vocabulary: plain frozen dataclasses passed between every layer.
+"""The shared vocabulary: plain frozen dataclasses and enums passed between every layer.
 
 Offsets are always character offsets into ``Article.text``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
-QUOTE_KINDS = ("direct", "indirect", "mixed")
-SOURCE_TYPES = ("outlet", "organisation", "platform", "document", "credit", "anonymous")
-SPEAKER_KINDS = ("person", "group", "anonymous")
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class SourceType(StrEnum):
+    OUTLET = "outlet"
+    ORGANISATION = "organisation"
+    PLATFORM = "platform"
+    DOCUMENT = "document"
+    CREDIT = "credit"
+    ANONYMOUS = "anonymous"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    GROUP = "group"
+    ANONYMOUS = "anonymous"
+
+
+class UserError(Exception):
+    """A problem the user can act on (a bad file, a locked library, a bad query): its message is one
+    sentence meant for them, never a traceback."""
 
 
 def text_sha256(text: str) -> str:
@@ -39,7 +65,7 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     affiliation: str | None = None
-    kind: str = "person"
+    kind: str = SpeakerKind.PERSON
     quote_count: int = 0
 
 
@@ -66,6 +92,20 @@ class Source:
     type: str
 
 
+def recount(known: Iterable[Speaker], quotes: Iterable[Quote]) -> tuple[Speaker, ...]:
+    """The speakers of these quotes, each with their number of quotes, most quoted first.
+
+    Details (aliases, role, kind) come from ``known`` where a speaker is listed there; a name that is
+    not (a correction naming someone new) becomes a plain speaker.
+    """
+    counts = Counter(q.speaker for q in quotes if q.speaker)
+    by_name = {s.name: s for s in known}
+    speakers = [dataclasses.replace(by_name.get(name) or Speaker(name=name), quote_count=n)
+                for name, n in counts.items()]
+    speakers.sort(key=lambda s: (-s.quote_count, s.name))
+    return tuple(speakers)
+
+
 @dataclass(frozen=True)
 class Analysis:
     quotes: tuple[Quote, ...] = ()
@@ -84,6 +124,21 @@ class Analysis:
     def quotes_by(self, name: str) -> list[Quote]:
         return [q for q in self.quotes if q.speaker == name]
 
+    def with_quotes(self, quotes: Iterable[Quote]) -> Analysis:
+        """The same analysis with other quotes (in text order) and its speakers recounted."""
+        ordered = tuple(sorted(quotes, key=lambda q: q.start))
+        return dataclasses.replace(self, quotes=ordered, speakers=recount(self.speakers, ordered))
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An article as the reader sees it: its text, its analysis, and its id in the library (None when
+    there is no library to keep it in)."""
+
+    article: Article
+    analysis: Analysis
+    article_id: int | None
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -101,3 +156,44 @@ class SearchHit:
     start: int
     end: int
     rank: float = 0.0
+
+
+# ---------------------------------------------------------------------- corrections, as intentions
+@dataclass(frozen=True)
+class SpeakerIs:
+    """'This quote's speaker is NAME' (None: nobody we can name)."""
+
+    quote: Quote
+    name: str | None
+
+
+@dataclass(frozen=True)
+class KindIs:
+    quote: Quote
+    kind: QuoteKind
+
+
+@dataclass(frozen=True)
+class NotAQuote:
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class QuoteHere:
+    """'These words are a quote the engine missed.'"""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class SamePerson:
+    """'NAME and KEEP are one person': NAME's quotes go to KEEP, everywhere in the library."""
+
+    name: str
+    keep: str
+
+
+Correction = SpeakerIs | KindIs | NotAQuote | QuoteHere | SamePerson

@@ -1,61 +1,49 @@
-"""The flow, composed once: load -> analyse -> store. The CLI and the window's workers both call it."""
+"""The application's API, for the command line and the window alike: open, import many, search,
+export, corrections. The window's workers call it from their threads; it never imports Qt.
+
+Errors a user can act on are :class:`UserError` (one sentence); anything else is a bug and is logged.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from reader.documents import load_article
-from reader.library import Library, LibraryError
-from reader.model import Analysis, Article
+from reader import flow
+from reader.batch import ProcessEngine, analyse_files
+from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, load_article
+from reader.flow import Engine, article_files
+from reader.library import Library, LibraryError, search
+from reader.library.export import FORMATS, citation, export_hits
+from reader.logs import log_path, read_log, setup_logging
+from reader.model import (
+    Correction,
+    KindIs,
+    NotAQuote,
+    Opened,
+    Quote,
+    QuoteHere,
+    SamePerson,
+    SearchHit,
+    SpeakerIs,
+    UserError,
+)
+
+__all__ = [
+    "FORMATS", "SAMPLE_ARTICLE", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
+    "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
+    "export_to", "hit_for", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
+    "setup_logging", "stored",
+]
+
+log = logging.getLogger(__name__)
 
 SAMPLE_ARTICLE = Path(__file__).parent / "resources" / "sample_article.txt"
-
-
-@dataclass(frozen=True)
-class Opened:
-    article: Article
-    analysis: Analysis
-    article_id: int | None
-
-
-class Engine:
-    """The spaCy pipeline, loaded once, lazily, and safe to share between threads."""
-
-    def __init__(self, model: str | None = None) -> None:
-        self.model = model
-        self._nlp: Any = None
-        self._lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        return self._nlp is not None
-
-    def nlp(self) -> Any:
-        with self._lock:
-            if self._nlp is None:
-                # imported under the lock: two threads importing spaCy at once deadlock or half-import
-                import reader.nlp.analyse  # noqa: F401
-                from reader.nlp.pipeline import build_nlp
-
-                self._nlp = build_nlp(self.model)
-            return self._nlp
-
-    def close(self) -> None:
-        pass
-
-    def analyse_and_store(self, article: Article, library: Library | None) -> Opened:
-        return store_analysis(article, self.analyse(article), library)
-
-    def analyse(self, article: Article) -> Analysis:
-        nlp = self.nlp()
-        from reader.nlp.analyse import analyse_article
-
-        with self._lock:  # a spaCy pipeline is not re-entrant across threads
-            return analyse_article(nlp, article)
+SEARCH_HELP = (search.__doc__ or "").strip()
 
 
 class LibraryHandle:
@@ -81,6 +69,7 @@ class LibraryHandle:
                 try:
                     self._library = self._opener()
                 except LibraryError as exc:
+                    log.warning("no library: %s", exc)
                     self.error = str(exc)
             return self._library
 
@@ -97,96 +86,152 @@ class LibraryHandle:
                 self._library.close()
 
 
-class ProcessEngine(Engine):
-    """The pipeline in a helper process, for the window.
+# ---------------------------------------------------------------------- opening and importing
+def open_file(path: str | Path, engine: Engine, library: Library | None) -> Opened:
+    """Load a file, analyse it and keep it in the library."""
+    return flow.open_file(path, engine, library)
 
-    spaCy's parser holds the GIL for long stretches on a long article; in a thread that would
-    freeze the window for seconds. In another process it cannot, and the window thread only waits.
-    """
 
-    def __init__(self, model: str | None = None) -> None:
-        super().__init__(model)
-        self._pool: Any = None
-        self._ready = False
-
-    @property
-    def loaded(self) -> bool:
-        return self._ready
-
-    def _executor(self) -> Any:
-        with self._lock:
-            if self._pool is None:
-                import multiprocessing as mp
-                from concurrent.futures import ProcessPoolExecutor
-
-                from reader import batch
-
-                self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=batch._init,
-                                                 initargs=(self.model,))
-            return self._pool
-
-    def nlp(self) -> Any:
-        """Start the helper process and wait until its model is loaded."""
-        from reader import batch
-
-        self._ready = bool(self._executor().submit(batch.ready).result())
+def stored(library: Library, article_id: int) -> Opened | None:
+    """An article as the library holds it, corrections included (None when it has gone)."""
+    article = library.article(article_id)
+    if article is None:
         return None
+    return Opened(article, library.analysis(article_id), article_id)
 
-    def analyse(self, article: Article) -> Analysis:
-        from reader import batch
 
-        return batch.unpack(self._call(batch.analyse_packed, article.text))
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int = 0
+    skipped: int = 0  # already in the library
+    failed: int = 0
+    cancelled: bool = False
+    errors: tuple[str, ...] = ()
 
-    def analyse_and_store(self, article: Article, library: Library | None) -> Opened:
-        """The helper process stores the article too: the window process does no heavy Python work
-        (an ORM flush of thousands of quotes there paused the window for 100 ms at a time)."""
-        from reader import batch
+    def __str__(self) -> str:
+        verb = "Import cancelled" if self.cancelled else "Imported"
+        return (f"{verb}: {self.added} added, {self.skipped} already in the library, "
+                f"{self.failed} could not be read")
 
-        if library is None:
-            return Opened(article, self.analyse(article), None)
-        article_id, packed = self._call(batch.analyse_and_store_packed, article, str(library.path))
-        return Opened(article, batch.unpack(packed), article_id)
 
-    def _call(self, fn: Any, *args: Any) -> Any:
-        from concurrent.futures.process import BrokenProcessPool
+Progress = Callable[[int, int, str], None]  # done, total, current file
 
+
+def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engine | None = None,
+                 model: str | None = None, jobs: int = 1, progress: Progress | None = None,
+                 cancel: threading.Event | None = None) -> ImportSummary:
+    """Files and folders into the library: what it holds already is skipped, the rest loaded,
+    analysed (by ``engine``, or by ``jobs`` worker processes) and stored one article at a time, so a
+    stop at any point keeps everything stored so far."""
+    files = article_files(paths)
+    errors: list[str] = []
+    todo: list[str] = []
+    skipped = 0
+    for path in files:  # loading is cheap next to parsing
         try:
-            return self._executor().submit(fn, *args).result()
-        except BrokenProcessPool:
-            with self._lock:
-                self._pool = None  # the helper died (out of memory?): a new one next time
-            raise RuntimeError("the analysis process stopped unexpectedly; try again") from None
+            if library.has(load_article(path).sha256):
+                skipped += 1
+            else:
+                todo.append(path)
+        except DocumentError as exc:
+            errors.append(str(exc))
+    added = 0
+    stopped = False
+    report = progress or (lambda _d, _t, _n: None)
+    if engine is not None and jobs <= 1:
+        for n, path in enumerate(todo):
+            if cancel is not None and cancel.is_set():
+                stopped = True
+                break
+            report(n, len(todo), Path(path).name)
+            try:
+                engine.process(load_article(path), library)
+                added += 1
+            except DocumentError as exc:
+                errors.append(str(exc))
+    else:
+        for n, result in enumerate(analyse_files(todo, model, jobs), 1):
+            if result.article is None or result.analysis is None:
+                errors.append(result.error or f"{result.path}: could not be read")
+            else:
+                flow.store(result.article, result.analysis, library)
+                added += 1
+            report(n, len(todo), Path(result.path).name)
+            if cancel is not None and cancel.is_set():
+                stopped = True
+                break
+    report(len(todo), len(todo), "")
+    summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
+    log.info("%s", summary)
+    return summary
 
-    def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+
+# ---------------------------------------------------------------------- export and citation
+def hit_for(opened: Opened, quote: Quote) -> SearchHit:
+    """A quote of the open article in the form exports and citations take."""
+    speaker = opened.analysis.speaker(quote.speaker)
+    a = opened.article
+    return SearchHit(quote_id=0, article_id=opened.article_id or 0, text=quote.text, snippet=quote.text,
+                     kind=quote.kind, speaker=quote.speaker, role=speaker.role if speaker else None,
+                     article_title=a.title, outlet=a.outlet, published=a.published, path=a.path, start=quote.start,
+                     end=quote.end)
 
 
-def open_article(path: str | Path, engine: Engine, library: Library | None) -> Opened:
-    """Load a file, analyse it and store it in the library (once per text)."""
-    article = load_article(path)
-    return analyse_and_store(article, engine, library)
+def quote_for(hit: SearchHit) -> Quote:
+    return Quote(start=hit.start, end=hit.end, text=hit.text, kind=hit.kind, speaker=hit.speaker)
 
 
-def analyse_and_store(article: Article, engine: Engine, library: Library | None) -> Opened:
-    return engine.analyse_and_store(article, library)
+def quote_with_citation(opened: Opened, quote: Quote) -> str:
+    return f"\u201c{' '.join(quote.text.split())}\u201d\n{citation(hit_for(opened, quote))}"
 
 
-def store_analysis(article: Article, analysis: Analysis, library: Library | None) -> Opened:
-    article_id = None
-    if library is not None:
-        existing = library.article_id(article.sha256)
-        if existing is not None and library.has_corrections(existing):
-            # keep what a person corrected: store the new machine results around it, show the merge
-            article_id = library.add(article, analysis)
-            analysis = _with_model(library.analysis(article_id), analysis)
-        else:
-            article_id = library.add(article, analysis)
-    return Opened(article, analysis, article_id)
+def export_to(path: str | Path, hits: Sequence[SearchHit]) -> int:
+    """Write quotes to a file, in the format its name ends with (.csv, .json or .md)."""
+    fmt = {".json": "json", ".md": "md"}.get(Path(path).suffix.lower(), "csv")
+    try:
+        Path(path).write_text(export_hits(hits, fmt), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror}") from exc
+    return len(hits)
 
 
-def _with_model(stored: Analysis, fresh: Analysis) -> Analysis:
-    return Analysis(quotes=stored.quotes, speakers=stored.speakers, sources=fresh.sources,
-                    model=fresh.model, engine_version=fresh.engine_version)
+# ---------------------------------------------------------------------- corrections
+def apply_correction(opened: Opened, correction: Correction) -> Opened:
+    """The open article as it reads with the correction (shown at once, before it is saved)."""
+    quotes = list(opened.analysis.quotes)
+    match correction:
+        case SpeakerIs(quote, name):
+            quotes = [dataclasses.replace(q, speaker=name, confidence=1.0) if q is quote else q for q in quotes]
+        case KindIs(quote, kind):
+            quotes = [dataclasses.replace(q, kind=kind) if q is quote else q for q in quotes]
+        case NotAQuote(quote):
+            quotes = [q for q in quotes if q is not quote]
+        case QuoteHere(start, end, kind, speaker):
+            quotes.append(Quote(start=start, end=end, text=opened.article.text[start:end], kind=kind,
+                                speaker=speaker))
+        case SamePerson(name, keep):
+            quotes = [dataclasses.replace(q, speaker=keep) if q.speaker == name else q for q in quotes]
+    return dataclasses.replace(opened, analysis=opened.analysis.with_quotes(quotes))
+
+
+def save_correction(library: Library, article_id: int | None, correction: Correction) -> str:
+    """Keep a correction in the library, where it survives re-analysis; returns what was done."""
+    match correction:
+        case SamePerson(name, keep):
+            if keep in {s.name for s in library.speakers()}:
+                library.merge_speakers(keep, name)
+            else:
+                library.rename_speaker(name, keep)  # nobody is called that yet: a new name for them
+            return f"Merged {name} into {keep}"
+    if article_id is None:
+        raise LibraryError("the article is not in the library")
+    match correction:
+        case SpeakerIs(quote, who):
+            library.reassign(article_id, quote.start, quote.end, who)
+        case KindIs(quote, kind):
+            library.set_kind(article_id, quote.start, quote.end, kind)
+        case NotAQuote(quote):
+            library.reject(article_id, quote.start, quote.end)
+        case QuoteHere(start, end, kind, speaker):
+            library.add_quote(article_id, start, end, kind, speaker)
+    return "Correction saved"

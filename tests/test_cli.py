@@ -109,8 +109,10 @@ def test_db_env_variable(fixtures, tmp_path, capsys, monkeypatch):
 
 
 def test_unknown_model_is_one_clear_line(fixtures, capsys):
-    with pytest.raises(Exception, match="not installed"):
-        main(["extract", str(fixtures / "council.txt"), "--model", "no_such_model_xyz"])
+    code = main(["extract", str(fixtures / "council.txt"), "--model", "no_such_model_xyz"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip().splitlines() == ["quote-reader: spaCy model 'no_such_model_xyz' is not installed"]
 
 
 def test_speaker_management_and_article_export(fixtures, tmp_path, capsys):

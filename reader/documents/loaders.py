@@ -9,12 +9,12 @@ from pathlib import Path
 
 from reader.documents import markup
 from reader.documents.normalise import normalise_text, paragraphs_to_text, split_headline
-from reader.model import Article
+from reader.model import Article, UserError
 
 MAX_BYTES = 200 * 1024 * 1024
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A file that cannot be read as an article; the message is meant for the user."""
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy.engine import Connection
 
 from reader.library.textcodec import pack
-from reader.model import Analysis, Article
+from reader.model import Analysis, Article, SpeakerKind
 
 _SQL = {
     "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (?,?,?,?,?)",
@@ -46,8 +46,9 @@ class _Ids:
     article: int
     speaker: int
     quote: int
-    speakers: dict[str, int]
+    speakers: dict[str, int]  # name or alias -> id, names first (as Library._find_speaker looks them up)
     known: set[str]
+    aliased: set[tuple[int, str]] = field(default_factory=set)
 
 
 def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) -> Iterator[_Batch]:
@@ -63,17 +64,26 @@ def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) ->
                                  article.published, now, pack(article.text, level=1), analysis.model,
                                  analysis.engine_version))
         by_name = {s.name: s for s in analysis.speakers}
+        aliased_here: set[str] = set()
         for q in analysis.quotes:
             sid = None
             if q.speaker:
                 sid = ids.speakers.get(q.speaker)
+                sp = by_name.get(q.speaker)
                 if sid is None:
-                    sp = by_name.get(q.speaker)
                     sid, ids.speaker = ids.speaker, ids.speaker + 1
                     ids.speakers[q.speaker] = sid
                     rows["speakers"].append((sid, q.speaker, sp.role if sp else None,
-                                             sp.affiliation if sp else None, sp.kind if sp else "person"))
-                    rows["aliases"].extend((sid, alias) for alias in (sp.aliases if sp else ()))
+                                             sp.affiliation if sp else None, sp.kind if sp else SpeakerKind.PERSON))
+                if sp is not None and q.speaker not in aliased_here:
+                    # as Library.add does: the names this article used for them become aliases, and
+                    # find the same speaker in later articles
+                    aliased_here.add(q.speaker)
+                    for alias in sp.aliases:
+                        if alias != q.speaker and (sid, alias) not in ids.aliased:
+                            ids.aliased.add((sid, alias))
+                            rows["aliases"].append((sid, alias))
+                            ids.speakers.setdefault(alias, sid)
             qid, ids.quote = ids.quote, ids.quote + 1
             rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence))
             rows["index"].append((qid, article.text[q.start:q.end]))
@@ -109,13 +119,20 @@ def _prefetch(batches: Iterator[_Batch], depth: int = 2) -> Iterator[_Batch]:
     thread.join()
 
 
+def _speaker_ids(conn: Connection) -> dict[str, int]:
+    ids: dict[str, int] = dict(conn.exec_driver_sql(
+        "SELECT alias, speaker_id FROM speaker_aliases ORDER BY id DESC").all())
+    ids.update(conn.exec_driver_sql("SELECT name, id FROM speakers").all())
+    return ids
+
+
 def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch: int = 20000) -> int:
     def one(sql: str) -> int:
         return conn.exec_driver_sql(sql).scalar() or 0
 
     ids = _Ids(article=one("SELECT max(id) FROM articles") + 1, speaker=one("SELECT max(id) FROM speakers") + 1,
                quote=one("SELECT max(id) FROM quotes") + 1,
-               speakers=dict(conn.exec_driver_sql("SELECT name, id FROM speakers").all()),
+               speakers=_speaker_ids(conn),
                known={r[0] for r in conn.exec_driver_sql("SELECT sha256 FROM articles")})
     # No incremental merging while loading, a big page cache, and the speaker index rebuilt in one
     # sorted pass at the end rather than grown row by row; one 'optimize' merges the index once.

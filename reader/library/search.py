@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.library.textcodec import unpack_prefix
-from reader.model import SearchHit
+from reader.model import QuoteKind, SearchHit
 
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 _WORD = re.compile(r"\w+", re.UNICODE)
 FIELDS = {"speaker", "outlet", "kind", "after", "before", "since", "until"}
-KINDS = {"direct", "indirect", "mixed"}
+KINDS = set(QuoteKind)
 
 
 @dataclass

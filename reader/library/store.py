@@ -22,10 +22,21 @@ from sqlalchemy.orm import Session, sessionmaker
 from reader.library import migrate, textcodec
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query, run_search
-from reader.model import Analysis, Article, Quote, SearchHit, Source, Speaker
+from reader.model import (
+    Analysis,
+    Article,
+    Quote,
+    QuoteKind,
+    SearchHit,
+    Source,
+    Speaker,
+    SpeakerKind,
+    UserError,
+    recount,
+)
 
 
-class LibraryError(Exception):
+class LibraryError(UserError):
     """A library problem a user can act on (locked, corrupt, unwritable); the message says which."""
 
 
@@ -111,7 +122,7 @@ class Library:
     def _speaker_row(self, session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
         row = self._find_speaker(session, name)
         if row is None:
-            row = SpeakerRow(name=name, kind=speaker.kind if speaker else "person",
+            row = SpeakerRow(name=name, kind=speaker.kind if speaker else SpeakerKind.PERSON,
                              role=speaker.role if speaker else None,
                              affiliation=speaker.affiliation if speaker else None)
             session.add(row)
@@ -213,7 +224,7 @@ class Library:
             row.confidence = 1.0
 
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
-        if kind not in ("direct", "indirect", "mixed"):
+        if kind not in set(QuoteKind):
             raise LibraryError(f"unknown quote kind {kind!r}")
         with self.session() as s:
             row = self._quote_at(s, article_id, start, end)
@@ -320,20 +331,15 @@ class Library:
             rows = s.scalars(select(QuoteRow).where(QuoteRow.article_id == article_id,
                                                     QuoteRow.rejected.is_(False))
                              .order_by(QuoteRow.start)).all()
-            quotes = []
-            counts: dict[int, int] = {}
-            for q in rows:
-                quotes.append(Quote(start=q.start, end=q.end, text=body[q.start:q.end], kind=q.kind,
-                                    speaker=q.speaker.name if q.speaker else None, cue=q.cue,
-                                    confidence=q.confidence))
-                if q.speaker_id is not None:
-                    counts[q.speaker_id] = counts.get(q.speaker_id, 0) + 1
-            speakers = [self._to_speaker(s.get(SpeakerRow, sid), n) for sid, n in counts.items()]
-            speakers.sort(key=lambda sp: (-sp.quote_count, sp.name))
+            quotes = [Quote(start=q.start, end=q.end, text=body[q.start:q.end], kind=q.kind,
+                            speaker=q.speaker.name if q.speaker else None, cue=q.cue, confidence=q.confidence)
+                      for q in rows]
+            known = {q.speaker_id: q.speaker for q in rows if q.speaker is not None}
+            speakers = recount((self._to_speaker(row, 0) for row in known.values()), quotes)
             sources = [Source(r.start, r.end, r.text, r.type) for r in
                        s.scalars(select(SourceRow).where(SourceRow.article_id == article_id)
                                  .order_by(SourceRow.start))]
-            return Analysis(quotes=tuple(quotes), speakers=tuple(speakers), sources=tuple(sources),
+            return Analysis(quotes=tuple(quotes), speakers=speakers, sources=tuple(sources),
                             model=article.model or "", engine_version=article.engine_version or "")
 
     def has_corrections(self, article_id: int) -> bool:
@@ -343,8 +349,7 @@ class Library:
                 or 0) > 0
 
     @staticmethod
-    def _to_speaker(row: SpeakerRow | None, count: int) -> Speaker:
-        assert row is not None
+    def _to_speaker(row: SpeakerRow, count: int) -> Speaker:
         return Speaker(name=row.name, aliases=tuple(sorted(a.alias for a in row.aliases)), role=row.role,
                        affiliation=row.affiliation, kind=row.kind, quote_count=count)
 

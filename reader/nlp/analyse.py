@@ -3,39 +3,37 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.model import Analysis, Article, Quote, Speaker
+from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
 def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
     data: dict[str, Any] = doc.user_data.get("qr", {})
-    atts = data.get("quotes", [])
     text = doc.text
     quotes: list[Quote] = []
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": set(), "role": None, "aff": None,
-                                                           "kind": "person", "count": 0})
-    for a in atts:
+                                                           "kind": SpeakerKind.PERSON})
+    for a in data.get("quotes", []):
         if a.end <= a.start:
             continue
         sp_start = sp_end = None
         if a.mention is not None and not a.inherited:
             sp_start, sp_end = a.mention.char_span(doc)
-        cue_text = a.cue.text if a.cue is not None else None
         quotes.append(Quote(
             start=a.start, end=a.end, text=text[a.start:a.end], kind=a.kind, speaker=a.speaker,
-            speaker_start=sp_start, speaker_end=sp_end, cue=cue_text,
+            speaker_start=sp_start, speaker_end=sp_end, cue=a.cue.text if a.cue is not None else None,
             cue_start=a.cue.idx if a.cue is not None else None,
             cue_end=a.cue.idx + len(a.cue.text) if a.cue is not None else None,
             confidence=round(a.confidence, 2),
         ))
         if a.speaker:
             entry = info[a.speaker]
-            entry["count"] += 1
             entry["kind"] = a.speaker_kind
             entry["role"] = entry["role"] or a.role
             entry["aff"] = entry["aff"] or a.affiliation
@@ -49,9 +47,8 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
             if person is not None:
                 entry["aliases"].update(f for f in person.forms if f != name)
         speakers.append(Speaker(name=name, aliases=tuple(sorted(entry["aliases"])), role=entry["role"],
-                                affiliation=entry["aff"], kind=entry["kind"], quote_count=entry["count"]))
-    speakers.sort(key=lambda s: (-s.quote_count, s.name))
-    return Analysis(quotes=tuple(quotes), speakers=tuple(speakers), sources=tuple(data.get("sources", [])),
+                                affiliation=entry["aff"], kind=entry["kind"]))
+    return Analysis(quotes=tuple(quotes), speakers=recount(speakers, quotes), sources=tuple(data.get("sources", [])),
                     model=model, engine_version=ENGINE_VERSION)
 
 
@@ -63,6 +60,7 @@ def analyse_article(nlp: Language, article: Article) -> Analysis:
     return analyse_text(nlp, article.text)
 
 
-def analyse_many(nlp: Language, texts: list[str], batch_size: int = 8) -> list[Analysis]:
+def analyse_stream(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Analysis]:
     name = nlp.meta.get("name", "")
-    return [analysis_from_doc(doc, model=name) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield analysis_from_doc(doc, model=name)

@@ -8,36 +8,42 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import cue_strength, direct_cues, indirect_cues
 from reader.nlp.layout import Layout
+from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
-from reader.nlp.speaker_resolution import SpeakerResolution
+from reader.nlp.speaker_resolution import SpeakerResolver
 from reader.nlp.speech import (
     _CLOSE_OR_COMMA,
     _DASH_NAME,
     _LEAD_PUNCT,
-    XCOMP_CUES,
     Attribution,
+    QuoteList,
     subject_of,
 )
 from reader.nlp.transcript import Turn, find_turns, headline_turn
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
+# the kinds of work in one pass over the article, in text order
+_DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
-class Extractor(SpeakerResolution, ReportedSpeech):
-    """Runs over one parsed Doc; results in ``self.quotes`` in text order."""
+
+class Extractor:
+    """Runs over one parsed Doc: finds direct quotes and transcript turns itself, and has the
+    speaker resolver and the reported-speech finder do the rest. Owns the list of quotes."""
 
     def __init__(self, doc: Doc, layout: Layout | None = None) -> None:
         self.doc = doc
         self.layout = layout or Layout(doc.text)
         self.text = self.layout.text  # Doc.text joins every token on each call: read it once
         self.direct_cues = direct_cues()
-        self.indirect_cues = indirect_cues()
+        self.cue_lemmas = indirect_cues() | self.direct_cues | XCOMP_CUES
         self.tok_starts = token_starts(doc)
         self.sents = Sentences(doc)
         self.spans = [s for s in find_quote_spans(self.text) if self.layout.is_prose(s.start)]
@@ -54,7 +60,9 @@ class Extractor(SpeakerResolution, ReportedSpeech):
                     self.in_quote[i] = n
         self.standalone = [self._is_standalone(n) for n in range(len(self.spans))]
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
-        self.quotes: list[Attribution] = []
+        self.quotes = QuoteList()
+        self.speakers = SpeakerResolver(doc, self.sents, self.coref, self.in_quote, self.quotes)
+        self.reported = ReportedSpeech(doc, self.layout, self.in_quote, self.standalone, self.speakers, self.quotes)
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
         headline = headline_turn(self.text, surnames)
@@ -257,40 +265,38 @@ class Extractor(SpeakerResolution, ReportedSpeech):
         candidates: list[tuple[int, str, int]] = []  # (char position, kind of work, index)
         for n, span in enumerate(self.spans):
             if self.standalone[n] and self.tok_ranges[n][1] > self.tok_ranges[n][0]:
-                candidates.append((span.start, "direct", n))
+                candidates.append((span.start, _DIRECT, n))
         quoted_turns = set(self._turn_of_span.values())
         for turn in self.turns:
             if turn not in quoted_turns:
-                candidates.append((turn.start, "turn", self.turns.index(turn)))
+                candidates.append((turn.start, _TURN, self.turns.index(turn)))
         inside_turn = [False] * len(self.doc)
         for turn in self.turns:
             words = self.doc.char_span(turn.start, turn.end, alignment_mode="expand")
             if words is not None:
                 for i in range(words.start, words.end):
                     inside_turn[i] = True
-        cue_lemmas = self.indirect_cues | self.direct_cues | XCOMP_CUES
+        cue_lemmas = self.cue_lemmas
         maybe = {t.i: t for t in tokens_with_lemma(self.doc, cue_lemmas) + tokens_with_lower(self.doc, ("according",))}
         for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
                 continue
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":" and self._prev_token(tok.idx) is None:
                 continue  # "Note: this story was updated" is a label, not someone noting
-            if tok.pos_ == "VERB" and tok.lemma_ in cue_lemmas and self.in_quote[tok.i] < 0:
-                candidates.append((tok.idx, "indirect", tok.i))
-            elif tok.lower_ == "according" and self.in_quote[tok.i] < 0:
-                candidates.append((tok.idx, "according", tok.i))
+            if tok.pos_ == "VERB" and tok.lemma_ in cue_lemmas and self.in_quote[tok.i] < 0 or tok.lower_ == "according" and self.in_quote[tok.i] < 0:
+                candidates.append((tok.idx, _REPORTED, tok.i))
         candidates.sort()
         claimed: set[int] = set()
         for _pos, work, index in candidates:
-            if work == "direct":
+            if work == _DIRECT:
                 self._direct(index, claimed)
-            elif work == "turn":
+            elif work == _TURN:
                 self._turn(self.turns[index])
             else:
-                self._indirect(self.doc[index], claimed)
-        self.quotes = _one_per_span(self.quotes)
-        self._final_names()
-        return self.quotes
+                self.quotes.extend(self.reported.report(self.doc[index], claimed))
+        self.quotes.keep_one_per_span(_rank)
+        self.speakers.settle_names()
+        return self.quotes.as_list()
 
     def _turn(self, turn: Turn, end: int | None = None) -> None:
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
@@ -306,7 +312,7 @@ class Extractor(SpeakerResolution, ReportedSpeech):
             if person is not None:
                 self.coref.note_speaker(label.end - 1, person)
         if att.end > att.start:
-            self.quotes.append(att)
+            self.quotes.add(att)
 
     def _direct(self, n: int, claimed: set[int]) -> None:
         span = self.spans[n]
@@ -314,9 +320,9 @@ class Extractor(SpeakerResolution, ReportedSpeech):
         if turn is not None:
             self._turn(turn, min(span.end, turn.end) if span.close_mark is not None else turn.end)
             return
-        att = Attribution(span.start, span.end, "direct")
+        att = Attribution(span.start, span.end, QuoteKind.DIRECT)
         if self._dash_speaker(att, span):
-            self.quotes.append(att)
+            self.quotes.add(att)
             return
         cue = self._direct_cue(n) or self._next_sentence_cue(n) or self._lead_in_cue(n)
         if cue is not None:
@@ -325,48 +331,26 @@ class Extractor(SpeakerResolution, ReportedSpeech):
             subject = subject_of(cue)
             if subject is not None and self.in_quote[subject.i] >= 0:
                 subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
-            self._speaker(att, subject)
+            att.take(self.speakers.resolve(subject))
         if att.speaker is None:
-            prev = self._inheritable(span.start)
+            prev = self.quotes.last_attributed()
+            if prev is not None and self.layout.prose_distance(prev.start, span.start) > 1:
+                prev = None  # follow-on quotes: the last attributed one in this paragraph or the one before
             if prev is not None:
                 att.same_speaker_as(prev)
                 att.confidence = 0.7
                 if att.cue is None:
                     att.cue = prev.cue
-        self.quotes.append(att)
-
-    def _inheritable(self, start: int) -> Attribution | None:
-        """Follow-on quotes: the last attributed quote in this paragraph or the prose one before it."""
-        for prev in reversed(self.quotes):
-            if prev.speaker is None:
-                continue
-            if self.layout.prose_distance(prev.start, start) <= 1:
-                return prev
-            return None
-        return None
+        self.quotes.add(att)
 
 
-_TITLE_SMALL_WORDS = {"the", "and", "for", "with", "from", "into", "over", "but", "nor", "yet", "its", "per", "via",
-                      "upon", "onto"}
 
 
 def _title_case(words: list[str]) -> bool:
     """Every word of three letters or more (bar 'the', 'and' …) capitalised, and at least three of them."""
     long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
-    long = [w for w in long if len(w) >= 3 and w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    long = [w for w in long if len(w) >= 3 and w[:1].isalpha() and w.lower() not in TITLE_CASE_SMALL_WORDS]
     return len(long) >= 3 and all(w[:1].isupper() for w in long)
-
-
-def _one_per_span(quotes: list[Attribution]) -> list[Attribution]:
-    """Two cues may report the same words ("…, according to X" inside "…, X said"): keep one quote per
-    span, the one with a speaker and the surer cue."""
-    best: dict[tuple[int, int], Attribution] = {}
-    for att in quotes:
-        key = (att.start, att.end)
-        held = best.get(key)
-        if held is None or _rank(att) > _rank(held):
-            best[key] = att
-    return sorted(best.values(), key=lambda a: a.start)
 
 
 def _rank(att: Attribution) -> tuple[bool, float]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
-from reader.nlp.mentions import PERSON_PRONOUNS, TITLES, name_tokens, title_before
+from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLES
+from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.sentences import Sentences, tokens_with_lower
 from reader.nlp.speakers import People, Person, is_first_name
 
@@ -23,19 +24,6 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
-ORGANISATION_NOUNS = {
-    "campaign", "administration", "committee", "department", "agency", "company", "government", "party",
-    "team", "office", "group", "organization", "organisation", "union", "board", "council", "court", "panel",
-    "ministry", "coalition", "foundation", "institute", "center", "centre", "firm", "bank", "network",
-    "newspaper", "paper", "magazine", "station", "church", "school", "university", "commission", "caucus",
-    "senate", "house", "congress", "parliament", "assembly", "cabinet", "staff", "embassy", "army", "police",
-}
-GENDERED_NOUNS = {
-    **dict.fromkeys(("woman", "mother", "wife", "daughter", "girl", "sister", "grandmother", "aunt", "niece",
-                     "girlfriend", "widow", "mom"), "f"),
-    **dict.fromkeys(("man", "father", "husband", "son", "boy", "brother", "grandfather", "uncle", "nephew",
-                     "boyfriend", "widower", "dad"), "m"),
-}
 
 
 @dataclass
@@ -189,7 +177,7 @@ class Coreference:
         if not det or det[0].lower_ not in ("the", "this", "that"):
             return None
         word = head.lower_
-        if word in ORGANISATION_NOUNS:
+        if word in ORGANISATION_WORDS:
             return None  # "the campaign said": the organisation speaks, not the person whose title names it
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)

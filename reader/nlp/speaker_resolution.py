@@ -5,78 +5,85 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from reader.model import SpeakerKind
 from reader.nlp.coref import Coreference
-from reader.nlp.mentions import TITLE_WORDS, mention_for, name_end, name_tokens
+from reader.nlp.lexicon import GROUP_ENTS, TITLE_WORDS
+from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
-from reader.nlp.speech import _CLOSE_OR_COMMA, Attribution, looks_like_person
+from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, looks_like_person
 
 
-class SpeakerResolution:
-    """Mixed into the Extractor; works on its parse, coreference and results."""
+class SpeakerResolver:
+    """From the subject of a cue to the speaker it names. Records what it resolves in the article's
+    coreference (so later pronouns can reach it) and reads the quotes found so far (a 'they' may be
+    the group quoted just before)."""
 
-    doc: Doc
-    sents: Sentences
-    coref: Coreference
-    in_quote: list[int]
-    quotes: list[Attribution]
+    def __init__(self, doc: Doc, sents: Sentences, coref: Coreference, in_quote: list[int],
+                 quotes: QuoteList) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.coref = coref
+        self.in_quote = in_quote
+        self.quotes = quotes
 
-    def _speaker(self, att: Attribution, subject: Token | None) -> None:
+    def resolve(self, subject: Token | None) -> Said:
+        said = Said()
         if subject is None:
-            return
+            return said
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
         subject = self._past_dateline(subject)
         mention = mention_for(subject, self.sents.text(subject.i))
-        att.mention = mention
+        said.mention = mention
         coref = self.coref
         if mention.kind == "pronoun":
             low = subject.lower_
             group = self._group_subject(subject, plural=low == "they") if low in ("they", "it") else None
             if group is not None:
-                self._speaker(att, group)
-                att.mention = mention
-                return
+                said = self.resolve(group)
+                said.mention = mention
+                return said
             if low in ("he", "she"):
                 person = coref.resolve_pronoun(subject)
                 if person is not None:
-                    att.speak_as(person)
+                    said.speak_as(person)
                     coref.note_speaker(subject.i, person)
             elif low in ("it", "they", "we"):
-                earlier = self._last_group(subject)
+                earlier = self.quotes.last_group(subject.i)
                 if earlier is not None:
-                    att.speaker, att.speaker_kind = earlier.speaker, earlier.speaker_kind
-            return
+                    said.speaker, said.speaker_kind = earlier.speaker, earlier.speaker_kind
+            return said
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
             or looks_like_person(mention.text)
         if mention.kind == "name" and is_person and mention.plural:
             # "Mr. Grassley and Mr. Leahy said": the named people together
             names = self._coordinated_names(subject)
             if len(names) > 1:
-                att.speaker, att.speaker_kind = " and ".join(names), "group"
-                return
+                said.speaker, said.speaker_kind = " and ".join(names), SpeakerKind.GROUP
+                return said
         if mention.kind == "name" and is_person and not mention.plural:
             honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
             person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
             if person is not None:
-                att.speak_as(person, mention.role)
+                said.speak_as(person, mention.role)
                 coref.note_speaker(mention.head, person)
-                return
+                return said
         if mention.kind == "nominal":
             lead = self._name_before(mention.start, subject.i)
             if lead is not None:
-                self._speaker(att, self.doc[name_end(lead)])
-                return
+                return self.resolve(self.doc[name_end(lead)])
             person = coref.resolve_nominal(subject)
             if person is not None:
-                att.speak_as(person)
+                said.speak_as(person)
                 coref.note_speaker(subject.i, person)
-                return
-            att.speaker_kind = "anonymous" if mention.anonymous else "group"
-        elif mention.ent in ("ORG", "NORP", "GPE", "FAC") or mention.plural:
-            att.speaker_kind = "group"
-        att.speaker = _clean_name(mention.text)
-        att.role = att.role or mention.role
+                return said
+            said.speaker_kind = SpeakerKind.ANONYMOUS if mention.anonymous else SpeakerKind.GROUP
+        elif mention.ent in GROUP_ENTS or mention.plural:
+            said.speaker_kind = SpeakerKind.GROUP
+        said.speaker = _clean_name(mention.text)
+        said.role = said.role or mention.role
+        return said
 
     def _past_dateline(self, subject: Token) -> Token:
         """'WASHINGTON -- President Obama, dedicating the museum, said …': the parser may make the
@@ -151,18 +158,12 @@ class SpeakerResolution:
             start, end = self.sents.bounds(start - 1)
         return None
 
-    def _last_group(self, tok: Token) -> Attribution | None:
-        for att in reversed(self.quotes):
-            if att.speaker and att.speaker_kind == "group" and att.cue is not None and tok.i - att.cue.i < 80:
-                return att
-        return None
-
-    def _final_names(self) -> None:
+    def settle_names(self) -> None:
         """A person's name is settled only once the whole article is read: 'Ruiz' in the headline is
         the 'Elena Ruiz' of the third paragraph. Every quote gets its speaker's fullest name."""
         people = self.coref.people
         for att in self.quotes:
-            if att.speaker and att.speaker_kind == "person":
+            if att.speaker and att.speaker_kind == SpeakerKind.PERSON:
                 person = people.lookup(att.speaker)
                 if person is not None:
                     att.speaker = person.name

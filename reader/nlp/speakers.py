@@ -11,21 +11,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.nlp.mentions import FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES
-
-_FEMALE = set(
-    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "kamala", "nikki", "elise", "ivanka", "melania", "michele", "tulsi", "kellyanne", "sarah", "huma", "chelsea", "condoleezza", "nancy", "dianne", "elizabeth", "kirsten", "amy", "maxine", "ilhan", "alexandria", "ayanna", "rashida", "liz", "marsha", "susan", "lisa", "tammy", "kristi", "kari", "giorgia", "ursula", "angela", "theresa", "natalia", "yulia", "olena", "marine", "jacinda", "greta", "malala", "oprah", "beyonce", "taylor", "hope", "karine", "jen", "dana", "kate", "sanna", "mette", "katalin"]
+from reader.nlp.lexicon import (
+    COURTESY_TITLES,
+    FEMALE_FIRST_NAMES,
+    FEMALE_HONORIFICS,
+    MALE_FIRST_NAMES,
+    MALE_HONORIFICS,
+    TITLES,
 )
-_MALE = set(
-    ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bernie", "ted", "marco", "mike", "mitch", "chuck", "newt", "rudy", "reince", "jeb", "ben", "chris", "rand", "lindsey", "bill", "hunter", "vladimir", "volodymyr", "xi", "emmanuel", "boris", "rishi", "olaf", "recep", "benjamin", "narendra", "justin", "oleg", "pavel", "yehor", "oleksandr", "federico", "sergei", "dmitry", "kim", "jair", "javier", "keir", "kevin", "hakeem", "jd", "elon", "rex", "jim", "tim", "steve", "sean", "stephen", "reince", "kellyanne"]
-) - {"kellyanne"}
 
 
 def is_first_name(word: str) -> bool:
-    return word.lower() in _FEMALE or word.lower() in _MALE
+    return word.lower() in FEMALE_FIRST_NAMES or word.lower() in MALE_FIRST_NAMES
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
 
 
 def name_key(name: str) -> str:
@@ -58,7 +57,7 @@ class Person:
         if not self.roles:
             return None
         # an appositive ("the institute's lead hydrologist") says more than an honorific ("Dr.")
-        informative = [r for r in self.roles if r.lower().rstrip(".") not in _HONORIFICS] or self.roles
+        informative = [r for r in self.roles if r.lower().rstrip(".") not in COURTESY_TITLES] or self.roles
         return Counter(informative).most_common(1)[0][0]
 
     def has_role_word(self, word: str) -> bool:
@@ -106,9 +105,9 @@ class People:
         if not person.gender:
             hon = (honorific or "").lower()
             first = words[0].lower() if len(words) > 1 else ""
-            if hon in FEMALE_HONORIFICS or first in _FEMALE:
+            if hon in FEMALE_HONORIFICS or first in FEMALE_FIRST_NAMES:
                 person.gender = "f"
-            elif hon in MALE_HONORIFICS or first in _MALE:
+            elif hon in MALE_HONORIFICS or first in MALE_FIRST_NAMES:
                 person.gender = "m"
         return person
 

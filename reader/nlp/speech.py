@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from reader.model import SpeakerKind
+from reader.nlp.lexicon import ORGANISATION_WORDS
 from reader.nlp.mentions import Mention
 
 if TYPE_CHECKING:
@@ -16,48 +18,105 @@ if TYPE_CHECKING:
 
 _LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
 _CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
-_ORG_WORDS = {"group", "party", "committee", "ministry", "council", "house", "department", "agency", "inc",
-              "corp", "university", "institute", "center", "centre", "foundation", "association", "bank",
-              "court", "office", "administration", "campaign", "news", "times", "post", "union", "fund",
-              "network", "company", "board", "commission", "senate", "congress", "parliament", "army"}
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)")
 # Cues whose report is an intention or an appeal: "wants to triple…", "urged Congress to act".
-XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
-              "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",
-              "encourage", "demand", "warn", "expect", "argue"}
 _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
 
 
+@dataclass(kw_only=True)
+class Said:
+    """Who said something, as far as the text tells: the speaker's name and kind, their role and
+    affiliation, and the mention in the text the attribution rests on."""
+
+    speaker: str | None = None
+    speaker_kind: str = SpeakerKind.PERSON
+    role: str | None = None
+    affiliation: str | None = None
+    mention: Mention | None = None
+
+    def speak_as(self, person: Person, role: str | None = None) -> None:
+        """``person`` said it: their canonical name, role (``role`` when they have none), affiliation."""
+        self.speaker, self.role, self.affiliation = person.name, person.role or role, person.affiliation
+
+
 @dataclass
-class Attribution:
+class Attribution(Said):
     start: int  # characters of the quoted content
     end: int
     kind: str
     cue: Token | None = None
-    mention: Mention | None = None
-    speaker: str | None = None
-    speaker_kind: str = "person"
-    role: str | None = None
-    affiliation: str | None = None
     confidence: float = 1.0
     inherited: bool = False
 
-    def speak_as(self, person: Person, role: str | None = None) -> None:
-        """The quote is ``person``'s: their canonical name, role (``role`` when they have none), affiliation."""
-        self.speaker, self.role, self.affiliation = person.name, person.role or role, person.affiliation
+    def take(self, said: Said) -> None:
+        """The speaker found for this quote."""
+        self.speaker, self.speaker_kind, self.role = said.speaker, said.speaker_kind, said.role
+        self.affiliation, self.mention = said.affiliation, said.mention
 
     def same_speaker_as(self, other: Attribution, inherited: bool = True) -> None:
         """The quote is by whoever said ``other``; ``inherited`` when no mention of its own names them."""
-        self.speaker, self.role, self.affiliation = other.speaker, other.role, other.affiliation
-        self.speaker_kind, self.mention, self.inherited = other.speaker_kind, other.mention, inherited
+        self.take(other)
+        self.inherited = inherited
+
+
+class QuoteList:
+    """The quotes found in one article, in the order found: the one place they are kept. The parts
+    that find quotes read it; only the Extractor adds to it."""
+
+    def __init__(self) -> None:
+        self._items: list[Attribution] = []
+
+    def __iter__(self) -> Iterator[Attribution]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, att: Attribution) -> None:
+        self._items.append(att)
+
+    def extend(self, atts: Iterable[Attribution]) -> None:
+        self._items.extend(atts)
+
+    def covering(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self._items)
+
+    def attributed_at(self, char: int) -> Attribution | None:
+        """The latest quote with a speaker whose words include this character."""
+        return next((q for q in reversed(self._items) if q.start <= char < q.end and q.speaker), None)
+
+    def last_attributed(self) -> Attribution | None:
+        return next((q for q in reversed(self._items) if q.speaker is not None), None)
+
+    def last_group(self, token: int, within: int = 80) -> Attribution | None:
+        """The latest group speaker whose cue is less than ``within`` tokens before ``token``."""
+        for att in reversed(self._items):
+            if att.speaker and att.speaker_kind == SpeakerKind.GROUP and att.cue is not None \
+                    and token - att.cue.i < within:
+                return att
+        return None
+
+    def keep_one_per_span(self, rank: Callable[[Attribution], Any]) -> None:
+        """Two cues may report the same words ("…, according to X" inside "…, X said"): keep one quote
+        per span, the one ``rank`` puts highest; in text order from then on."""
+        best: dict[tuple[int, int], Attribution] = {}
+        for att in self._items:
+            key = (att.start, att.end)
+            held = best.get(key)
+            if held is None or rank(att) > rank(held):
+                best[key] = att
+        self._items = sorted(best.values(), key=lambda a: a.start)
+
+    def as_list(self) -> list[Attribution]:
+        return list(self._items)
 
 
 def looks_like_person(name: str) -> bool:
     """A two- to four-word capitalised name without institutional words: the NER's ORG is likely wrong."""
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
-        w.lower().strip(".,") in _ORG_WORDS for w in words) and words[0].lower() != "the"
+        w.lower().strip(".,") in ORGANISATION_WORDS for w in words) and words[0].lower() != "the"
 
 
 def _object_of(verb: Token, is_prep: Callable[[Token], bool]) -> Token | None:

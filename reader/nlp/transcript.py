@@ -10,15 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.nlp.lexicon import DOCUMENT_LABELS, LABEL_TITLES, NOT_SPEAKERS
+
 _LABEL = re.compile(
     r"^[ \t\u00a0]*[\"\u201c]?[ \t]*"
     r"(?P<label>(?:[A-Z][A-Z'\u2019-]*\.?[ \t]){0,2}[A-Z][A-Z'\u2019-]+)"
     r"[ \t]*:[ \t\u00a0]+(?=\S)",
     re.M,
 )
-_HONORIFICS = {"MR", "MRS", "MS", "DR", "SEN", "REP", "GOV", "GEN", "PRESIDENT", "SENATOR", "GOVERNOR"}
-NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR", "CORRECTION", "WATCH", "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE",
-                "SOURCES", "Q", "A", "AP", "CNN", "UPDATED", "BREAKING", "EXCLUSIVE", "OPINION", "ANALYSIS"}
 _CLOSERS = "\"\u201d"
 
 
@@ -34,7 +33,6 @@ class Turn:
 
 
 _HEADLINE_LABEL = re.compile(r"^[ \t]*(?P<label>(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]+)[ \t]*:[ \t]+(?=\S)")
-DOCUMENT_LABELS = {"Poll", "Survey", "Study", "Report", "Analysis", "Memo", "Audit"}
 
 
 def headline_turn(text: str, is_person: set[str]) -> Turn | None:
@@ -58,7 +56,7 @@ def headline_turn(text: str, is_person: set[str]) -> Turn | None:
 
 
 def _as_name(label: str) -> str:
-    words = [w for w in label.replace("\u2019", "'").split() if w.rstrip(".") not in _HONORIFICS] or label.split()
+    words = [w for w in label.replace("\u2019", "'").split() if w.rstrip(".") not in LABEL_TITLES] or label.split()
     return " ".join(w[:1] + w[1:].lower() for w in words)
 
 

@@ -7,37 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader import service
-from reader.library import Library
 from reader.ui.main_window import MainWindow
-from reader.ui.palette import Theme, theme_named
+from reader.ui.palette import apply_app_theme, theme_named
 
 SCREENSHOT_TIMEOUT_MS = 180_000
-
-
-def apply_app_theme(app: QApplication, theme: Theme) -> None:
-    app.setStyle("Fusion")
-    pal = QPalette()
-    if theme.dark:
-        pal.setColor(QPalette.ColorRole.Window, QColor("#2A2D31"))
-        pal.setColor(QPalette.ColorRole.WindowText, QColor("#E6E6E6"))
-        pal.setColor(QPalette.ColorRole.Base, theme.page)
-        pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#2A2D31"))
-        pal.setColor(QPalette.ColorRole.Text, theme.text)
-        pal.setColor(QPalette.ColorRole.Button, QColor("#33363B"))
-        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#E6E6E6"))
-        pal.setColor(QPalette.ColorRole.Highlight, QColor("#3D6FB6"))
-        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
-        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#33363B"))
-        pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#E6E6E6"))
-        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8A8A8A"))
-    else:
-        pal = app.style().standardPalette()
-        pal.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
-    app.setPalette(pal)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -49,7 +25,7 @@ def run_gui(args: argparse.Namespace) -> int:
     theme = theme_named(args.theme or str(settings.value("theme", "light")))
     apply_app_theme(app, theme)
     db = args.db
-    libraries = service.LibraryHandle(lambda: Library(db) if db else Library())
+    libraries = service.LibraryHandle(lambda: service.Library(db) if db else service.Library())
     engine = service.ProcessEngine(args.model)
     window = MainWindow(engine, libraries, theme, settings)
     window.show()
@@ -57,7 +33,7 @@ def run_gui(args: argparse.Namespace) -> int:
     paths = list(args.paths) or ([last] if last and Path(last).exists() and not args.screenshot
                                  else [str(service.SAMPLE_ARTICLE)])
     for path in paths:
-        window.open_path(path)
+        window.session.open_path(path)
     exit_code = {"code": 0}
     if args.screenshot:
         out = args.screenshot

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from reader.model import Analysis, Article, Quote
+from reader.model import Analysis, Article, Quote, QuoteKind, SourceType
 from reader.ui.palette import KIND_LABELS, Theme
 
 # Work on the UI thread is cut into slices of at most this many milliseconds (the window must never
@@ -27,11 +27,11 @@ from reader.ui.palette import KIND_LABELS, Theme
 SLICE_MS = 8
 TEXT_SLICE = 5000
 SPAN_SLICE = 100
-LAYERS = ("direct", "indirect", "mixed", "speakers", "sources", "cues")
-_UNDERLINE = {
-    "direct": QTextCharFormat.UnderlineStyle.SingleUnderline,
-    "indirect": QTextCharFormat.UnderlineStyle.DotLine,
-    "mixed": QTextCharFormat.UnderlineStyle.DashUnderline,
+LAYERS = (*QuoteKind, "speakers", "sources", "cues")
+_UNDERLINE: dict[str, QTextCharFormat.UnderlineStyle] = {
+    QuoteKind.DIRECT: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    QuoteKind.INDIRECT: QTextCharFormat.UnderlineStyle.DotLine,
+    QuoteKind.MIXED: QTextCharFormat.UnderlineStyle.DashUnderline,
 }
 
 
@@ -185,7 +185,7 @@ class ArticleView(QTextBrowser):
                 fmt = QTextCharFormat()
                 fmt.setForeground(self.theme.source_colour(src.type))
                 fmt.setFontWeight(QFont.Weight.DemiBold)
-                if src.type == "credit":
+                if src.type == SourceType.CREDIT:
                     fmt.setFontItalic(True)
                 yield src.start, src.end, fmt
         if self.layers["cues"]:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reader.model import Analysis
+from reader.model import Analysis, QuoteKind, SourceType, SpeakerKind
 from reader.ui.article_view import SpeakerColours
 from reader.ui.palette import Theme
 
@@ -25,8 +25,8 @@ class Sourcing:
 
     @classmethod
     def of(cls, analysis: Analysis, colours: SpeakerColours) -> Sourcing:
-        kinds = {k: sum(1 for q in analysis.quotes if q.kind == k) for k in ("direct", "indirect", "mixed")}
-        anonymous = {s.name for s in analysis.speakers if s.kind == "anonymous"}
+        kinds = {k.value: sum(1 for q in analysis.quotes if q.kind == k) for k in QuoteKind}
+        anonymous = {s.name for s in analysis.speakers if s.kind == SpeakerKind.ANONYMOUS}
         named = sum(1 for q in analysis.quotes if q.speaker and q.speaker not in anonymous)
         anon = sum(1 for q in analysis.quotes if q.speaker in anonymous)
         top = [(s.name, s.quote_count, colours.of(s.name)) for s in analysis.speakers[:TOP_SPEAKERS]]
@@ -94,7 +94,7 @@ class SourcingChart(QWidget):
             bar(kind, n, most, t.kind_colour(kind))
         heading("Who is quoted")
         most = max(d.named, d.anonymous, d.unattributed)
-        bar("named", d.named, most, t.source_colour("outlet"))
-        bar("anonymous", d.anonymous, most, t.source_colour("anonymous"))
+        bar("named", d.named, most, t.source_colour(SourceType.OUTLET))
+        bar("anonymous", d.anonymous, most, t.source_colour(SourceType.ANONYMOUS))
         bar("unattributed", d.unattributed, most, QColor("#9a9a9a"))
         p.end()

@@ -5,32 +5,24 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader import service
-from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, load_article
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
-
-
-def article_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS)
+from reader.ui.session import Session
 
 
 class FolderImport(QObject):
-    progressed = Signal(int, int, str)  # done, total, current file name
+    progressed = Signal(int, int, str)  # done, total, current file name (emitted from the worker thread)
     finished = Signal(str)  # summary
 
-    def __init__(self, window: MainWindow, folder: Path) -> None:
-        super().__init__(window)
-        self.window = window
-        self.files = article_files(folder)
+    def __init__(self, session: Session, folder: Path, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.folder = folder
         self.cancelled = threading.Event()
-        self.dialog = QProgressDialog(f"Importing {folder.name}…", "Cancel", 0, max(1, len(self.files)), window)
+        self.dialog = QProgressDialog(f"Importing {folder.name}…", "Cancel", 0, 1, parent)
         self.dialog.setWindowTitle("Import folder")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
@@ -40,29 +32,15 @@ class FolderImport(QObject):
 
     def start(self) -> None:
         self.dialog.show()
-        window = self.window
-        window.dispatcher.run("import", self._work, self._done, window._error)
+        # everything the worker needs, taken here on the UI thread
+        folder, engine, libraries, cancelled = self.folder, self.session.engine, self.session.libraries, self.cancelled
+        progressed = self.progressed.emit
 
-    def _work(self) -> str:
-        """Runs in a worker thread: load, skip what is stored, analyse, store; one file at a time."""
-        library = self.window.libraries.require()
-        added = skipped = failed = 0
-        for n, path in enumerate(self.files):
-            if self.cancelled.is_set():
-                break
-            self.progressed.emit(n, len(self.files), path.name)
-            try:
-                article = load_article(path)
-                if library.has(article.sha256):
-                    skipped += 1
-                    continue
-                service.analyse_and_store(article, self.window.engine, library)
-                added += 1
-            except DocumentError:
-                failed += 1
-        self.progressed.emit(len(self.files), len(self.files), "")
-        verb = "Import cancelled" if self.cancelled.is_set() else "Imported"
-        return f"{verb}: {added} added, {skipped} already in the library, {failed} could not be read"
+        def work() -> service.ImportSummary:
+            return service.import_paths([folder], libraries.require(), engine=engine, progress=progressed,
+                                        cancel=cancelled)
+
+        self.session.dispatcher.run("import", work, self._done, self._failed)
 
     def _show(self, done: int, total: int, name: str) -> None:
         self.dialog.setMaximum(max(1, total))
@@ -71,8 +49,16 @@ class FolderImport(QObject):
         left = f", about {elapsed / done * (total - done):.0f} s left" if done else ""
         self.dialog.setLabelText(f"{done} of {total} articles{left}\n{name}")
 
-    def _done(self, summary: str) -> None:
+    def _close(self) -> None:
         self.dialog.reset()
         self.dialog.hide()
-        self.window.status(summary)
-        self.finished.emit(summary)
+
+    def _done(self, summary: service.ImportSummary) -> None:
+        self._close()
+        self.session.status.emit(str(summary))
+        self.finished.emit(str(summary))
+
+    def _failed(self, message: str) -> None:
+        self._close()
+        self.session.fail(f"Import failed: {message}")
+        self.finished.emit(message)

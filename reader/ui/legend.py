@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from reader.model import QuoteKind, SourceType
 from reader.ui.palette import KIND_LABELS, SOURCE_COLOURS, SOURCE_LABELS, Theme
 from reader.ui.quote_panel import swatch
 
-SHORT_SOURCE = {"outlet": "outlet", "organisation": "org.", "platform": "platform", "document": "document",
-                "credit": "credit", "anonymous": "anonymous"}
+SHORT_SOURCE: dict[str, str] = {SourceType.OUTLET: "outlet", SourceType.ORGANISATION: "org.", SourceType.PLATFORM: "platform",
+                SourceType.DOCUMENT: "document", SourceType.CREDIT: "credit", SourceType.ANONYMOUS: "anonymous"}
 
 LEGEND = (
-    ("direct", "Direct", KIND_LABELS["direct"] + ": solid underline"),
-    ("indirect", "Indirect", KIND_LABELS["indirect"] + ": dotted underline"),
-    ("mixed", "Mixed", KIND_LABELS["mixed"] + ": dashed underline"),
+    (QuoteKind.DIRECT, "Direct", KIND_LABELS[QuoteKind.DIRECT] + ": solid underline"),
+    (QuoteKind.INDIRECT, "Indirect", KIND_LABELS[QuoteKind.INDIRECT] + ": dotted underline"),
+    (QuoteKind.MIXED, "Mixed", KIND_LABELS[QuoteKind.MIXED] + ": dashed underline"),
     ("speakers", "Speakers", "Each speaker has one colour, in the text and in the panel"),
     ("sources", "Sources", "Outlets, organisations, platforms, documents, photo credits, anonymous sources"),
     ("cues", "Cues", "Cue verbs, in bold italic"),
@@ -51,12 +52,12 @@ class Legend(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         for layer, b in self.buttons.items():
-            if layer in ("direct", "indirect", "mixed"):
+            if layer in set(QuoteKind):
                 b.setIcon(swatch(theme.kind_colour(layer)))
             elif layer == "speakers":
                 b.setIcon(swatch(theme.speaker_colour(0)))
             elif layer == "sources":
-                b.setIcon(swatch(theme.source_colour("outlet")))
+                b.setIcon(swatch(theme.source_colour(SourceType.OUTLET)))
             else:
                 b.setIcon(swatch(QColor(theme.text)))
         key = " ".join(

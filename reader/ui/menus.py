@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.model import QuoteKind
+from reader.ui.corrections import Corrections
+from reader.ui.files import FileCommands
+from reader.ui.legend import Legend
+from reader.ui.navigation import Navigator
+
+
+@dataclass(frozen=True)
+class WindowCommands:
+    """What the window itself does: zoom, theme and help."""
+
+    zoom: Callable[[int], None]
+    set_dark: Callable[[bool], None]
+    dark: bool
+    search_help: Callable[[], None]
+    show_log: Callable[[], object]
+    about: Callable[[], None]
 
 
 @dataclass
@@ -18,81 +33,79 @@ class Menus:
     """The menu entries the window changes after start-up."""
 
     open_action: QAction
-    recent_menu: QMenu
     layer_actions: dict[str, QAction]
     dark_action: QAction
 
 
-def build_menus(w: MainWindow) -> Menus:
+def build_menus(window: QMainWindow, files: FileCommands, fix: Corrections, nav: Navigator, legend: Legend,
+                docks: Sequence[QDockWidget], own: WindowCommands) -> Menus:
     def action(menu: Any, text: str, slot: Callable[..., Any], shortcut: Any = None,
                checkable: bool = False) -> QAction:
-        act = QAction(text, w)
+        act = QAction(text, window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.setCheckable(checkable)
         act.triggered.connect(slot)
         menu.addAction(act)
-        w.addAction(act)  # shortcuts work while the menu bar is closed
+        window.addAction(act)  # shortcuts work while the menu bar is closed
         return act
 
-    bar = w.menuBar()
+    bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    open_action = action(file_menu, "&Open…", w.choose_file, QKeySequence.StandardKey.Open)
-    recent_menu = file_menu.addMenu("Open &Recent")
-    action(file_menu, "Open &Sample Article", w.open_sample)
-    action(file_menu, "&Import Folder…", w.import_folder, "Ctrl+Shift+I")
+    open_action = action(file_menu, "&Open…", files.choose_file, QKeySequence.StandardKey.Open)
+    file_menu.addMenu(files.recent_menu)
+    action(file_menu, "Open &Sample Article", files.open_sample)
+    action(file_menu, "&Import Folder…", lambda: files.import_folder(), "Ctrl+Shift+I")
     file_menu.addSeparator()
     export_menu = file_menu.addMenu("&Export Quotes")
-    action(export_menu, "This &Article…", w.export_article, "Ctrl+E")
-    action(export_menu, "This &Speaker's, Across the Library…", w.export_speaker)
-    action(export_menu, "Search &Results…", w.export_search)
+    action(export_menu, "This &Article…", files.export_article, "Ctrl+E")
+    action(export_menu, "This &Speaker's, Across the Library…", files.export_speaker)
+    action(export_menu, "Search &Results…", files.export_search)
     file_menu.addSeparator()
-    action(file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
     edit_menu = bar.addMenu("&Edit")
-    action(edit_menu, "&Copy Quote with Citation", w.copy_current_quote, "Ctrl+Shift+C")
+    action(edit_menu, "&Copy Quote with Citation", files.copy_current_quote, "Ctrl+Shift+C")
     edit_menu.addSeparator()
-    fix = w.corrections
-    action(edit_menu, "Change &Speaker…", lambda: w.on_current_quote(fix.change_speaker), "F2")
+    action(edit_menu, "Change &Speaker…", lambda: nav.on_current_quote(fix.change_speaker), "F2")
     kind_menu = edit_menu.addMenu("Change &Kind")
-    for n, kind in enumerate(("direct", "indirect", "mixed"), 1):
-        action(kind_menu, f"&{kind.capitalize()}", lambda _=False, k=kind: w.on_current_quote(
+    for n, kind in enumerate(QuoteKind, 1):
+        action(kind_menu, f"&{kind.capitalize()}", lambda _=False, k=kind: nav.on_current_quote(
             lambda q: fix.set_kind(q, k)), f"Ctrl+Alt+{n}")
-    action(edit_menu, "&Not a Quote", lambda: w.on_current_quote(fix.reject), "Ctrl+Del")
-    action(edit_menu, "&Add Quote from Selection…", w.add_selected_quote, "Ctrl+Shift+A")
-    action(edit_menu, "&Merge Speaker Into…", lambda: w.on_current_speaker(fix.merge), "Ctrl+M")
+    action(edit_menu, "&Not a Quote", lambda: nav.on_current_quote(fix.reject), "Ctrl+Del")
+    action(edit_menu, "&Add Quote from Selection…", lambda: nav.on_selection(fix.add_quote), "Ctrl+Shift+A")
+    action(edit_menu, "&Merge Speaker Into…", lambda: nav.on_current_speaker(fix.merge), "Ctrl+M")
 
     view_menu = bar.addMenu("&View")
     layer_actions: dict[str, QAction] = {}
-    for n, (layer, button) in enumerate(w.legend.buttons.items(), 1):
+    for n, (layer, button) in enumerate(legend.buttons.items(), 1):
         act = action(view_menu, f"Show {layer}", lambda on, b=button: b.setChecked(on), f"Alt+{n}",
                      checkable=True)
         act.setChecked(True)
         button.toggled.connect(act.setChecked)
         layer_actions[layer] = act
     view_menu.addSeparator()
-    action(view_menu, "Zoom &In", lambda: w.zoom(+1), QKeySequence.StandardKey.ZoomIn)
-    action(view_menu, "Zoom &Out", lambda: w.zoom(-1), QKeySequence.StandardKey.ZoomOut)
-    dark_action = action(view_menu, "&Dark Theme", w.set_dark, "Ctrl+Shift+D", checkable=True)
-    dark_action.setChecked(w.theme.dark)
+    action(view_menu, "Zoom &In", lambda: own.zoom(+1), QKeySequence.StandardKey.ZoomIn)
+    action(view_menu, "Zoom &Out", lambda: own.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+    dark_action = action(view_menu, "&Dark Theme", own.set_dark, "Ctrl+Shift+D", checkable=True)
+    dark_action.setChecked(own.dark)
     view_menu.addSeparator()
-    view_menu.addAction(w.speakers_dock.toggleViewAction())
-    view_menu.addAction(w.search_dock.toggleViewAction())
-    view_menu.addAction(w.chart_dock.toggleViewAction())
+    for dock in docks:
+        view_menu.addAction(dock.toggleViewAction())
 
     go_menu = bar.addMenu("&Go")
-    action(go_menu, "&Next Quote", lambda: w.step_quote(+1), "N")
-    action(go_menu, "&Previous Quote", lambda: w.step_quote(-1), "P")
-    action(go_menu, "Next Quote by This &Speaker", lambda: w.step_quote(+1, same_speaker=True),
-           "Shift+N")
-    action(go_menu, "&Search Library", w.focus_search, QKeySequence.StandardKey.Find)
-    action(go_menu, "All Quotes by This Spea&ker", lambda: w.on_current_speaker(w.follow_speaker),
+    action(go_menu, "&Next Quote", lambda: nav.step_quote(+1), "N")
+    action(go_menu, "&Previous Quote", lambda: nav.step_quote(-1), "P")
+    action(go_menu, "Next Quote by This &Speaker", lambda: nav.step_quote(+1, same_speaker=True), "Shift+N")
+    action(go_menu, "&Search Library", nav.focus_search, QKeySequence.StandardKey.Find)
+    action(go_menu, "All Quotes by This Spea&ker", lambda: nav.on_current_speaker(nav.follow_speaker),
            "Ctrl+Shift+F")
     go_menu.addSeparator()
-    action(go_menu, "Next &Pane", lambda: w.cycle_pane(+1), "F6")
-    action(go_menu, "Previous P&ane", lambda: w.cycle_pane(-1), "Shift+F6")
+    action(go_menu, "Next &Pane", lambda: nav.cycle_pane(+1), "F6")
+    action(go_menu, "Previous P&ane", lambda: nav.cycle_pane(-1), "Shift+F6")
 
     help_menu = bar.addMenu("&Help")
-    action(help_menu, "Search &Syntax", w.show_search_help)
-    action(help_menu, "&About Quote Reader", w.show_about)
-    return Menus(open_action, recent_menu, layer_actions, dark_action)
+    action(help_menu, "Search &Syntax", own.search_help)
+    action(help_menu, "Show &Log", own.show_log)
+    action(help_menu, "&About Quote Reader", own.about)
+    return Menus(open_action, layer_actions, dark_action)

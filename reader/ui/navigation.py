@@ -9,25 +9,25 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
-from reader import service
 from reader.model import Quote
 from reader.ui.article_view import ArticleView
-from reader.ui.corrections import Corrections
 from reader.ui.quote_panel import QUOTE_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
+from reader.ui.session import Session
 
 
-class Navigation:
-    """Mixed into the MainWindow, whose widgets it moves between."""
+class Navigator:
+    """Knows the article view, the speakers panel and the search panel, and moves between them."""
 
-    view: ArticleView
-    panel: QuotePanel
-    search: SearchPanel
-    speakers_dock: QDockWidget
-    search_dock: QDockWidget
-    current: service.Opened | None
-    corrections: Corrections
-    status: Callable[[str], None]
+    def __init__(self, session: Session, view: ArticleView, panel: QuotePanel, search: SearchPanel,
+                 speakers_dock: QDockWidget, search_dock: QDockWidget) -> None:
+        self.session = session
+        self.view = view
+        self.panel = panel
+        self.search = search
+        self.speakers_dock = speakers_dock
+        self.search_dock = search_dock
+        self._tab_order()
 
     def _tab_order(self) -> None:
         """Tab walks the window in reading order: the article, the speakers panel, then search."""
@@ -42,9 +42,10 @@ class Navigation:
         self.view.setFocus()
 
     def step_quote(self, step: int, same_speaker: bool = False) -> None:
-        if self.current is None or not self.current.analysis.quotes:
+        current = self.session.current
+        if current is None or not current.analysis.quotes:
             return
-        quotes = list(self.current.analysis.quotes)
+        quotes = list(current.analysis.quotes)
         here = self.view.selected_quote()
         if same_speaker and here is not None:
             quotes = [q for q in quotes if q.speaker == here.speaker]
@@ -55,7 +56,8 @@ class Navigation:
             before = [q for q in quotes if q.start < pos and q is not here]
             nxt = before[-1] if before else quotes[-1]
         self.view.scroll_to(nxt)
-        self.status(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}" + (f" · {nxt.cue}" if nxt.cue else ""))
+        self.session.status.emit(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}"
+                                 + (f" · {nxt.cue}" if nxt.cue else ""))
 
     def follow_speaker(self, name: str) -> None:
         """All quotes by this speaker across the library, in the search panel."""
@@ -63,7 +65,7 @@ class Navigation:
         self.search_dock.show()
         self.search_dock.raise_()
 
-    # ------------------------------------------------------------------ keyboard
+    # ------------------------------------------------------------------ what a command means
     def current_quote(self) -> Quote | None:
         """The quote a keyboard command means: the one picked in the panel when it has focus, else
         the one at the text cursor (N and P put the cursor on a quote)."""
@@ -76,7 +78,7 @@ class Navigation:
     def on_current_quote(self, act: Callable[[Quote], None]) -> None:
         quote = self.current_quote()
         if quote is None:
-            self.status("Put the cursor in a quote first (N and P move from quote to quote)")
+            self.session.status.emit("Put the cursor in a quote first (N and P move from quote to quote)")
             return
         act(quote)
 
@@ -86,18 +88,20 @@ class Navigation:
             quote = self.current_quote()
             name = quote.speaker if quote is not None else None
         if not name:
-            self.status("Pick a speaker in the panel or put the cursor in one of their quotes first")
+            self.session.status.emit("Pick a speaker in the panel or put the cursor in one of their quotes first")
             return
         act(name)
 
-    def add_selected_quote(self) -> None:
+    def on_selection(self, act: Callable[[int, int], None]) -> None:
+        """Run ``act`` on the article offsets of the selected text."""
         cursor = self.view.textCursor()
-        if not cursor.hasSelection() or self.current is None:
-            self.status("Select the words of the quote in the article first")
+        if not cursor.hasSelection() or self.session.current is None:
+            self.session.status.emit("Select the words of the quote in the article first")
             return
         offset = self.view.text_offset
-        self.corrections.add_quote(cursor.selectionStart() - offset, cursor.selectionEnd() - offset)
+        act(cursor.selectionStart() - offset, cursor.selectionEnd() - offset)
 
+    # ------------------------------------------------------------------ panes
     def panes(self) -> list[QWidget]:
         """The places F6 moves between, in reading order."""
         out: list[QWidget] = [self.view]

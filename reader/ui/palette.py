@@ -10,14 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.model import QuoteKind
 
 SPEAKER_BASE = (  # ordered so that the first five tints lie furthest apart (CIELAB) in both themes
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#332288", "#D55E00", "#56B4E9", "#F0E442",
     "#117733", "#882255", "#44AA99", "#999933", "#AA4499", "#88CCEE", "#DDCC77", "#661100",
 )
-KIND_COLOURS = {"direct": "#0072B2", "indirect": "#009E73", "mixed": "#CC79A7"}
-KIND_LABELS = {"direct": "Direct quote", "indirect": "Indirect (reported)", "mixed": "Mixed quote"}
+KIND_COLOURS: dict[str, str] = {QuoteKind.DIRECT: "#0072B2", QuoteKind.INDIRECT: "#009E73", QuoteKind.MIXED: "#CC79A7"}
+KIND_LABELS: dict[str, str] = {QuoteKind.DIRECT: "Direct quote", QuoteKind.INDIRECT: "Indirect (reported)",
+               QuoteKind.MIXED: "Mixed quote"}
 SOURCE_COLOURS = {
     "outlet": "#D55E00", "organisation": "#8F5E00", "platform": "#7B3294", "document": "#4D7F17",
     "credit": "#6F6F6F", "anonymous": "#B2182B",
@@ -120,3 +124,25 @@ DARK = Theme("dark", QColor("#1F2124"), QColor("#E6E6E6"), QColor("#9A9A9A"))
 
 def theme_named(name: str | None) -> Theme:
     return DARK if name == "dark" else LIGHT
+
+
+def apply_app_theme(app: QApplication, theme: Theme) -> None:
+    app.setStyle("Fusion")
+    pal = QPalette()
+    if theme.dark:
+        pal.setColor(QPalette.ColorRole.Window, QColor("#2A2D31"))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.Base, theme.page)
+        pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#2A2D31"))
+        pal.setColor(QPalette.ColorRole.Text, theme.text)
+        pal.setColor(QPalette.ColorRole.Button, QColor("#33363B"))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.Highlight, QColor("#3D6FB6"))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#33363B"))
+        pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#E6E6E6"))
+        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8A8A8A"))
+    else:
+        pal = app.style().standardPalette()
+        pal.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
+    app.setPalette(pal)

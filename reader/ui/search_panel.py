@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.model import SearchHit
+from reader.model import QuoteKind, SearchHit
 from reader.ui.palette import LIGHT, Theme
 from reader.ui.snippets import SNIPPET_ROLE, SnippetDelegate, plain
 
@@ -81,7 +81,7 @@ class SearchPanel(QWidget):
         self.speaker = self._field("Speaker", "Filter by speaker (name or alias)")
         self.outlet = self._field("Outlet", "Filter by outlet")
         self.kind = QComboBox(self)
-        self.kind.addItems(["Any kind", "direct", "indirect", "mixed"])
+        self.kind.addItems(["Any kind", *QuoteKind])
         self.kind.setAccessibleName("Quote kind filter")
         self.kind.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self.after = self._field("From", "From YYYY-MM-DD")

@@ -7,14 +7,24 @@ result (or a one-line error message) on its own thread through queued signals. A
 
 from __future__ import annotations
 
-import traceback
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.documents import DocumentError
-from reader.library import LibraryError
+from reader.model import UserError
+
+log = logging.getLogger(__name__)
+
+
+def user_message(exc: BaseException) -> str:
+    """What the user reads about a failure: their own problem in their words, a bug in one line."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else "")
+    return f"unexpected error: {exc.__class__.__name__}: {exc} (details in Help › Show Log)"
 
 
 class _Signals(QObject):
@@ -23,9 +33,10 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, ticket: int, fn: Callable[[], Any]) -> None:
+    def __init__(self, ticket: int, kind: str, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.ticket = ticket
+        self.kind = kind
         self.fn = fn
         self.signals = _Signals()
         self.setAutoDelete(True)
@@ -33,11 +44,12 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except (DocumentError, LibraryError, ValueError, OSError) as exc:
+        except UserError as exc:
+            log.info("%s job: %s", self.kind, exc)
             self.signals.failed.emit(self.ticket, str(exc))
-        except Exception as exc:  # a bug must not take the window down: report it in one line
-            traceback.print_exc()
-            self.signals.failed.emit(self.ticket, f"unexpected error: {exc.__class__.__name__}: {exc}")
+        except Exception as exc:  # a bug must not take the window down: log it, report it in one line
+            log.exception("%s job failed", self.kind)
+            self.signals.failed.emit(self.ticket, user_message(exc))
         else:
             self.signals.done.emit(self.ticket, result)
 
@@ -61,7 +73,7 @@ class Dispatcher(QObject):
         self._ticket += 1
         ticket = self._ticket
         self._latest[kind] = ticket
-        job = _Job(ticket, fn)
+        job = _Job(ticket, kind, fn)
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
         self._pending[ticket] = (kind, job, on_done, on_error)
@@ -84,9 +96,9 @@ class Dispatcher(QObject):
         try:
             entry[1](result)
         except Exception as exc:  # a failing display step is reported, never left hanging
-            traceback.print_exc()
+            log.exception("showing the result of a %s job failed", entry[0])
             if entry[2] is not None:
-                entry[2](f"unexpected error: {exc.__class__.__name__}: {exc}")
+                entry[2](user_message(exc))
 
     def _failed(self, ticket: int, message: str) -> None:
         entry = self._take(ticket)

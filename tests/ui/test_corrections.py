@@ -93,7 +93,7 @@ def test_copy_quote_with_citation(qtbot, env):
     window, _, _ = env
     window.view.setFocus()
     qtbot.keyClick(window.view, "n")
-    window.copy_current_quote()
+    window.files.copy_current_quote()
     copied = QGuiApplication.clipboard().text()
     quote = window.view.selected_quote()
     assert copied.startswith("\u201c" + " ".join(quote.text.split()))
@@ -104,7 +104,7 @@ def test_export_article_to_csv(qtbot, env, monkeypatch, tmp_path):
     window, _, _ = env
     out = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_article()
+    window.files.export_article()
     qtbot.waitUntil(lambda: out.exists() and "Exported" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == len(window.current.analysis.quotes)
@@ -125,7 +125,7 @@ def test_dark_theme_and_zoom_are_remembered(qtbot, env):
 def test_merge_two_speakers_from_the_panel(qtbot, env, monkeypatch):
     window, library, _ = env
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Anita Sharma", True))
-    menu = window.corrections.speaker_menu("Marcus Bell")
+    menu = window.corrections.speaker_menu("Marcus Bell", window.nav.follow_speaker)
     with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
         menu_actions(menu)["Merge Into Another Speaker…"].trigger()
     assert "Marcus Bell" not in {s.name for s in window.current.analysis.speakers}

@@ -33,7 +33,7 @@ def test_every_command_in_edit_and_go_has_a_shortcut_shown_in_its_menu(window):
 
 def test_correct_a_quote_with_the_keyboard_only(qtbot, window, monkeypatch):
     qtbot.keyClick(window.view, Qt.Key.Key_N)  # the first quote, selected
-    quote = window.current_quote()
+    quote = window.nav.current_quote()
     assert quote is not None
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Marcus Bell", True))
     with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):

@@ -50,7 +50,7 @@ def test_open_file_through_the_menu(qtbot, window, monkeypatch, fixtures):
     assert "Paul Greene" in names and "Anita Sharma" in names
     assert opened.article_id is not None
     assert "quotes from" in window.statusBar().currentMessage()
-    assert window.recent_files() and window.recent_files()[0].endswith("council.txt")
+    assert window.files.recent_files() and window.files.recent_files()[0].endswith("council.txt")
 
 
 def test_click_quote_scrolls_to_it(qtbot, window, monkeypatch, fixtures):
@@ -77,7 +77,7 @@ def test_click_speaker_lists_all_their_quotes_across_the_library(qtbot, window, 
 
 def test_search_as_you_type_and_enter_opens(qtbot, window, monkeypatch, fixtures, tmp_path):
     open_two(qtbot, window, monkeypatch, fixtures, tmp_path, "“The ferry timetable changes in June,” harbor master Ines Vidal said.\n")
-    window.focus_search()
+    window.nav.focus_search()
     qtbot.keyClicks(window.search.query, "ferry")
     qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
     results = window.search.results
@@ -165,9 +165,9 @@ def test_recent_files_drop_missing(qtbot, window, monkeypatch, fixtures, tmp_pat
     open_via_menu(qtbot, window, monkeypatch, gone)
     open_via_menu(qtbot, window, monkeypatch, fixtures / "council.txt")
     gone.unlink()
-    window._refresh_recent()
-    assert all("gone.txt" not in p for p in window.recent_files())
-    assert [a.text() for a in window.recent_menu.actions()] == ["&1 council.txt"]
+    window.files.refresh_recent()
+    assert all("gone.txt" not in p for p in window.files.recent_files())
+    assert [a.text() for a in window.files.recent_menu.actions()] == ["&1 council.txt"]
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -199,7 +199,7 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path):
 
 def test_search_filters_for_speaker_kind_and_date(qtbot, window, monkeypatch, fixtures, tmp_path):
     open_two(qtbot, window, monkeypatch, fixtures, tmp_path, "“The savings will be small,” auditor Rosa Lind said.\n")
-    window.focus_search()
+    window.nav.focus_search()
     qtbot.keyClicks(window.search.query, "savings")
     qtbot.waitUntil(lambda: len(window.search.hits) == 2, timeout=TIMEOUT)
     qtbot.keyClicks(window.search.speaker, "Rosa Lind")
@@ -222,7 +222,7 @@ def test_import_folder_with_progress_and_cancel(qtbot, window, monkeypatch, fixt
     (folder / "notes.bin").write_bytes(b"ignored")
     open_via_menu(qtbot, window, monkeypatch, folder / "a.txt")  # already in the library
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    job = window.import_folder()
+    job = window.files.import_folder()
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
         pass
     assert blocker.args[0] == "Imported: 1 added, 1 already in the library, 1 could not be read"
@@ -231,7 +231,7 @@ def test_import_folder_with_progress_and_cancel(qtbot, window, monkeypatch, fixt
     qtbot.waitUntil(lambda: len(window.search.hits) == 1, timeout=TIMEOUT)
 
     (folder / "c.txt").write_text("“A third story,” Ola Berg said.")
-    job = window.import_folder(str(folder))
+    job = window.files.import_folder(str(folder))
     job.cancelled.set()  # the reader pressed Cancel before the first file
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
         pass

@@ -1,0 +1,107 @@
+"""The word lists the engine shares: titles and honorifics, pronouns, first names, organisation
+and document words, anonymity phrases. Each list says what it is for; cue verbs live in cues.py
+(mined from data), quotation marks in marks.py."""
+
+from __future__ import annotations
+
+# pronouns that can stand for a person, with the gender they imply
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": "", "we": "", "they": "", "you": ""}
+
+# titles and roles that may stand before a name ('Sen.', 'Superintendent') and are not part of it
+TITLES = {
+    "president", "vice", "sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov.", "governor",
+    "mayor", "secretary", "minister", "prime", "chancellor", "judge", "justice", "chief", "gen", "gen.",
+    "general", "adm", "adm.", "admiral", "col", "col.", "lt", "lt.", "sgt", "sgt.", "capt", "capt.", "dr",
+    "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "lord",
+    "lady", "king", "queen", "prince", "princess", "pope", "speaker", "leader", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "director", "commissioner", "chairman", "chairwoman", "chair", "ceo",
+    "attorney", "candidate", "nominee", "former", "presidents", "senators", "state", "first", "deputy",
+    "assistant", "press", "house", "majority", "minority", "whip", "analyst", "adviser", "advisor",
+    "manager", "sheriff", "officer", "detective", "coach", "host", "anchor", "reverend", "rev", "rev.",
+    "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
+    "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
+}
+
+# the same, without their full stops
+TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+
+# speech verbs the model sometimes takes into a name ('Said Ryan Ellis')
+NAME_CUE_WORDS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
+                 "notes", "according"}
+
+# honorifics that tell a person's gender
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",
+                     "chairwoman", "spokeswoman", "councilwoman"}
+
+MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman",
+                   "councilman", "father"}
+
+# heads of noun phrases that stand for an unnamed source ('officials', 'a person familiar with …')
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "person", "people", "aide", "aides",
+                   "insider", "insiders", "diplomat", "diplomats", "staffer", "staffers", "adviser",
+                   "advisers", "advisor", "advisors", "individual", "individuals", "member", "members"}
+
+# phrases that mark a source as anonymous
+ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "familiar with", "declined to be named",
+                  "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
+
+# entity labels of speakers that are groups, not people
+GROUP_ENTS = {"ORG", "NORP", "GPE", "FAC"}
+
+# words that make a name or a noun phrase an organisation's: 'the campaign said', 'Acme Holdings Inc'
+ORGANISATION_WORDS = {
+    "administration", "agency", "army", "assembly", "association", "bank", "board", "cabinet", "campaign",
+    "caucus", "center", "centre", "church", "coalition", "commission", "committee", "company", "congress",
+    "corp", "council", "court", "department", "embassy", "firm", "foundation", "fund", "government", "group",
+    "house", "inc", "institute", "magazine", "ministry", "network", "news", "newspaper", "office",
+    "organisation", "organization", "panel", "paper", "parliament", "party", "police", "post", "school",
+    "senate", "staff", "station", "team", "times", "union", "university",
+}
+
+# nouns for unnamed people that a 'he' or 'she' can refer to
+GENDERED_NOUNS = {
+    **dict.fromkeys(("woman", "mother", "wife", "daughter", "girl", "sister", "grandmother", "aunt", "niece",
+                     "girlfriend", "widow", "mom"), "f"),
+    **dict.fromkeys(("man", "father", "husband", "son", "boy", "brother", "grandfather", "uncle", "nephew",
+                     "boyfriend", "widower", "dad"), "m"),
+}
+
+# cues whose report is an intention or an appeal: 'wants to triple…', 'urged Congress to act'
+XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
+              "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",
+              "encourage", "demand", "warn", "expect", "argue"}
+
+# common first names, to tell a pronoun's gender when no honorific does
+FEMALE_FIRST_NAMES = set(
+    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "kamala", "nikki", "elise", "ivanka", "melania", "michele", "tulsi", "kellyanne", "sarah", "huma", "chelsea", "condoleezza", "nancy", "dianne", "elizabeth", "kirsten", "amy", "maxine", "ilhan", "alexandria", "ayanna", "rashida", "liz", "marsha", "susan", "lisa", "tammy", "kristi", "kari", "giorgia", "ursula", "angela", "theresa", "natalia", "yulia", "olena", "marine", "jacinda", "greta", "malala", "oprah", "beyonce", "taylor", "hope", "karine", "jen", "dana", "kate", "sanna", "mette", "katalin"]
+)
+
+MALE_FIRST_NAMES = set(
+    ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bernie", "ted", "marco", "mike", "mitch", "chuck", "newt", "rudy", "reince", "jeb", "ben", "chris", "rand", "lindsey", "bill", "hunter", "vladimir", "volodymyr", "xi", "emmanuel", "boris", "rishi", "olaf", "recep", "benjamin", "narendra", "justin", "oleg", "pavel", "yehor", "oleksandr", "federico", "sergei", "dmitry", "kim", "jair", "javier", "keir", "kevin", "hakeem", "jd", "elon", "rex", "jim", "tim", "steve", "sean", "stephen", "reince", "kellyanne"]
+) - {"kellyanne"}
+
+# courtesy titles: a role only when nothing more informative is known
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
+
+# titles before a transcript label ('SEN. WARREN:')
+LABEL_TITLES = {"MR", "MRS", "MS", "DR", "SEN", "REP", "GOV", "GEN", "PRESIDENT", "SENATOR", "GOVERNOR"}
+
+# line labels of news pages that are not speakers ('UPDATE:', 'READ MORE:')
+NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR", "CORRECTION", "WATCH", "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE",
+                "SOURCES", "Q", "A", "AP", "CNN", "UPDATED", "BREAKING", "EXCLUSIVE", "OPINION", "ANALYSIS"}
+
+# labels that name a document rather than a speaker ('Poll: …')
+DOCUMENT_LABELS = {"Poll", "Survey", "Study", "Report", "Analysis", "Memo", "Audit"}
+
+# nouns for documents a source may be ('a statement', 'the court filing')
+DOCUMENT_NOUNS = {
+    "statement", "report", "letter", "memo", "memorandum", "filing", "document", "documents", "lawsuit",
+    "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",
+    "emails", "indictment", "ruling", "order", "affidavit", "testimony", "analysis", "briefing", "post",
+    "tweet", "video", "ad", "speech", "interview", "book", "essay", "column", "notice", "cable", "assessment",
+}
+
+# short words a title-case heading may leave in lower case
+TITLE_CASE_SMALL_WORDS = {"the", "and", "for", "with", "from", "into", "over", "but", "nor", "yet", "its", "per", "via",
+                      "upon", "onto"}
+

@@ -1,0 +1,116 @@
+"""The window's state as one object: the open article, the engine, the library and the dispatcher.
+
+The window's parts (article view, panels, corrections, file commands) talk to each other through
+this object's methods and signals, never through the main window's attributes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reader import service
+from reader.model import Correction, Opened, Quote, SearchHit
+from reader.ui.workers import Dispatcher
+
+log = logging.getLogger(__name__)
+
+
+class Session(QObject):
+    shown = Signal(object, object)  # Opened, the Quote to bring into view (or None)
+    focused = Signal(object)  # Quote: bring this quote of the open article into view
+    opened = Signal(object)  # Opened: a file was opened (not a library article shown again)
+    status = Signal(str)  # a message for the status bar
+    failed = Signal(str)  # a job failed: one sentence for the user
+    model_ready = Signal()
+    library_ready = Signal(object)  # Library | None
+
+    def __init__(self, engine: service.Engine, libraries: service.LibraryHandle,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.libraries = libraries
+        self.dispatcher = Dispatcher(self)
+        self.current: Opened | None = None
+
+    def start(self) -> None:
+        """Load the model and open the library in the background."""
+        self.status.emit("Loading the language model…")
+        self.run("model", self.engine.load, lambda _r: self.model_ready.emit())
+        self.run("library", self.libraries.get, self.library_ready.emit)
+
+    # ------------------------------------------------------------------ jobs
+    def run(self, kind: str, fn: Callable[[], Any], on_done: Callable[[Any], None], failure: str = "") -> None:
+        """Run ``fn`` in the background; a failure becomes one message (prefixed with ``failure``)."""
+        self.dispatcher.run(kind, fn, on_done, lambda msg: self.fail(f"{failure}{msg}"))
+
+    def fail(self, message: str) -> None:
+        log.info("shown to the user: %s", message)
+        self.status.emit(message)
+        self.failed.emit(message)
+
+    @property
+    def busy(self) -> bool:
+        return self.dispatcher.busy
+
+    # ------------------------------------------------------------------ articles
+    def open_path(self, path: str) -> None:
+        name = Path(path).name
+        self.status.emit(f"Analysing {name}…" if self.engine.loaded else f"Loading the language model, then {name}…")
+        engine, libraries = self.engine, self.libraries
+
+        def done(opened: Opened) -> None:
+            self.show(opened)
+            self.opened.emit(opened)
+
+        self.run("open", lambda: service.open_file(path, engine, libraries.get()), done, f"Could not open {name}: ")
+
+    def show(self, opened: Opened, focus: Quote | None = None) -> None:
+        self.current = opened
+        self.shown.emit(opened, focus)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show a search result's article (from the library) with its quote in view."""
+        quote = service.quote_for(hit)
+        if self.current is not None and self.current.article_id == hit.article_id:
+            self.focused.emit(quote)
+            return
+        libraries = self.libraries
+
+        def shown(opened: Opened | None) -> None:
+            if opened is None:
+                self.status.emit("That article is no longer in the library")
+            else:
+                self.show(opened, quote)
+
+        self.run("open", lambda: service.stored(libraries.require(), hit.article_id), shown)
+
+    # ------------------------------------------------------------------ library
+    def search(self, text: str, on_done: Callable[[list[SearchHit]], None], on_error: Callable[[str], None]) -> None:
+        libraries = self.libraries
+        self.dispatcher.run("search", lambda: libraries.require().search(text, limit=500), on_done, on_error)
+
+    def quotes_by(self, name: str) -> Callable[[], list[SearchHit]]:
+        libraries = self.libraries
+        return lambda: libraries.require().quotes_by(name, limit=100000)
+
+    def export(self, path: str, hits: Callable[[], list[SearchHit]]) -> None:
+        self.run("export", lambda: service.export_to(path, hits()),
+                 lambda n: self.status.emit(f"Exported {n} quotes to {Path(path).name}"), "Export failed: ")
+
+    def correct(self, correction: Correction) -> None:
+        """Show the correction at once, then keep it in the library in the background."""
+        opened = self.current
+        if opened is None:
+            return
+        self.show(service.apply_correction(opened, correction))
+        if opened.article_id is None:
+            self.status.emit("Corrected here only: there is no library to keep it in")
+            return
+        libraries, article_id = self.libraries, opened.article_id
+        self.run("correct", lambda: service.save_correction(libraries.require(), article_id, correction),
+                 self.status.emit)
