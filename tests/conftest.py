@@ -14,6 +14,14 @@ SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def log_file(tmp_path, monkeypatch) -> Path:
+    """Each test logs to a file of its own, never to the user's log."""
+    path = tmp_path / "quote-reader.log"
+    monkeypatch.setenv("QUOTE_READER_LOG", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from reader.nlp.pipeline import shared_nlp

@@ -51,6 +51,7 @@ def test_extract_input_jsonl_keeps_ids_and_text(tmp_path, capsys):
     assert recs[0]["quotes"][0]["speaker"] == "Dana Kim"
 
 
+@pytest.mark.slow  # a process of its own
 def test_extract_with_jobs_matches_single_process(fixtures, tmp_path):
     src = tmp_path / "in.jsonl"
     text = (fixtures / "council.txt").read_text()

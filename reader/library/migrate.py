@@ -29,6 +29,15 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     command.upgrade(cfg, revision)
 
 
+def pending(connection: Connection) -> str | None:
+    """The revision a stored library is at when it needs migrating (None: new, or already at head)."""
+    tables = set(inspect(connection).get_table_names())
+    if "articles" not in tables:
+        return None  # a new library: nothing stored to lose
+    revision = current(connection) if "alembic_version" in tables else "0001"
+    return revision if revision != head() else None
+
+
 def current(connection: Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 

@@ -7,6 +7,7 @@ triggers, so that bulk loads can index once at the end.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,6 +35,8 @@ from reader.model import (
     UserError,
     recount,
 )
+
+log = logging.getLogger(__name__)
 
 
 class LibraryError(UserError):
@@ -87,12 +90,42 @@ class Library:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        backup = None
         try:
             with self.engine.begin() as conn:
+                revision = migrate.pending(conn)
+                if revision is not None:
+                    backup = self._backup(conn, revision)
                 migrate.upgrade(conn)
         except DatabaseError as exc:
             self.engine.dispose()
-            raise LibraryError(f"{self.path} is not a usable library: {exc.orig}") from exc
+            kept = f" (a copy from before the upgrade is {backup})" if backup else ""
+            raise LibraryError(f"{self.path} is not a usable library: {exc.orig}{kept}") from exc
+        if backup is None:
+            self._drop_backups()  # this start needed no upgrade: the last one went well
+
+    # ------------------------------------------------------------------ backups before migrations
+    def _backups(self) -> list[Path]:
+        return sorted(self.path.parent.glob(f"{self.path.name}.before-*.bak"))
+
+    def _backup(self, conn: Any, revision: str) -> Path:
+        """A copy of the library as it is, before a migration changes it (SQLite's online backup,
+        so what the write-ahead log holds is in the copy too)."""
+        target = self.path.with_name(f"{self.path.name}.before-{revision}.bak")
+        raw = conn.connection.driver_connection
+        with sqlite3.connect(target) as copy:
+            raw.backup(copy)
+        copy.close()
+        log.warning("upgrading %s from schema %s; a copy of it is kept in %s", self.path, revision, target)
+        return target
+
+    def _drop_backups(self) -> None:
+        for old in self._backups():
+            try:
+                old.unlink()
+                log.info("removed %s: the library opened without needing it", old)
+            except OSError:
+                pass
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from reader.documents import load_article
 from reader.library import Library
 from reader.nlp.analyse import analyse_text
@@ -19,6 +21,7 @@ TEMPLATE = ("Council votes on budget {n}\n\n"
             "“Nobody wants higher taxes,” he added, “but nobody wants closed libraries either.”\n")
 
 
+@pytest.mark.slow  # a process of its own
 def test_sigkill_during_import(tmp_path, nlp):
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -38,9 +38,15 @@ def test_migration_from_the_first_schema(tmp_path):
         assert migrate.current(conn) == "0001"
     engine.dispose()
 
-    library = Library(path)  # opening migrates to the newest schema
+    library = Library(path)  # opening migrates to the newest schema, after keeping a copy
     with library.engine.connect() as conn:
         assert migrate.current(conn) == migrate.head()
+    backup = tmp_path / "old.sqlite3.before-0001.bak"
+    assert backup.exists()
+    with sqlite3.connect(backup) as copy:  # the copy is the library as it was before the upgrade
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert copy.execute("SELECT text FROM quotes").fetchall() == [(TEXT[start:end],)]
+    copy.close()
     hits = library.search("river")
     assert [h.text for h in hits] == ["The river will rise again,"]
     assert hits[0].speaker == "Mara Quinn"
@@ -49,6 +55,8 @@ def test_migration_from_the_first_schema(tmp_path):
     assert library.has_corrections(1)  # the edited flag came through
     assert library.check() == []
     library.close()
+    Library(path).close()  # the next start needs no upgrade: the copy has done its job
+    assert not backup.exists()
 
 
 def test_first_release_file_without_version_table(tmp_path):
@@ -97,6 +105,27 @@ def test_bulk_add_matches_normal_add_and_skips_known(library):
     assert [h.article_title for h in library.search("word17")] == ["A17"]
     assert len(library.quotes_by("S1")) == 10  # by alias
     assert library.check() == []
+
+
+def test_bulk_and_single_adds_find_a_speaker_by_alias_alike(tmp_path):
+    """'Trump' in a later article is the 'Donald Trump' known by that alias, however it was stored."""
+    first = Analysis(quotes=(Quote(1, 10, "x" * 9, "direct", speaker="Donald Trump"),),
+                     speakers=(Speaker("Donald Trump", aliases=("Trump",)),))
+    later = [(Article(text=f"“We will win {n}”, Trump said."),
+              Analysis(quotes=(Quote(1, 12, "We will win", "direct", speaker="Trump"),),
+                       speakers=(Speaker("Trump", aliases=("Mr. Trump",)),))) for n in range(3)]
+    one_by_one, in_bulk = Library(tmp_path / "a.sqlite3"), Library(tmp_path / "b.sqlite3")
+    for lib in (one_by_one, in_bulk):
+        lib.add(Article(text="“Something true,” Donald Trump said."), first)
+    for art, analysis in later:
+        one_by_one.add(art, analysis)
+    in_bulk.bulk_add(later)
+    for lib in (one_by_one, in_bulk):
+        speakers = lib.speakers()
+        assert [(s.name, s.quote_count) for s in speakers] == [("Donald Trump", 4)]
+        assert set(speakers[0].aliases) == {"Trump", "Mr. Trump"}
+        assert len(lib.quotes_by("Mr. Trump")) == 4
+        lib.close()
 
 
 def test_common_word_search_ranks_within_a_widening_window(library, monkeypatch):

@@ -49,6 +49,7 @@ def make(tmp_path, ext):
 FORMATS = [".txt", ".html", ".md", ".docx", ".epub", ".pdf"]
 
 
+@pytest.mark.slow  # a process of its own
 @pytest.mark.parametrize("ext", FORMATS)
 def test_screenshot_every_format(tmp_path, ext):
     path = make(tmp_path, ext)

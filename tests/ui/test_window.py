@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit
 
 from reader.ui.palette import LIGHT
 from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE
@@ -170,6 +171,7 @@ def test_recent_files_drop_missing(qtbot, window, monkeypatch, fixtures, tmp_pat
     assert [a.text() for a in window.files.recent_menu.actions()] == ["&1 council.txt"]
 
 
+@pytest.mark.slow  # a process of its own
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshot_command(tmp_path, fixtures, theme):
     out = tmp_path / f"shot-{theme}.png"
@@ -186,6 +188,7 @@ def test_screenshot_command(tmp_path, fixtures, theme):
     assert image.width() > 800 and image.height() > 500
 
 
+@pytest.mark.slow  # a process of its own
 def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"nope")
@@ -290,3 +293,18 @@ def test_hundreds_of_speakers_arrive_a_page_at_a_time(qtbot, window, monkeypatch
     last = model.groups[-1][0]
     assert tree.currentIndex().data(SPEAKER_ROLE) == last
     assert window.panel.index_of_speaker(last).data(SPEAKER_ROLE) == last
+
+
+def test_help_show_log(qtbot, window, log_file):
+    from reader.logs import setup_logging
+
+    setup_logging()
+    logging.getLogger("reader.test").warning("a line the reader can find")
+    action = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()
+    show = next(a for a in action if a.text() == "Show &Log")
+    show.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Quote Reader log" and w.isVisible())
+    text = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "a line the reader can find" in text
+    assert str(log_file) in dialog.findChild(QLabel).text()
+    dialog.close()
