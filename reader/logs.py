@@ -20,9 +20,9 @@ def log_path() -> Path:
     env = os.environ.get("QUOTE_READER_LOG")
     if env:
         return Path(env)
-    from platformdirs import user_log_path
+    from platformdirs import user_data_path
 
-    return user_log_path("quote-reader", appauthor=False) / "quote-reader.log"
+    return user_data_path("quote-reader", appauthor=False) / "quote-reader.log"  # beside the library
 
 
 def setup_logging(verbose: bool = False) -> Path | None:

@@ -195,8 +195,3 @@ def load_article(path: str | Path) -> Article:
         published=loaded.published,
         path=str(p),
     )
-
-
-def load_text_article(text: str, title: str | None = None, path: str | None = None) -> Article:
-    """An article given as a string (``extract --input-jsonl``): the text is kept exactly as given."""
-    return Article(text=text, title=title, path=path)

@@ -128,12 +128,6 @@ class Coreference:
                 continue
             self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, True))
 
-    def add_role(self, person: Person, role: str | None, affiliation: str | None) -> None:
-        if role:
-            person.roles.append(role)
-        if affiliation and not person.affiliation:
-            person.affiliation = affiliation
-
     def note_speaker(self, token_i: int, person: Person) -> None:
         """A resolved speaker mention becomes a mention too, so chains of 'he said' carry on."""
         mention = PersonMention(token_i, self.sent_index(token_i), person, True)

@@ -118,7 +118,3 @@ class People:
         if len(words) > 1:
             key = self._full_first.get(key, {}).get(words[0].lower(), key)
         return self.by_key.get(key)
-
-    def canonical(self, name: str) -> str:
-        person = self.lookup(name)
-        return person.name if person else name

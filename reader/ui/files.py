@@ -13,8 +13,6 @@ from reader.model import Opened, SearchHit
 from reader.ui.corrections import Corrections
 from reader.ui.importer import FolderImport
 from reader.ui.navigation import Navigator
-from reader.ui.quote_panel import QuotePanel
-from reader.ui.search_panel import SearchPanel
 from reader.ui.session import Session
 
 MAX_RECENT = 10
@@ -22,13 +20,13 @@ FILE_FILTER = "Articles ({})".format(" ".join(f"*{e}" for e in service.SUPPORTED
 
 
 class FileCommands:
-    def __init__(self, session: Session, nav: Navigator, fix: Corrections, panel: QuotePanel, search: SearchPanel,
-                 settings: QSettings, parent: QWidget) -> None:
+    """The File menu's commands (and Copy Quote with Citation), with the dialogs they need."""
+
+    def __init__(self, session: Session, nav: Navigator, fix: Corrections, settings: QSettings,
+                 parent: QWidget) -> None:
         self.session = session
         self.nav = nav
         self.fix = fix
-        self.panel = panel
-        self.search = search
         self.settings = settings
         self.parent = parent
         self.recent_menu = QMenu("Open &Recent", parent)
@@ -105,14 +103,14 @@ class FileCommands:
 
     def export_speaker(self) -> None:
         quote = self.nav.view.selected_quote()
-        name = self.panel.current_speaker() or (quote.speaker if quote else None)
+        name = self.nav.panel.current_speaker() or (quote.speaker if quote else None)
         if not name:
             self.session.status.emit("Choose a speaker in the panel first")
             return
         self._export(name.replace(" ", "-"), self.session.quotes_by(name))
 
     def export_search(self) -> None:
-        found = list(self.search.hits)
+        found = list(self.nav.search.hits)
         if not found:
             self.session.status.emit("Search the library first")
             return

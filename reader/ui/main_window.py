@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.panel.speaker_activated.connect(self.nav.follow_speaker)
         self.panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.panel.tree.customContextMenuRequested.connect(self._speaker_menu)
-        self.files = FileCommands(session, self.nav, self.corrections, self.panel, self.search, self.settings, self)
+        self.files = FileCommands(session, self.nav, self.corrections, self.settings, self)
 
         self.status_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.status_label)

@@ -47,7 +47,7 @@ class SpeakerQuoteModel(QAbstractItemModel):
     A speaker row has internal id 0; a quote row has the id of its speaker's row plus one.
     """
 
-    COL_TEXT, COL_COUNT = 0, 1
+    COL_TEXT = 0  # the second column counts a speaker's quotes
     PAGE = 100
 
     def __init__(self) -> None:
