@@ -82,6 +82,7 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     confidence: float = 1.0
+    inherits: int | None = None  # a follow-on quote: the index of the quote whose speaker it takes
 
 
 @dataclass(frozen=True)

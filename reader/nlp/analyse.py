@@ -19,11 +19,11 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
     quotes: list[Quote] = []
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": set(), "role": None, "aff": None,
                                                            "kind": SpeakerKind.PERSON})
-    for a in data.get("quotes", []):
-        if a.end <= a.start:
-            continue
+    atts = [a for a in data.get("quotes", []) if a.end > a.start]
+    index = {id(a): n for n, a in enumerate(atts)}
+    for a in atts:
         sp_start = sp_end = None
-        if a.mention is not None and not a.inherited:
+        if a.mention is not None:  # a follow-on quote rests on the mention of the quote it follows
             sp_start, sp_end = a.mention.char_span(doc)
         quotes.append(Quote(
             start=a.start, end=a.end, text=text[a.start:a.end], kind=a.kind, speaker=a.speaker,
@@ -31,6 +31,7 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
             cue_start=a.cue.idx if a.cue is not None else None,
             cue_end=a.cue.idx + len(a.cue.text) if a.cue is not None else None,
             confidence=round(a.confidence, 2),
+            inherits=index.get(id(a.source)) if a.inherited and a.source is not None else None,
         ))
         if a.speaker:
             entry = info[a.speaker]

@@ -48,6 +48,7 @@ class Attribution(Said):
     cue: Token | None = None
     confidence: float = 1.0
     inherited: bool = False
+    source: Attribution | None = None  # the quote whose speaker this one inherits
 
     def take(self, said: Said) -> None:
         """The speaker found for this quote."""
@@ -58,6 +59,7 @@ class Attribution(Said):
         """The quote is by whoever said ``other``; ``inherited`` when no mention of its own names them."""
         self.take(other)
         self.inherited = inherited
+        self.source = (other.source or other) if inherited else None
 
 
 class QuoteList:

@@ -207,3 +207,23 @@ def test_sources_are_typed(nlp):
     assert types.get("ABC News") == "outlet"
     assert types.get("Truth Social") == "platform"
     assert "document" in types.values()
+
+
+@pytest.mark.parametrize("text, fragment, mention, inherits_from", [
+    # the pronoun next to the cue is what the attribution rests on, though the speaker is named elsewhere
+    ("Senator Ruth Adams spoke for an hour.\n“This is a bad deal for farmers,” she said.", "bad deal", "she", None),
+    ("“The storm is moving north,” forecaster Dan Miles said.\n“Expect heavy rain by Friday night and flooding.”",
+     "The storm", "Dan Miles", None),
+    # a follow-on quote rests on the mention of the quote it follows, and says which one that is
+    ("“The storm is moving north,” forecaster Dan Miles said.\n“Expect heavy rain by Friday night and flooding.”",
+     "Expect heavy rain", "Dan Miles", "The storm"),
+])
+def test_every_attributed_quote_says_which_words_name_its_speaker(nlp, text, fragment, mention, inherits_from):
+    analysis = analyse_text(nlp, text)
+    quote = find(analysis, fragment)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start:quote.speaker_end] == mention
+    if inherits_from is None:
+        assert quote.inherits is None
+    else:
+        assert quote.inherits is not None and inherits_from in analysis.quotes[quote.inherits].text
