@@ -66,7 +66,8 @@ class Extractor:
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
         headline = headline_turn(self.text, surnames)
-        if headline is not None and not any(t.start == headline.start for t in self.turns):
+        if headline is not None and self.layout.is_prose(headline.start) \
+                and not any(t.start == headline.start for t in self.turns):
             self.turns.insert(0, headline)
         self._turn_of_span: dict[int, Turn] = {}
         for turn in self.turns:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLES
 from reader.nlp.mentions import name_tokens, title_before
+from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
 from reader.nlp.speakers import People, Person, is_first_name
 
@@ -75,6 +76,9 @@ class Coreference:
             if e - s > 5:
                 continue
             title = title_before(doc, s) or _conj_title(doc, head)
+            party = tag_after(doc, e)
+            if party is not None:  # "Sen. Ann Lee, D-Ore.": the tag is part of her role
+                title = f"{title}, {party}" if title else party
             honorific = doc[s - 1].lower_ if s > 0 else None
             in_prose = self.layout.is_prose(ent.start_char)
             person = self.people.add(doc[s:e].text, role=title, honorific=honorific)

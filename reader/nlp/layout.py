@@ -25,11 +25,53 @@ _DATE_HINT = re.compile(
 )
 
 
+# Lines of a news page that are the page's, not the story's: links to other stories, promotions,
+# newsletter and sharing boxes, bylines, time stamps. Never speech, never a source.
+_PAGE_LABEL = re.compile(
+    r"^(?:read|see|also|more|related|watch|listen|video|videos|photos?|gallery|in pictures|trending|"
+    r"recommended|most read|most popular|suggested|don\u2019t miss|don't miss|must read|top stories|"
+    r"further reading|latest|live|sponsored|advertisement|promoted|podcast|explainer|more from [\w .'-]+|"
+    r"read (?:more|also|next|this)|also read|see also|related (?:stories|articles|coverage|content|links?)|"
+    r"watch (?:now|more|live)|click here)"
+    r"\s*(?::|\||\u2014|\u2013|-|>|\u00bb|\u203a)", re.I)
+_PAGE_LINE = re.compile(
+    r"^(?:advertisement|skip advertisement|story continues below(?: this)? advertisement|continue reading(?: below)?|"
+    r"share(?: this)?(?: article| story| page)?(?: on \w+)?|share via .*|tweet|email|print|copy link(?: to clipboard)?|"
+    r"comments?(?: \(\d+\))?|\d+ comments?|listen to (?:this )?(?:article|story).*|loading\.*|"
+    r"click here\b.*|tap here\b.*|sign up\b.*|subscribe\b.*|follow (?:us|@\w+|[\w .]+ on (?:twitter|x|facebook|"
+    r"instagram|threads|bluesky|tiktok|youtube|linkedin))\b.*|like us on \w+.*|download (?:our|the) app\b.*|"
+    r"get (?:the latest|our|breaking)\b.*|(?:published|updated|posted|last updated|first published)\b.{0,60}|"
+    r"by (?-i:{name})(?:(?:,| and) (?-i:{name}))*(?:\s*[,|\u2014-]\s*(?-i:[A-Z][\w.'&-]*(?: (?:[A-Z&][\w.'-]*|and|of|the))*))?|"
+    r"reporting by .*|(?:additional )?reporting (?:by|from) .*|editing by .*|written by .*|"
+    r"(?:staff|senior|chief) (?:writer|reporter|correspondent)\b.{0,40}|"
+    r"\(?(?:this|the) (?:story|article) (?:has been|was) (?:updated|corrected)\b.*)$"
+    .replace("{name}", r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"), re.I)
+_NEWSLETTER = re.compile(r"\b(?:newsletter|inbox|sign up|subscribe|unsubscribe)\b", re.I)
+
+
+def _is_page_furniture(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 40:
+        return False
+    if _PAGE_LABEL.match(line) or _PAGE_LINE.match(line):
+        return True
+    # "Get the morning briefing in your inbox. Sign up here." and the like
+    return len(words) <= 25 and len(_NEWSLETTER.findall(line)) >= 2
+
+
+def _quoted_line(line: str) -> str | None:
+    """The words of a line that is nothing but a quotation, else None."""
+    line = line.strip()
+    if len(line) > 2 and line[0] in "\u201c\"\u2018'" and line[-1] in "\u201d\"\u2019'":
+        return line[1:-1].strip(" .,")
+    return None
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int
     end: int
-    kind: str  # "prose", "caption", "credit", "heading"
+    kind: str  # "prose", "caption", "credit", "heading", "furniture" (the page's own lines), "pull" (a pull quote)
 
 
 def _is_credit(line: str) -> bool:
@@ -58,10 +100,28 @@ class Layout:
                 # the caption is the paragraph right above a credit line
                 if n > 0 and kinds[n - 1] == "prose" and self._caption_like(text[spans[n - 1][0]:spans[n - 1][1]]):
                     kinds[n - 1] = "caption"
+            elif _is_page_furniture(line):
+                kinds[n] = "furniture"
             elif _is_heading(line) and '"' not in line[:1] and "\u201c" not in line[:1]:
                 kinds[n] = "heading"
+        self._mark_pull_quotes(text, spans, kinds)
         self.paragraphs = [Paragraph(s, e, k) for (s, e), k in zip(spans, kinds, strict=True)]
         self._starts = [p.start for p in self.paragraphs]
+
+    @staticmethod
+    def _mark_pull_quotes(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
+        """A line that only repeats, in quotation marks, words the article has elsewhere (its headline,
+        or a sentence of the story) is a pull quote set off for show: the words count once, where they
+        stand in the story."""
+        for n, (s, e) in enumerate(spans):
+            words = _quoted_line(text[s:e])
+            if words is None or len(words.split()) < 4 or kinds[n] != "prose":
+                continue
+            elsewhere = text[:s].find(words)
+            if elsewhere < 0:
+                elsewhere = text.find(words, e)
+            if elsewhere >= 0:
+                kinds[n] = "pull"
 
     @staticmethod
     def _caption_like(line: str) -> bool:

