@@ -34,7 +34,7 @@ def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
         "quotes": [
             {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
              "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue": q.cue,
-             "confidence": q.confidence, "inherits": q.inherits}
+             "confidence": q.confidence, "speaker_confidence": q.speaker_confidence, "inherits": q.inherits}
             for q in analysis.quotes
         ],
         "sources": [{"start": s.start, "end": s.end, "text": s.text, "type": s.type} for s in analysis.sources],

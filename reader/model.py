@@ -81,7 +81,8 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-    confidence: float = 1.0
+    confidence: float = 1.0  # how likely these words are a quote
+    speaker_confidence: float = 1.0  # how likely the speaker is right (1.0 once a person has said so)
     inherits: int | None = None  # a follow-on quote: the index of the quote whose speaker it takes
 
 

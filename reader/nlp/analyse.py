@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
+from reader.nlp.confidence import calibration
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
@@ -20,6 +21,7 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
     info: dict[str, dict[str, Any]] = defaultdict(lambda: {"aliases": set(), "role": None, "aff": None,
                                                            "kind": SpeakerKind.PERSON})
     atts = [a for a in data.get("quotes", []) if a.end > a.start]
+    trust = calibration()
     index = {id(a): n for n, a in enumerate(atts)}
     for a in atts:
         sp_start = sp_end = None
@@ -30,7 +32,7 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
             speaker_start=sp_start, speaker_end=sp_end, cue=a.cue.text if a.cue is not None else None,
             cue_start=a.cue.idx if a.cue is not None else None,
             cue_end=a.cue.idx + len(a.cue.text) if a.cue is not None else None,
-            confidence=round(a.confidence, 2),
+            confidence=round(trust.quote(a), 2), speaker_confidence=round(trust.speaker(a), 2),
             inherits=index.get(id(a.source)) if a.inherited and a.source is not None else None,
         ))
         if a.speaker:

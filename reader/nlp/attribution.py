@@ -301,7 +301,8 @@ class Extractor:
 
     def _turn(self, turn: Turn, end: int | None = None) -> None:
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
-        att = Attribution(turn.start, end if end is not None else turn.end, turn.kind)
+        att = Attribution(turn.start, end if end is not None else turn.end, turn.kind, found="turn")
+        att.via = "label"
         person = self.coref.person_for_name(turn.name, None, None)
         label = self.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
         if person is not None:
@@ -321,11 +322,19 @@ class Extractor:
         if turn is not None:
             self._turn(turn, min(span.end, turn.end) if span.close_mark is not None else turn.end)
             return
-        att = Attribution(span.start, span.end, QuoteKind.DIRECT)
+        att = Attribution(span.start, span.end, QuoteKind.DIRECT, found="direct")
         if self._dash_speaker(att, span):
+            att.found = att.via = "dash"
             self.quotes.add(att)
             return
-        cue = self._direct_cue(n) or self._next_sentence_cue(n) or self._lead_in_cue(n)
+        cue = self._direct_cue(n)
+        att.found = "direct-cue"
+        if cue is None:
+            cue, att.found = self._next_sentence_cue(n), "direct-next-sentence"
+        if cue is None:
+            cue, att.found = self._lead_in_cue(n), "direct-lead-in"
+        if cue is None:
+            att.found = "direct-no-cue" if not self.spans[n].continued else "direct-continued"
         if cue is not None:
             att.cue = cue
             claimed.add(cue.i)
@@ -339,7 +348,6 @@ class Extractor:
                 prev = None  # follow-on quotes: the last attributed one in this paragraph or the one before
             if prev is not None:
                 att.same_speaker_as(prev)
-                att.confidence = 0.7
                 if att.cue is None:
                     att.cue = prev.cue
         self.quotes.add(att)

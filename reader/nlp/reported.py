@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
-from reader.nlp.cues import SPEECH_CUES, indirect_cues
+from reader.nlp.cues import SPEECH_CUES, cue_strength, indirect_cues
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -130,7 +130,8 @@ class ReportedSpeech:
             doc = self.doc
             mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue)
+            att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
+                              found=_how(cue, named is not None))
             if first is None:
                 claimed.add(cue.i)
                 carrier = self._carrier(cue)
@@ -207,3 +208,15 @@ class ReportedSpeech:
 
 def _open_marks(text: str) -> int:
     return sum(text.count(c) for c in "\u201c\u201d\"")
+
+
+def _how(cue: Token, characterisation: bool) -> str:
+    """How a reported quote was found: by what it was called, 'according to', or a cue verb (binned by
+    how reliably its lemma marks speech)."""
+    if characterisation:
+        return "called"
+    if cue.lower_ == "according":
+        return "according"
+    strength = cue_strength(cue.lemma_)
+    return "cue-" + ("speech" if strength >= 0.99 else "strong" if strength >= 0.7 else "fair" if strength >= 0.45
+                     else "weak")

@@ -42,17 +42,20 @@ class SpeakerResolver:
             group = self._group_subject(subject, plural=low == "they") if low in ("they", "it") else None
             if group is not None:
                 said = self.resolve(group)
-                said.mention = mention
+                said.mention, said.via = mention, "group-pronoun"
                 return said
+            said.via = "pronoun-unresolved"
             if low in ("he", "she"):
                 person = coref.resolve_pronoun(subject)
                 if person is not None:
                     said.speak_as(person)
+                    said.via = "pronoun"
                     coref.note_speaker(subject.i, person)
             elif low in ("it", "they", "we"):
                 earlier = self.quotes.last_group(subject.i)
                 if earlier is not None:
                     said.speaker, said.speaker_kind = earlier.speaker, earlier.speaker_kind
+                    said.via = "group-pronoun"
             return said
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
             or looks_like_person(mention.text)
@@ -60,13 +63,14 @@ class SpeakerResolver:
             # "Mr. Grassley and Mr. Leahy said": the named people together
             names = self._coordinated_names(subject)
             if len(names) > 1:
-                said.speaker, said.speaker_kind = " and ".join(names), SpeakerKind.GROUP
+                said.speaker, said.speaker_kind, said.via = " and ".join(names), SpeakerKind.GROUP, "names"
                 return said
         if mention.kind == "name" and is_person and not mention.plural:
             honorific = self.doc[mention.start - 1].lower_ if mention.start > 0 else None
             person = coref.person_for_name(mention.text, mention.role, mention.affiliation, honorific)
             if person is not None:
                 said.speak_as(person, mention.role)
+                said.via = "name"
                 coref.note_speaker(mention.head, person)
                 return said
         if mention.kind == "nominal":
@@ -76,11 +80,16 @@ class SpeakerResolver:
             person = coref.resolve_nominal(subject)
             if person is not None:
                 said.speak_as(person)
+                said.via = "nominal-person"
                 coref.note_speaker(subject.i, person)
                 return said
             said.speaker_kind = SpeakerKind.ANONYMOUS if mention.anonymous else SpeakerKind.GROUP
+            said.via = "anonymous" if mention.anonymous else "nominal"
         elif mention.ent in GROUP_ENTS or mention.plural:
             said.speaker_kind = SpeakerKind.GROUP
+            said.via = "group"
+        else:
+            said.via = "name-other"
         said.speaker = _clean_name(mention.text)
         said.role = said.role or mention.role
         return said

@@ -34,6 +34,7 @@ class Said:
     role: str | None = None
     affiliation: str | None = None
     mention: Mention | None = None
+    via: str = "none"  # how the speaker was found (names the evidence for the confidence tables)
 
     def speak_as(self, person: Person, role: str | None = None) -> None:
         """``person`` said it: their canonical name, role (``role`` when they have none), affiliation."""
@@ -46,19 +47,21 @@ class Attribution(Said):
     end: int
     kind: str
     cue: Token | None = None
-    confidence: float = 1.0
     inherited: bool = False
     source: Attribution | None = None  # the quote whose speaker this one inherits
+    found: str = ""  # how the quote itself was found: its cue, a transcript label, a dash …
 
     def take(self, said: Said) -> None:
         """The speaker found for this quote."""
         self.speaker, self.speaker_kind, self.role = said.speaker, said.speaker_kind, said.role
-        self.affiliation, self.mention = said.affiliation, said.mention
+        self.affiliation, self.mention, self.via = said.affiliation, said.mention, said.via
 
     def same_speaker_as(self, other: Attribution, inherited: bool = True) -> None:
         """The quote is by whoever said ``other``; ``inherited`` when no mention of its own names them."""
         self.take(other)
         self.inherited = inherited
+        if inherited:
+            self.via = "inherited"
         self.source = (other.source or other) if inherited else None
 
 

@@ -296,3 +296,15 @@ def test_party_tags_and_abbreviations_never_split_a_sentence(nlp, text, fragment
     assert not any("Ore. " in (s.name or "") or s.name.startswith(("D-", "R-")) for s in analysis.speakers)
     if role is not None:
         assert analysis.speaker(speaker).role == role
+
+
+def test_confidence_follows_the_evidence(nlp):
+    text = ("“The levee will hold through the spring,” chief engineer Rosa Delgado said on Monday.\n\n"
+            "The council met for three hours on Tuesday.\n\n"
+            "“Nobody here believes that,” they said.")
+    analysis = analyse_text(nlp, text)
+    named, vague = find(analysis, "levee will hold"), find(analysis, "Nobody here")
+    for q in analysis.quotes:
+        assert 0.0 < q.confidence <= 1.0 and 0.0 < q.speaker_confidence <= 1.0
+    assert named.speaker_confidence > 0.85
+    assert vague.speaker_confidence < named.speaker_confidence - 0.2
