@@ -35,6 +35,10 @@ class SpeakerKind(StrEnum):
     ANONYMOUS = "anonymous"
 
 
+# below this speaker confidence the window asks the reader to check an attribution
+UNCERTAIN_BELOW = 0.75
+
+
 class UserError(Exception):
     """A problem the user can act on (a bad file, a locked library, a bad query): its message is one
     sentence meant for them, never a traceback."""
@@ -84,6 +88,11 @@ class Quote:
     confidence: float = 1.0  # how likely these words are a quote
     speaker_confidence: float = 1.0  # how likely the speaker is right (1.0 once a person has said so)
     inherits: int | None = None  # a follow-on quote: the index of the quote whose speaker it takes
+
+    @property
+    def uncertain(self) -> bool:
+        """An attribution a reader should check (a speaker the engine is unsure of)."""
+        return self.speaker is not None and self.speaker_confidence < UNCERTAIN_BELOW
 
 
 @dataclass(frozen=True)

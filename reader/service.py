@@ -201,9 +201,10 @@ def apply_correction(opened: Opened, correction: Correction) -> Opened:
     quotes = list(opened.analysis.quotes)
     match correction:
         case SpeakerIs(quote, name):
-            quotes = [dataclasses.replace(q, speaker=name, confidence=1.0) if q is quote else q for q in quotes]
+            quotes = [dataclasses.replace(q, speaker=name, confidence=1.0, speaker_confidence=1.0) if q is quote
+                      else q for q in quotes]
         case KindIs(quote, kind):
-            quotes = [dataclasses.replace(q, kind=kind) if q is quote else q for q in quotes]
+            quotes = [dataclasses.replace(q, kind=kind, confidence=1.0) if q is quote else q for q in quotes]
         case NotAQuote(quote):
             quotes = [q for q in quotes if q is not quote]
         case QuoteHere(start, end, kind, speaker):

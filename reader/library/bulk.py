@@ -22,8 +22,9 @@ _SQL = {
     "aliases": "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?,?)",
     "articles": "INSERT INTO articles (id, sha256, path, title, outlet, author, published, added, body, model, "
                 "engine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "quotes": 'INSERT INTO quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, edited, '
-              "rejected) VALUES (?,?,?,?,?,?,?,?,0,0)",
+    "quotes": 'INSERT INTO quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, '
+              "speaker_confidence, speaker_start, speaker_end, cue_start, cue_end, edited, rejected) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
     # indexed straight from memory: no reading back (and inflating) the bodies just written
     "index": "INSERT INTO quotes_fts (rowid, text) VALUES (?,?)",
     "sources": 'INSERT INTO sources (article_id, start, "end", text, type) VALUES (?,?,?,?,?)',
@@ -85,7 +86,8 @@ def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) ->
                             rows["aliases"].append((sid, alias))
                             ids.speakers.setdefault(alias, sid)
             qid, ids.quote = ids.quote, ids.quote + 1
-            rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence))
+            rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence, q.speaker_confidence,
+                                   q.speaker_start, q.speaker_end, q.cue_start, q.cue_end))
             rows["index"].append((qid, article.text[q.start:q.end]))
             batch.quotes += 1
         rows["sources"].extend((aid, s.start, s.end, s.text, s.type) for s in analysis.sources)

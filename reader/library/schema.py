@@ -86,6 +86,11 @@ class QuoteRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     cue: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    speaker_confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     # a person said "not a quote": kept as a tombstone so that re-analysis does not bring it back
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -213,7 +213,10 @@ class Library:
                     cache[quote.speaker] = sp_row
                 new_rows.append(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None,
                                          start=quote.start, end=quote.end, kind=quote.kind, cue=quote.cue,
-                                         confidence=quote.confidence, edited=False, rejected=False))
+                                         confidence=quote.confidence, speaker_confidence=quote.speaker_confidence,
+                                         speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
+                                         cue_start=quote.cue_start, cue_end=quote.cue_end, edited=False,
+                                         rejected=False))
             s.add_all(new_rows)
             for source in analysis.sources:
                 s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
@@ -254,7 +257,7 @@ class Library:
             row = self._quote_at(s, article_id, start, end)
             row.speaker_id = self._speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
             row.edited = True
-            row.confidence = 1.0
+            row.confidence = row.speaker_confidence = 1.0
 
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
         if kind not in set(QuoteKind):
@@ -263,6 +266,7 @@ class Library:
             row = self._quote_at(s, article_id, start, end)
             row.kind = kind
             row.edited = True
+            row.confidence = 1.0
 
     def reject(self, article_id: int, start: int, end: int) -> None:
         """'Not a quote': hidden everywhere, and not brought back by re-analysis."""
@@ -279,7 +283,7 @@ class Library:
                 raise LibraryError("that selection is not inside the article")
             sp = self._speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
             row = QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
-                           kind=kind, edited=True, rejected=False, confidence=1.0)
+                           kind=kind, edited=True, rejected=False, confidence=1.0, speaker_confidence=1.0)
             s.add(row)
             s.flush()
             _index(s, article.text, [row])
@@ -365,7 +369,9 @@ class Library:
                                                     QuoteRow.rejected.is_(False))
                              .order_by(QuoteRow.start)).all()
             quotes = [Quote(start=q.start, end=q.end, text=body[q.start:q.end], kind=q.kind,
-                            speaker=q.speaker.name if q.speaker else None, cue=q.cue, confidence=q.confidence)
+                            speaker=q.speaker.name if q.speaker else None, speaker_start=q.speaker_start,
+                            speaker_end=q.speaker_end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end,
+                            confidence=q.confidence, speaker_confidence=q.speaker_confidence)
                       for q in rows]
             known = {q.speaker_id: q.speaker for q in rows if q.speaker is not None}
             speakers = recount((self._to_speaker(row, 0) for row in known.values()), quotes)

@@ -27,6 +27,7 @@ from reader.ui.palette import KIND_LABELS, Theme
 SLICE_MS = 8
 TEXT_SLICE = 5000
 SPAN_SLICE = 100
+UNCERTAIN_PROPERTY = QTextCharFormat.Property.UserProperty + 1  # marks an uncertain speaker's words
 LAYERS = (*QuoteKind, "speakers", "sources", "cues")
 _UNDERLINE: dict[str, QTextCharFormat.UnderlineStyle] = {
     QuoteKind.DIRECT: QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -179,7 +180,7 @@ class ArticleView(QTextBrowser):
         if self.layers["speakers"]:
             for q in analysis.quotes:
                 if q.speaker_start is not None and q.speaker_end is not None:
-                    yield q.speaker_start, q.speaker_end, self._speaker_format(q.speaker)
+                    yield q.speaker_start, q.speaker_end, self._speaker_format(q.speaker, q.uncertain)
         if self.layers["sources"]:
             for src in analysis.sources:
                 fmt = QTextCharFormat()
@@ -214,12 +215,17 @@ class ArticleView(QTextBrowser):
         fmt.setUnderlineColor(self.theme.kind_colour(q.kind))
         return fmt
 
-    def _speaker_format(self, name: str | None) -> QTextCharFormat:
+    def _speaker_format(self, name: str | None, uncertain: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat()
         idx = self.colours.of(name)
         if idx is not None:
             fmt.setBackground(self.theme.speaker_tint(idx, strong=True))
         fmt.setFontWeight(QFont.Weight.Bold)
+        if uncertain:  # a dotted line under the words the attribution rests on: check this one
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.theme.check_colour())
+            fmt.setProperty(UNCERTAIN_PROPERTY, True)
         return fmt
 
     # ------------------------------------------------------------------ navigation
@@ -257,8 +263,10 @@ class ArticleView(QTextBrowser):
         who = escape(q.speaker or "Unknown speaker")
         role = f"<br><i>{escape(speaker.role)}</i>" if speaker and speaker.role else ""
         cue = f"<br>cue: <b>{escape(q.cue)}</b>" if q.cue else ""
-        note = " (follows the previous quote)" if q.confidence < 1 else ""
-        return f"<b>{who}</b>{role}<br>{KIND_LABELS.get(q.kind, q.kind)}{note}{cue}"
+        note = " (follows an earlier quote)" if q.inherits is not None else ""
+        check = (f"<br><span style='color:{self.theme.check_colour().name()}'><b>check this</b>: the speaker is "
+                 f"uncertain ({q.speaker_confidence:.0%} sure)</span>" if q.uncertain else "")
+        return f"<b>{who}</b>{role}<br>{KIND_LABELS.get(q.kind, q.kind)}{note}{cue}{check}"
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
@@ -274,7 +282,7 @@ class ArticleView(QTextBrowser):
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         # Let the window's shortcuts (n/p for quotes) through; keep normal reading keys.
-        if e.key() in (Qt.Key.Key_N, Qt.Key.Key_P) and not e.modifiers():
+        if e.key() in (Qt.Key.Key_N, Qt.Key.Key_P, Qt.Key.Key_U) and not e.modifiers():
             e.ignore()
             return
         super().keyPressEvent(e)

@@ -97,6 +97,7 @@ def build_menus(window: QMainWindow, files: FileCommands, fix: Corrections, nav:
     action(go_menu, "&Next Quote", lambda: nav.step_quote(+1), "N")
     action(go_menu, "&Previous Quote", lambda: nav.step_quote(-1), "P")
     action(go_menu, "Next Quote by This &Speaker", lambda: nav.step_quote(+1, same_speaker=True), "Shift+N")
+    action(go_menu, "Next &Uncertain Attribution", nav.next_uncertain, "U")
     action(go_menu, "&Search Library", nav.focus_search, QKeySequence.StandardKey.Find)
     action(go_menu, "All Quotes by This Spea&ker", lambda: nav.on_current_speaker(nav.follow_speaker),
            "Ctrl+Shift+F")

@@ -59,6 +59,19 @@ class Navigator:
         self.session.status.emit(f"{nxt.speaker or 'Unknown speaker'} · {nxt.kind}"
                                  + (f" · {nxt.cue}" if nxt.cue else ""))
 
+    def next_uncertain(self) -> None:
+        """The next attribution the engine is unsure of, after the cursor (wrapping round)."""
+        current = self.session.current
+        doubtful = [q for q in current.analysis.quotes if q.uncertain] if current is not None else []
+        if not doubtful:
+            self.session.status.emit("No uncertain attributions in this article")
+            return
+        pos = self.view.textCursor().selectionStart() - self.view.text_offset
+        nxt = next((q for q in doubtful if q.start > pos), doubtful[0])
+        self.view.scroll_to(nxt)
+        self.session.status.emit(f"Check this: {nxt.speaker} ({nxt.speaker_confidence:.0%} sure) · "
+                                 f"{len(doubtful)} uncertain in this article · F2 changes the speaker")
+
     def follow_speaker(self, name: str) -> None:
         """All quotes by this speaker across the library, in the search panel."""
         self.search.set_query(f'speaker:"{name}"')

@@ -104,6 +104,10 @@ class Theme:
         """Behind the words a search matched: a marker-pen amber that keeps text readable."""
         return QColor("#6B5200") if self.dark else QColor("#FFE07A")
 
+    def check_colour(self) -> QColor:
+        """The dotted line around a speaker the reader should check."""
+        return QColor("#FF8A65") if self.dark else QColor("#C62828")
+
     def kind_colour(self, kind: str) -> QColor:
         c = KIND_COLOURS.get(kind, "#808080")
         return _blend(c, QColor("white"), 0.35) if self.dark else QColor(c)

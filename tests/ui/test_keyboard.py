@@ -95,3 +95,48 @@ def test_panel_quote_then_follow_its_speaker_by_keyboard(qtbot, window):
     qtbot.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: len(window.search.hits) > 0, timeout=TIMEOUT)
     assert {h.speaker for h in window.search.hits} == {name}
+
+
+UNSURE = ("Budget deal reached\n\nMayor Tom Reyes and Councilwoman Ana Pruitt said the budget would be balanced "
+          "by June.\n\n“The levee will hold,” engineer Rosa Delgado said.\n\n"
+          "The unions met on Friday. “We will strike if we must,” they said.\n")
+
+
+def test_step_through_uncertain_attributions_and_settle_one(qtbot, window_setup, tmp_path, monkeypatch):
+    from reader.ui.article_view import UNCERTAIN_PROPERTY
+
+    win, library = window_setup.window, window_setup.library
+    path = tmp_path / "budget.txt"
+    path.write_text(UNSURE, encoding="utf-8")
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
+        win.session.open_path(str(path))
+    doubtful = [q for q in win.current.analysis.quotes if q.uncertain]
+    assert [q.speaker for q in doubtful] == ["Tom Reyes and Ana Pruitt", "The unions"]
+    sure = next(q for q in win.current.analysis.quotes if q.speaker == "Rosa Delgado")
+    assert not sure.uncertain
+
+    def marked(q) -> bool:  # the speaker's words carry the dotted "check this" line
+        cursor = win.view.textCursor()
+        cursor.setPosition(win.view.text_offset + q.speaker_start + 1)
+        fmt = cursor.charFormat()
+        return bool(fmt.property(UNCERTAIN_PROPERTY)) and fmt.underlineStyle() == fmt.UnderlineStyle.DotLine
+
+    assert all(marked(q) for q in doubtful) and not marked(sure)
+    assert "check this" in win.view.describe(doubtful[0]) and "check this" not in win.view.describe(sure)
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_U)
+    assert win.view.selected_quote().start == doubtful[0].start
+    qtbot.keyClick(win.view, Qt.Key.Key_U)
+    assert win.view.selected_quote().start == doubtful[1].start
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Teachers union", True))
+    with qtbot.waitSignal(win.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(win.view, Qt.Key.Key_F2)  # a person settles it: certain from now on
+    settled = next(q for q in win.current.analysis.quotes if q.start == doubtful[1].start)
+    assert settled.speaker == "Teachers union" and settled.speaker_confidence == 1.0 and not settled.uncertain
+    qtbot.waitUntil(lambda: not win.dispatcher.busy, timeout=TIMEOUT)
+    stored = next(q for q in library.analysis(win.current.article_id).quotes if q.start == settled.start)
+    assert stored.speaker_confidence == 1.0 and stored.speaker == "Teachers union"
+    assert next(q for q in library.analysis(win.current.article_id).quotes
+                if q.start == doubtful[0].start).uncertain  # the library keeps what is still unsure
