@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from reader.model import Source
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import DOCUMENT_NOUNS
-from reader.nlp.sentences import Sentences
+from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
     from reader.nlp.attribution import Attribution
@@ -102,7 +102,11 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lower_ in DOCUMENT_NOUNS:
                         s = min(t.i for t in pobj.subtree)
-                        found.append(_span_source(doc[s:pobj.i + 1], "document"))
+                        e = pobj.i + 1
+                        for by in pobj.rights:  # "a statement from her office", "a filing by the state"
+                            if by.dep_ == "prep" and by.lower_ in ("from", "by", "of"):
+                                e = by.right_edge.i + 1
+                        found.append(_span_source(doc[s:e], "document"))
         if q.mention is not None and not q.inherited:
             mention = q.mention
             span = doc[mention.start:mention.end]
@@ -117,8 +121,70 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
     for ent in doc.ents:
         if ent.label_ == "ORG" and sents.index(ent.start) in cue_sents and ent.text not in people_names:
             if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
-                found.append(_span_source(ent, "outlet" if _outlet_like(ent.text) else "organisation"))
+                span = _with_name_after(ent)  # "NATO" + "Parliamentary Assembly"
+                found.append(_span_source(span, "outlet" if _outlet_like(span.text) else "organisation"))
+    found.extend(_press_offices(doc, layout))
+    found.extend(_affiliations(doc, quotes))
     return _dedupe(found)
+
+
+def _name_words(doc: Doc, i: int, stop: int) -> int:
+    """The end of a run of capitalised words from token i ('Center for European Policy Analysis'):
+    small joining words may stand inside it, never at its end."""
+    end = i
+    while i < stop and (doc[i].text[:1].isupper() and doc[i].is_alpha or doc[i].lower_ in _NAME_JOINERS):
+        if doc[i].text[:1].isupper():
+            end = i + 1
+        i += 1
+    return end
+
+
+def _with_name_after(ent: Span) -> Span:
+    end = _name_words(ent.doc, ent.end, min(len(ent.doc), ent.end + 6))
+    return ent.doc[ent.start:end] if end > ent.end else ent
+
+
+def _press_offices(doc: Doc, layout: Layout) -> list[Source]:
+    """'Ukraine’s 24th Mechanized Brigade press service', 'the ministry's press office', 'the state news
+    agency': an organisation speaking through its office (a news agency is an outlet). Captions count:
+    they say where a photo or a statement came from."""
+    found = []
+    for head in tokens_with_lower(doc, _OFFICE_HEADS):
+        if head.i == 0 or doc[head.i - 1].lower_ not in _OFFICE_KINDS or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if layout.kind_at(head.idx) not in ("prose", "heading", "caption"):
+            continue
+        start = head.left_edge.i
+        if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].pos_ == "PROPN":
+            start -= 2  # "Ukraine’s" before the unit
+        while start < head.i and doc[start].lower_ in ("a", "an", "by", "from", "of"):
+            start += 1
+        kind = "outlet" if doc[head.i - 1].lower_ == "news" else "organisation"
+        found.append(_span_source(doc[start:head.i + 1], kind))
+    return found
+
+
+def _affiliations(doc: Doc, quotes: Sequence[Attribution]) -> list[Source]:
+    """'Federico Borsari of the Center for European Policy Analysis said': where a named speaker comes
+    from, when the model did not tag it."""
+    found = []
+    for q in quotes:
+        mention = q.mention
+        if mention is None or q.inherited or mention.kind != "name" or q.speaker_kind != "person":
+            continue
+        i = mention.end
+        if i + 2 < len(doc) and doc[i].lower_ in ("of", "at", "from") and doc[i + 1].lower_ == "the":
+            end = _name_words(doc, i + 2, min(len(doc), i + 12))
+            if end - (i + 2) >= 2:
+                span = doc[i + 1:end]
+                found.append(_span_source(span, "outlet" if _outlet_like(span.text) else "organisation"))
+    return found
+
+
+_NAME_JOINERS = {"for", "of", "and", "on", "the", "&"}
+_OFFICE_HEADS = {"service", "office", "agency", "bureau", "desk"}
+_OFFICE_KINDS = {"press", "media", "news", "communications", "information", "spokesperson", "spokesman's",
+                 "spokeswoman's", "spokesperson's"}
 
 
 _PRIORITY = {"credit": 0, "anonymous": 1, "platform": 2, "outlet": 3, "document": 4, "organisation": 5}

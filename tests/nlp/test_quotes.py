@@ -308,3 +308,26 @@ def test_confidence_follows_the_evidence(nlp):
         assert 0.0 < q.confidence <= 1.0 and 0.0 < q.speaker_confidence <= 1.0
     assert named.speaker_confidence > 0.85
     assert vague.speaker_confidence < named.speaker_confidence - 0.2
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("The brigade's press service said two drones were shot down overnight.", "The brigade's press service",
+     "organisation"),
+    ("A statement from the ministry said the border would stay closed.", "A statement from the ministry", "document"),
+    ("According to a court filing, the company owed two million dollars.", "a court filing", "document"),
+    ("The report, released on Monday, said emissions had fallen.", "The report", "document"),
+    ("The mayor said in a statement from her office that the roads were clear.", "a statement from her office",
+     "document"),
+    ("The state news agency reported that talks had resumed.", "The state news agency", "outlet"),
+    ("“The numbers are clear,” said Lena Ortiz of the Institute for Coastal Studies.",
+     "the Institute for Coastal Studies", "organisation"),
+    ("Delegates to the NATO Parliamentary Assembly said the vote would wait.", "the NATO Parliamentary Assembly",
+     "organisation"),
+])
+def test_press_offices_documents_and_affiliations_are_typed_sources(nlp, text, source, kind):
+    assert (source, kind) in {(s.text, s.type) for s in analyse_text(nlp, text).sources}
+
+
+def test_a_press_office_needs_a_press_word(nlp):
+    sources = {s.text for s in analyse_text(nlp, "The post office said the delivery would be late.").sources}
+    assert not any("post office" in s for s in sources)

@@ -70,5 +70,10 @@ def test_shared_paraphrased_article(nlp, shared_dir):
         assert (credit, "credit") in sources
     assert ("ABC Information", "outlet") in sources
     assert ("Fact Social", "platform") in sources
+    for organisation in ("the White Home", "the Worldwide Disaster Group", "Kremlin", "Congress",
+                         "The Fletcher Faculty of Regulation and Diplomacy", "the Ukrainian Parliament",
+                         "NATO Parliamentary Meeting", "the Heart for European Coverage Evaluation",
+                         "Ukraine’s twenty fourth Mechanized Brigade press service"):
+        assert (organisation, "organisation") in sources, organisation
     names = {s.name for s in a.speakers}
     assert not any("Getty" in n or "Kolesnikova" in n or "Petrasiuk" in n for n in names)
