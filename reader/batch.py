@@ -20,6 +20,7 @@ from typing import Any
 from reader import flow
 from reader.documents import DocumentError, load_article
 from reader.library import Library
+from reader.logs import setup_logging
 from reader.model import Analysis, Article, Opened
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ _LIBRARIES: dict[str, Library] = {}
 
 def _init(model: str | None) -> None:
     global _ENGINE
+    if _ENGINE is not None and _ENGINE.model == model and _ENGINE.loaded:
+        return  # this process has the pipeline already
+    if not logging.getLogger().handlers:
+        setup_logging()  # a worker logs to the same file; nothing of a library's reaches the terminal
     _ENGINE = flow.Engine(model)
     _ENGINE.load()
 

@@ -46,6 +46,8 @@ def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
 def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False) -> None:
     p.add_argument("-v", "--verbose", action="store_true",
                    help="log what happens to stderr as well as to the log file")
+    p.add_argument("--max-mb", type=float, metavar="MB",
+                   help="refuse articles larger than this many megabytes (default 20; $QUOTE_READER_MAX_MB)")
     if db:
         p.add_argument("--db", help="library file (default: $QUOTE_READER_DB or the user data folder)")
     if model:
@@ -55,6 +57,7 @@ def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False
 # ---------------------------------------------------------------------- extract
 def cmd_extract(args: argparse.Namespace) -> int:
     from reader.batch import analyse_files, analyse_texts
+    from reader.documents.loaders import max_mb, too_large
     from reader.flow import article_files
 
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
@@ -68,7 +71,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
                         if line.strip():
                             try:
                                 rec = json.loads(line)
-                                items.append((str(rec["id"]), str(rec["text"])))
+                                key, text = str(rec["id"]), str(rec["text"])
+                                if len(text) > max_mb() * 1e6:
+                                    print(f"quote-reader: {args.input_jsonl}:{n}: {too_large(key, len(text))}",
+                                          file=sys.stderr)
+                                    failures += 1
+                                    continue
+                                items.append((key, text))
                             except (json.JSONDecodeError, KeyError, TypeError):
                                 print(f"quote-reader: {args.input_jsonl}:{n}: not a record with id and text",
                                       file=sys.stderr)
@@ -208,50 +217,65 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- parsers
+EXIT_CODES = """exit status:
+  0    done
+  1    a file, the library or the model could not be used (one line on stderr says which and why)
+  2    the command line was wrong
+  130  interrupted (Ctrl-C); everything stored before it is complete"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quote-reader", description="Who said what, in the news you read.")
+    parser = argparse.ArgumentParser(prog="quote-reader", description="Who said what, in the news you read.",
+                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="print quotes, speakers and sources as JSON lines")
-    p.add_argument("paths", nargs="*")
+    p = sub.add_parser("extract", help="print quotes, speakers and sources as JSON lines", description="print quotes, speakers and sources as JSON lines", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", help="article files or folders (.txt .html .md .docx .epub .pdf)")
     p.add_argument("--input-jsonl", help="read {id, text} records instead of files")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (JSON lines)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("-o", "--output")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
     _add_common(p, db=False, model=True)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("import", help="add files and folders to the library")
-    p.add_argument("paths", nargs="+")
-    p.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2)))
-    p.add_argument("--quiet", action="store_true")
+    p = sub.add_parser("import", help="add files and folders to the library", description="add files and folders to the library", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
+    p.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2)),
+                   help="worker processes that analyse in parallel (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_common(p, model=True)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="?", default="")
-    p.add_argument("--speaker")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50)
+    p = sub.add_parser("search", help="search the library", description="search the library", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("query", nargs="?", default="",
+                   help='words, "phrases", prefix*, -excluded, speaker:NAME outlet:NAME kind:KIND after:/before:DATE')
+    p.add_argument("--speaker", help="only quotes by this speaker (a name or an alias)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
     _add_common(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("speakers", help="list the library's speakers, or rename, merge and alias them")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--rename", nargs=2, metavar=("NAME", "NEW_NAME"))
+    p = sub.add_parser("speakers", help="list the library's speakers, or rename, merge and alias them", description="list the library's speakers, or rename, merge and alias them", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--json", action="store_true", help="print the speakers as JSON")
+    p.add_argument("--rename", nargs=2, metavar=("NAME", "NEW_NAME"), help="give a speaker another name")
     p.add_argument("--merge", nargs=2, metavar=("KEEP", "OTHER"), help="OTHER's quotes and aliases go to KEEP")
-    p.add_argument("--alias", nargs=2, metavar=("NAME", "ALIAS"))
-    p.add_argument("--limit", type=int)
+    p.add_argument("--alias", nargs=2, metavar=("NAME", "ALIAS"), help="ALIAS is another name for NAME")
+    p.add_argument("--limit", type=int, help="list at most this many speakers")
     _add_common(p)
     p.set_defaults(func=cmd_speakers)
 
-    p = sub.add_parser("export", help="export quotes to CSV, JSON or Markdown")
-    p.add_argument("query", nargs="?")
-    p.add_argument("--format", choices=["csv", "json", "md"], required=True)
-    p.add_argument("--speaker")
+    p = sub.add_parser("export", help="export quotes to CSV, JSON or Markdown", description="export quotes to CSV, JSON or Markdown", epilog=EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("query", nargs="?", help="export the quotes this search finds (default: all)")
+    p.add_argument("--format", choices=["csv", "json", "md"], required=True, help="CSV, JSON or Markdown")
+    p.add_argument("--speaker", help="this speaker's quotes, across the library")
     p.add_argument("--article", help="an article's quotes: its file or its library id")
-    p.add_argument("--limit", type=int, default=100000)
-    p.add_argument("-o", "--output")
+    p.add_argument("--limit", type=int, default=100000, help="at most this many quotes (default 100,000)")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
     _add_common(p)
     p.set_defaults(func=cmd_export)
     return parser
@@ -259,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="quote-reader",
+        prog="quote-reader", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Open articles in the reader window. Subcommands: " + ", ".join(SUBCOMMANDS) +
                     " (quote-reader SUBCOMMAND --help).")
     p.add_argument("paths", nargs="*", help="articles to open (.txt .html .md .docx .epub .pdf)")
@@ -267,6 +291,12 @@ def build_gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=["light", "dark"])
     _add_common(p, model=True)
     return p
+
+
+def _limits(args: argparse.Namespace) -> None:
+    """--max-mb reaches worker processes through the environment they inherit."""
+    if getattr(args, "max_mb", None):
+        os.environ["QUOTE_READER_MAX_MB"] = str(args.max_mb)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -279,10 +309,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_parser().parse_args(argv)
+            _limits(args)
             setup_logging(args.verbose)
             logging.getLogger(__name__).info("quote-reader %s", " ".join(argv))
             return int(args.func(args))
         args = build_gui_parser().parse_args(argv)
+        _limits(args)
         setup_logging(args.verbose)
         from reader.ui.app import run_gui
 

@@ -27,8 +27,8 @@ def article_files(paths: Iterable[str | Path]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS)
+            found = [str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS]
+            out.extend(found or [str(p)])  # an empty folder stays, to be reported as one
         else:
             out.append(str(p))
     return out

@@ -26,16 +26,22 @@ def log_path() -> Path:
 
 
 def setup_logging(verbose: bool = False) -> Path | None:
-    """Log to the rotating file (INFO and up), and to stderr too when ``verbose`` (DEBUG and up).
+    """Log to the rotating file: our own messages from INFO up, other libraries' warnings too (never on
+    the terminal, where the user reads our one-line messages); with ``verbose``, everything of ours from
+    DEBUG up on stderr as well.
 
     Returns the log file, or None when it cannot be written (a read-only home): the program runs on.
     """
-    root = logging.getLogger("reader")
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_quote_reader", False):
             root.removeHandler(handler)
             handler.close()
+    root.setLevel(logging.WARNING)
+    ours = logging.getLogger("reader")
+    ours.setLevel(logging.DEBUG if verbose else logging.INFO)
+    ours.propagate = True
+    logging.captureWarnings(True)  # warnings.warn() from libraries becomes a log record, not stderr noise
     path: Path | None = log_path()
     try:
         assert path is not None
@@ -44,11 +50,11 @@ def setup_logging(verbose: bool = False) -> Path | None:
                                                             encoding="utf-8", delay=True)
     except OSError:
         path = None
+        _add(root, logging.NullHandler())  # no last-resort printing of library warnings on stderr
     else:
         _add(root, file_handler)
     if verbose:
         _add(root, logging.StreamHandler())
-    root.propagate = False
     return path
 
 

@@ -39,7 +39,7 @@ def test_a_bug_in_a_window_job_is_logged_with_its_traceback(qtbot, log_file):
     dispatcher.run("open", broken, lambda _r: None, messages.append)
     qtbot.waitUntil(lambda: bool(messages), timeout=5000)
     assert messages[0].startswith("unexpected error: KeyError") and "Show Log" in messages[0]
-    for handler in logging.getLogger("reader").handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
     text = log_file.read_text(encoding="utf-8")
     assert "open job failed" in text and "Traceback" in text and "raise KeyError" in text

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import re
-from collections.abc import Callable
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +16,34 @@ from reader.documents import markup
 from reader.documents.normalise import normalise_text, paragraphs_to_text, split_headline
 from reader.model import Article, UserError
 
-MAX_BYTES = 200 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_MB = 20.0  # an article larger than this is refused with one sentence (--max-mb changes it)
+UNPACK_FACTOR = 20  # a DOCX or EPUB may unpack to this many times the limit (images and styles included)
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"\x1f\x8b",
+                 b"BZh", b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00")
+
+
+def max_mb() -> float:
+    """The size limit for one article, in MB: $QUOTE_READER_MAX_MB (set by --max-mb), else 20."""
+    try:
+        value = float(os.environ.get("QUOTE_READER_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        return DEFAULT_MAX_MB
+    return value if value > 0 else DEFAULT_MAX_MB
+
+
+def too_large(name: str, size: int) -> DocumentError:
+    return DocumentError(f"{name} is {size / 1e6:.0f} MB, more than the {max_mb():g} MB limit for one article "
+                         f"(--max-mb raises it)")
+
+
+@contextmanager
+def _quietly() -> Iterator[None]:
+    """Third-party readers warn about the files they are given; the user hears about it from us."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 class DocumentError(UserError):
@@ -49,6 +81,15 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high < 0.1 * min(len(data), 65536):
+        # mostly ASCII with a few accented letters or curly quotes: Windows-1252 (a superset of Latin-1) is
+        # by far the likeliest for a Western news text, and a detector guessing from a handful of bytes
+        # often picks a Central European code page instead ("Inès" read as "Inčs")
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -59,18 +100,47 @@ def decode_bytes(data: bytes) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DocumentError(f"{path.name} is too large to open ({size // (1024 * 1024)} MB)")
+    if size > max_mb() * 1e6:
+        raise too_large(path.name, size)
     return path.read_bytes()
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False  # a text encoding's byte-order mark
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    head = data[:8192]
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.1  # a few stray NULs are damage; this many are another kind of file
 
 
 @register(".txt", ".text", "")
 def load_txt(path: Path) -> Loaded:
     data = _read_bytes(path)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{path.name} is not a text file")
-    title, body = split_headline(normalise_text(decode_bytes(data)))
+    if _looks_binary(data):
+        raise DocumentError(f"{path.name} is not a text file (it holds binary data)")
+    text = decode_bytes(data).replace("\x00", "")  # stray NULs from a bad copy: the text around them opens
+    title, body = split_headline(normalise_text(text))
     return Loaded(body, title=title)
+
+
+def _check_archive(path: Path, what: str) -> None:
+    """A DOCX or EPUB is a zip: refuse a damaged one, and one that would unpack to far more than an
+    article (a zip bomb), before any reader unpacks it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            bad = archive.testzip() if unpacked < 50e6 else None
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise DocumentError(f"{path.name} is not a readable {what} (the file is damaged or cut short)") from exc
+    if unpacked > max_mb() * 1e6 * UNPACK_FACTOR:
+        raise DocumentError(f"{path.name} would unpack to {unpacked / 1e6:.0f} MB: refused, as no article is that "
+                            f"large (a zip bomb?)")
+    if bad is not None:
+        raise DocumentError(f"{path.name} is not a readable {what} (damaged part: {bad})")
 
 
 @register(".html", ".htm", ".xhtml")
@@ -95,8 +165,10 @@ def load_markdown(path: Path) -> Loaded:
 def load_docx(path: Path) -> Loaded:
     import docx
 
+    _check_archive(path, "Word document")
     try:
-        document = docx.Document(str(path))
+        with _quietly():
+            document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a broken zip
         raise DocumentError(f"{path.name} is not a readable Word document") from exc
     title = document.core_properties.title or None
@@ -121,8 +193,10 @@ def load_epub(path: Path) -> Loaded:
     import ebooklib
     from ebooklib import epub
 
+    _check_archive(path, "EPUB book")
     try:
-        book = epub.read_epub(str(path), options={"ignore_ncx": True})
+        with _quietly():
+            book = epub.read_epub(str(path), options={"ignore_ncx": True})
     except Exception as exc:
         raise DocumentError(f"{path.name} is not a readable EPUB book") from exc
 
@@ -147,16 +221,26 @@ def load_epub(path: Path) -> Loaded:
 @register(".pdf")
 def load_pdf(path: Path) -> Loaded:
     from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     try:
-        pdf = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in pdf.pages]
-        info = pdf.metadata
-    except Exception as exc:
-        raise DocumentError(f"{path.name} is not a readable PDF") from exc
+        with _quietly():
+            pdf = PdfReader(str(path))
+            if pdf.is_encrypted and not pdf.decrypt(""):
+                raise FileNotDecryptedError("password")
+            pages = [page.extract_text() or "" for page in pdf.pages]
+            info = pdf.metadata
+    except FileNotDecryptedError as exc:
+        raise DocumentError(f"{path.name} is protected by a password: open it in a PDF reader and save an "
+                            f"unprotected copy") from exc
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, NotImplementedError) as exc:
+        if isinstance(exc, NotImplementedError) and "crypt" in str(exc).lower():
+            raise DocumentError(f"{path.name} is encrypted in a way that cannot be read here") from exc
+        raise DocumentError(f"{path.name} is not a readable PDF (the file is damaged or cut short)") from exc
     text = normalise_text("\n\n".join(pages))
     if not text.strip():
-        raise DocumentError(f"{path.name} has no text layer (a scanned PDF?)")
+        raise DocumentError(f"{path.name} has no text layer: is it a scan?")
     # PDF text layers break lines inside paragraphs: join lines that do not end a sentence.
     text = re.sub(r"(?<![.!?:\u201d\"])\n(?!\n)", " ", text)
     title = (info.title if info else None) or None
@@ -170,10 +254,14 @@ SUPPORTED_EXTENSIONS = tuple(sorted(ext for ext in _LOADERS if ext))
 def load_article(path: str | Path) -> Article:
     """Read ``path`` with the loader for its extension; raise DocumentError with a clear message."""
     p = Path(path)
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():
         raise DocumentError(f"{p} does not exist")
     if p.is_dir():
-        raise DocumentError(f"{p} is a folder, not an article")
+        if any(f.suffix.lower() in SUPPORTED_EXTENSIONS for f in p.rglob("*")):
+            raise DocumentError(f"{p} is a folder, not an article (import it to read all its articles)")
+        raise DocumentError(f"{p} is a folder with no articles in it")
+    if p.exists() and not p.is_file():
+        raise DocumentError(f"{p} is not a regular file (a device or a pipe?)")
     loader = _LOADERS.get(p.suffix.lower())
     if loader is None:
         raise DocumentError(f"{p.name}: unsupported file type (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
@@ -181,12 +269,20 @@ def load_article(path: str | Path) -> Article:
         loaded = loader(p)
     except DocumentError:
         raise
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{p.name} went away while it was being read") from exc
     except OSError as exc:
         raise DocumentError(f"cannot read {p.name}: {exc.strerror or exc}") from exc
-    except Exception as exc:
-        raise DocumentError(f"cannot read {p.name}: {exc}") from exc
+    except RecursionError as exc:
+        raise DocumentError(f"cannot read {p.name}: it is nested too deeply to be an article") from exc
+    except Exception as exc:  # a reader library's own failure on a damaged file: one sentence, logged in full
+        log.warning("reading %s failed", p, exc_info=True)
+        raise DocumentError(f"cannot read {p.name}: the file is damaged or not really a {p.suffix or 'text'} "
+                            f"file") from exc
     if not loaded.text.strip():
         raise DocumentError(f"{p.name} contains no article text")
+    if len(loaded.text) > max_mb() * 1e6:
+        raise too_large(p.name, len(loaded.text))
     return Article(
         text=loaded.text,
         title=loaded.title,

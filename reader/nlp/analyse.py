@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 
 from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
 from reader.nlp.confidence import calibration
+from reader.nlp.pieces import PIECE_CHARS, cut_points, join, without_noise
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
@@ -56,7 +58,21 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
 
 
 def analyse_text(nlp: Language, text: str) -> Analysis:
-    return analysis_from_doc(nlp(text), model=nlp.meta.get("name", ""))
+    """One text, read whole when it is of news length, else in pieces (reader.nlp.pieces)."""
+    readable = without_noise(text)
+    points = cut_points(readable)
+    name = nlp.meta.get("name", "")
+    if len(points) == 1:
+        analysis = analysis_from_doc(nlp(readable), model=name)
+    else:
+        ends = [*points[1:], len(readable)]
+        docs = nlp.pipe((readable[s:e] for s, e in zip(points, ends, strict=True)), batch_size=1)
+        analysis = join([(s, analysis_from_doc(doc, model=name)) for s, doc in zip(points, docs, strict=True)])
+    if readable is not text:  # quote what the article says, not the blanked copy the parser read
+        analysis = dataclasses.replace(
+            analysis, quotes=tuple(dataclasses.replace(q, text=text[q.start:q.end]) for q in analysis.quotes),
+            sources=tuple(dataclasses.replace(x, text=text[x.start:x.end]) for x in analysis.sources))
+    return analysis
 
 
 def analyse_article(nlp: Language, article: Article) -> Analysis:
@@ -64,6 +80,20 @@ def analyse_article(nlp: Language, article: Article) -> Analysis:
 
 
 def analyse_stream(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Analysis]:
+    """Many texts through one pipeline, batched; a text too long for one piece is read in pieces."""
     name = nlp.meta.get("name", "")
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    batch: list[str] = []
+    for text in texts:
+        if len(text) > PIECE_CHARS:
+            for doc in nlp.pipe(batch, batch_size=batch_size):
+                yield analysis_from_doc(doc, model=name)
+            batch = []
+            yield analyse_text(nlp, text)
+        else:
+            batch.append(text)
+            if len(batch) >= batch_size * 4:
+                for doc in nlp.pipe(batch, batch_size=batch_size):
+                    yield analysis_from_doc(doc, model=name)
+                batch = []
+    for doc in nlp.pipe(batch, batch_size=batch_size):
         yield analysis_from_doc(doc, model=name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reader.nlp.lexicon import DOCUMENT_LABELS, LABEL_TITLES, NOT_SPEAKERS
 
 _LABEL = re.compile(
-    r"^[ \t\u00a0]*[\"\u201c]?[ \t]*"
+    r"^[ \t\u00a0]*+[\"\u201c]?[ \t]*+"  # possessive: a line of spaces must not be retried from every space
     r"(?P<label>(?:[A-Z][A-Z'\u2019-]*\.?[ \t]){0,2}[A-Z][A-Z'\u2019-]+)"
     r"[ \t]*:[ \t\u00a0]+(?=\S)",
     re.M,

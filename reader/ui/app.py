@@ -28,6 +28,7 @@ def run_gui(args: argparse.Namespace) -> int:
     libraries = service.LibraryHandle(lambda: service.Library(db) if db else service.Library())
     engine = service.ProcessEngine(args.model)
     window = MainWindow(engine, libraries, theme, settings)
+    window.dialogs = not args.screenshot
     window.show()
     last = str(settings.value("last_article", "") or "")
     paths = list(args.paths) or ([last] if last and Path(last).exists() and not args.screenshot

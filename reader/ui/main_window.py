@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.session = session = Session(engine, libraries, self)
         self.theme = theme
         self.settings = settings or QSettings("quote-reader", "quote-reader")
+        self.dialogs = True  # False when no one is there to close them (--screenshot)
         self.colours = SpeakerColours()
         self.setWindowTitle("Quote Reader")
         self.setAcceptDrops(True)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         session.status.connect(self.status)
         session.failed.connect(self.open_failed)
+        session.open_failed.connect(self._could_not_open)
         session.shown.connect(self.show_opened)
         session.focused.connect(self.nav.show_quote)
         session.model_ready.connect(self._model_ready)
@@ -176,6 +178,11 @@ class MainWindow(QMainWindow):
         if focus is not None:
             self.view.scroll_to(focus)
         self.article_shown.emit(opened)
+
+    def _could_not_open(self, message: str) -> None:
+        """A file the reader asked for: one dialog says why it did not open (not in --screenshot runs)."""
+        if self.dialogs:
+            QMessageBox.warning(self, "Could not open the article", message)
 
     # ------------------------------------------------------------------ view settings
     def _zoom_level(self) -> int:

@@ -26,6 +26,7 @@ class Session(QObject):
     opened = Signal(object)  # Opened: a file was opened (not a library article shown again)
     status = Signal(str)  # a message for the status bar
     failed = Signal(str)  # a job failed: one sentence for the user
+    open_failed = Signal(str)  # a file the user asked for could not be opened
     model_ready = Signal()
     library_ready = Signal(object)  # Library | None
 
@@ -67,7 +68,11 @@ class Session(QObject):
             self.show(opened)
             self.opened.emit(opened)
 
-        self.run("open", lambda: service.open_file(path, engine, libraries.get()), done, f"Could not open {name}: ")
+        def failed(message: str) -> None:
+            self.fail(f"Could not open {name}: {message}")
+            self.open_failed.emit(f"Could not open {name}: {message}")
+
+        self.dispatcher.run("open", lambda: service.open_file(path, engine, libraries.get()), done, failed)
 
     def show(self, opened: Opened, focus: Quote | None = None) -> None:
         self.current = opened

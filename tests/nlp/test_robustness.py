@@ -43,3 +43,51 @@ def test_mark_pairing_spans_are_inside_the_text(text):
 def test_empty_and_whitespace(nlp):
     for text in ("", " ", "\n\n\n", "“", "”", "\"\"\"\""):
         check(text, analyse_text(nlp, text))
+
+
+def test_a_long_article_read_in_pieces_reads_as_it_does_whole(nlp, monkeypatch):
+    import functools
+
+    from reader.nlp import analyse, pieces
+    from reader.service import SAMPLE_ARTICLE
+
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    whole = analyse_text(nlp, text)
+    monkeypatch.setattr(analyse, "cut_points", functools.partial(pieces.cut_points, size=1500))
+    assert len(pieces.cut_points(text, size=1500)) >= 2
+    cut = analyse_text(nlp, text)
+    check(text, cut)
+    assert [(q.start, q.end, q.kind, q.speaker) for q in cut.quotes] == \
+        [(q.start, q.end, q.kind, q.speaker) for q in whole.quotes]
+    assert [s.name for s in cut.speakers] == [s.name for s in whole.speakers]
+    for q in cut.quotes:
+        if q.inherits is not None:
+            assert cut.quotes[q.inherits].speaker == q.speaker
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=400).map("".join), st.integers(50, 400))
+def test_pieces_cover_the_text_and_keep_quotations_whole(text, size):
+    from reader.nlp.pieces import cut_points
+
+    points = cut_points(text, size=size)
+    assert points[0] == 0 and points == sorted(set(points))
+    ends = [*points[1:], len(text)]
+    assert all(e - s <= size for s, e in zip(points, ends, strict=True))
+    for span in find_quote_spans(text, singles=False):
+        if span.end - span.open_mark < size // 2:
+            assert not any(span.open_mark < p <= span.end for p in points), (span, points)
+
+
+def test_symbol_soup_is_blanked_not_parsed(nlp):
+    from reader.nlp.pieces import without_noise
+
+    soup = "“”\"‘’'" * 3000
+    text = "“The ferry runs at dawn,” captain Ada Moss said.\n" + soup + "\nShe said the fares would rise."
+    readable = without_noise(text)
+    assert len(readable) == len(text) and readable.count("\n") == text.count("\n")
+    assert readable.startswith("“The ferry runs at dawn,”") and not readable.strip("\n ").endswith(soup[-5:])
+    analysis = analyse_text(nlp, text)
+    check(text, analysis)
+    assert analysis.quotes[0].speaker == "Ada Moss" and analysis.quotes[0].text == "The ferry runs at dawn,"
+    assert without_noise("Plain prose, with a comma or two.") == "Plain prose, with a comma or two."

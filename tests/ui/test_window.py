@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from reader.ui.palette import LIGHT
 from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE
@@ -115,10 +115,14 @@ def test_bad_file_is_one_message_not_a_crash(qtbot, window, monkeypatch, tmp_pat
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"not a pdf")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
     with qtbot.waitSignal(window.open_failed, timeout=TIMEOUT) as blocker:
         window.open_action.trigger()
     assert "not a readable PDF" in blocker.args[0]
     assert "not a readable PDF" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert len(shown) == 1 and "not a readable PDF" in shown[0]
 
 
 def test_keyboard_next_and_previous_quote(qtbot, window, monkeypatch, fixtures):
