@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from reader.model import Analysis, Article, QuoteKind
 
-SUBCOMMANDS = ("extract", "import", "search", "speakers", "export")
+SUBCOMMANDS = ("extract", "import", "search", "speakers", "export", "library")
 
 
 def _die(message: str, code: int = 2) -> int:
@@ -216,6 +216,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    from reader.library import LibraryDamaged, default_db_path, guard
+
+    path = Path(args.db) if args.db else default_db_path()
+    if args.set_aside:
+        if not path.exists():
+            return _die(f"there is no library at {path}", 1)
+        kept = guard.set_aside(path)
+        print(f"set {path.name} aside as {kept.name}; a new, empty library starts at {path}", file=sys.stderr)
+        return 0
+    try:
+        library = _library(args)
+    except LibraryDamaged as exc:
+        return _die(str(exc), 1)
+    counts = library.counts()
+    mode = " (read-only)" if library.read_only else ""
+    print(f"{library.path}{mode}: {counts['articles']} articles, {counts['quotes']} quotes, "
+          f"{counts['speakers']} speakers")
+    if args.check:
+        problems = library.check()
+        for problem in problems:
+            print(f"quote-reader: {problem}", file=sys.stderr)
+        print("integrity: " + ("problems found" if problems else "ok"))
+        return 1 if problems else 0
+    return 0
+
+
 # ---------------------------------------------------------------------- parsers
 EXIT_CODES = """exit status:
   0    done
@@ -278,6 +305,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     _add_common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("library", help="where the library is and what it holds; check it; set a damaged one aside",
+                       description="where the library is and what it holds; check it; set a damaged one aside",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--check", action="store_true", help="run SQLite's and the full-text index's integrity checks")
+    p.add_argument("--set-aside", action="store_true",
+                   help="rename the library file (never deleted) so that a new one starts in its place")
+    _add_common(p)
+    p.set_defaults(func=cmd_library)
     return parser
 
 

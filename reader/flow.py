@@ -6,6 +6,7 @@ Everything that reads, analyses or keeps an article goes through here: the windo
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,11 @@ def store(article: Article, analysis: Analysis, library: Library | None) -> Open
     if library is None:
         return Opened(article, analysis, None)
     existing = library.article_id(article.sha256)
+    if library.read_only:  # shown, not kept: a stored copy (with its corrections) wins
+        if existing is None:
+            return Opened(article, analysis, None)
+        stored = library.analysis(existing)
+        return Opened(article, dataclasses.replace(stored, sources=analysis.sources), existing)
     article_id = library.add(article, analysis)
     if existing is not None and library.has_corrections(existing):
         stored = library.analysis(article_id)

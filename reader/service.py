@@ -17,7 +17,7 @@ from reader import flow
 from reader.batch import ProcessEngine, analyse_files
 from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, load_article
 from reader.flow import Engine, article_files
-from reader.library import Library, LibraryError, search
+from reader.library import Library, LibraryDamaged, LibraryError, guard, search
 from reader.library.export import FORMATS, citation, export_hits
 from reader.logs import log_path, read_log, setup_logging
 from reader.model import (
@@ -55,6 +55,7 @@ class LibraryHandle:
         self._library: Library | None = None
         self._tried = False
         self.error: str | None = None
+        self.damaged: Path | None = None  # a library file found damaged, which the user may set aside
 
     @classmethod
     def of(cls, library: Library | None) -> LibraryHandle:
@@ -71,7 +72,18 @@ class LibraryHandle:
                 except LibraryError as exc:
                     log.warning("no library: %s", exc)
                     self.error = str(exc)
+                    self.damaged = exc.path if isinstance(exc, LibraryDamaged) else None
             return self._library
+
+    def set_aside_and_reopen(self) -> Library | None:
+        """Rename the damaged library out of the way (never delete it) and open a new one in its place."""
+        with self._lock:
+            if self.damaged is None:
+                return self._library
+            kept = guard.set_aside(self.damaged)
+            log.warning("set the damaged library aside as %s", kept)
+            self.damaged, self._tried, self.error = None, False, None
+        return self.get()
 
     def require(self) -> Library:
         """The library, for work that cannot be done without one (raises a one-line error)."""

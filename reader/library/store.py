@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.library import migrate, textcodec
+from reader.library import guard, migrate, textcodec
+from reader.library.errors import LibraryDamaged, LibraryError
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query, run_search
 from reader.model import (
@@ -32,15 +33,10 @@ from reader.model import (
     Source,
     Speaker,
     SpeakerKind,
-    UserError,
     recount,
 )
 
 log = logging.getLogger(__name__)
-
-
-class LibraryError(UserError):
-    """A library problem a user can act on (locked, corrupt, unwritable); the message says which."""
 
 
 def default_db_path() -> Path:
@@ -64,6 +60,12 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    textcodec.register(dbapi_conn)
+    dbapi_conn.execute("PRAGMA busy_timeout=5000")
+
+
 def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
@@ -80,29 +82,50 @@ def _index(session: Session, body: str, rows: Iterable[QuoteRow], delete: bool =
 
 
 class Library:
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, read_only: bool | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"cannot create the library folder {self.path.parent}: {exc.strerror}") from exc
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
-        event.listen(self.engine, "connect", _on_connect)
+        self.read_only = not guard.writable(self.path) if read_only is None else read_only
+        if self.read_only and not self.path.exists():
+            raise LibraryError(f"there is no library at {self.path}, and its folder cannot be written")
+        self.lock = guard.WriteLock(self.path)
+        if self.read_only:
+            self.engine: Engine = create_engine(f"sqlite:///file:{self.path}?mode=ro&uri=true",
+                                                connect_args={"check_same_thread": False, "uri": True})
+            event.listen(self.engine, "connect", _on_connect_read_only)
+        else:
+            self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
+            event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         backup = None
         try:
             with self.engine.begin() as conn:
                 revision = migrate.pending(conn)
+                if revision is not None and self.read_only:
+                    raise LibraryError(f"{self.path} needs an upgrade but is read-only: open it once where it "
+                                       f"can be written")
                 if revision is not None:
                     backup = self._backup(conn, revision)
-                migrate.upgrade(conn)
+                if not self.read_only:
+                    migrate.upgrade(conn)
         except DatabaseError as exc:
             self.engine.dispose()
+            if guard.is_damage(exc):
+                raise LibraryDamaged(f"{self.path} is damaged ({exc.orig}): set it aside and start a new library "
+                                     f"(quote-reader library --set-aside)", self.path) from exc
             kept = f" (a copy from before the upgrade is {backup})" if backup else ""
             raise LibraryError(f"{self.path} is not a usable library: {exc.orig}{kept}") from exc
-        if backup is None:
+        except LibraryError:
+            self.engine.dispose()
+            raise
+        if backup is None and not self.read_only:
             self._drop_backups()  # this start needed no upgrade: the last one went well
+        if self.read_only:
+            log.warning("%s is read-only: it opens for reading and searching only", self.path)
 
     # ------------------------------------------------------------------ backups before migrations
     def _backups(self) -> list[Path]:
@@ -136,12 +159,36 @@ class Library:
             try:
                 yield session
                 session.commit()
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 session.rollback()
-                raise LibraryError(f"library error: {exc.orig}") from exc
+                raise self._plainly(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A transaction that changes the library: refused on a read-only one, one writer at a time."""
+        if self.read_only:
+            raise LibraryError(f"the library {self.path.name} is read-only: it can be read and searched, not changed")
+        with self.lock.held(), self.session() as s:
+            yield s
+
+    def _plainly(self, exc: DatabaseError) -> LibraryError:
+        """SQLite's complaint in words a reader can act on."""
+        if guard.is_full(exc):
+            return LibraryError("the disk holding the library is full: everything stored before is kept; free some "
+                                "space and try again")
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            holder = self.lock.holder()
+            who = guard.describe(holder) if holder else "another program"
+            return LibraryError(f"the library is busy: {who} is writing to it; try again when it has finished")
+        if guard.is_damage(exc):
+            return LibraryDamaged(f"{self.path} is damaged ({exc.orig}): set it aside and start a new library "
+                                  f"(quote-reader library --set-aside)", self.path)
+        if "readonly" in str(exc).lower().replace("-", ""):
+            return LibraryError(f"the library {self.path.name} cannot be written (read-only file or disk)")
+        return LibraryError(f"library error: {exc.orig}")
 
     # ------------------------------------------------------------------ speakers
     def _find_speaker(self, session: Session, name: str) -> SpeakerRow | None:
@@ -178,7 +225,7 @@ class Library:
         The same text stored again (same sha256) is not duplicated: its machine results are replaced
         by the new analysis and every quote a person edited, added or rejected is kept as it is.
         """
-        with self.session() as s:
+        with self._writing() as s:
             row = s.scalars(select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).first()
             if row is None:
                 row = ArticleRow(sha256=article.sha256, path=article.path, title=article.title,
@@ -226,7 +273,7 @@ class Library:
             return row.id
 
     def delete_article(self, article_id: int) -> None:
-        with self.session() as s:
+        with self._writing() as s:
             article = s.get(ArticleRow, article_id)
             if article is None:
                 return
@@ -240,8 +287,13 @@ class Library:
         """
         from reader.library.bulk import bulk_load
 
-        with self.engine.begin() as conn:
-            return bulk_load(conn, items, batch)
+        if self.read_only:
+            raise LibraryError(f"the library {self.path.name} is read-only: it can be read and searched, not changed")
+        try:
+            with self.lock.held(), self.engine.begin() as conn:
+                return bulk_load(conn, items, batch)
+        except DatabaseError as exc:
+            raise self._plainly(exc) from exc
 
     # ------------------------------------------------------------------ corrections
     def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
@@ -253,7 +305,7 @@ class Library:
 
     def reassign(self, article_id: int, start: int, end: int, speaker: str | None) -> None:
         """A person says who really said it; the correction survives re-analysis."""
-        with self.session() as s:
+        with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.speaker_id = self._speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
             row.edited = True
@@ -262,7 +314,7 @@ class Library:
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
         if kind not in set(QuoteKind):
             raise LibraryError(f"unknown quote kind {kind!r}")
-        with self.session() as s:
+        with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.kind = kind
             row.edited = True
@@ -270,14 +322,14 @@ class Library:
 
     def reject(self, article_id: int, start: int, end: int) -> None:
         """'Not a quote': hidden everywhere, and not brought back by re-analysis."""
-        with self.session() as s:
+        with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.rejected = True
             row.edited = True
 
     def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> None:
         """A quote the engine missed, marked from a text selection."""
-        with self.session() as s:
+        with self._writing() as s:
             article = s.get(ArticleRow, article_id)
             if article is None or not 0 <= start < end <= len(article.text):
                 raise LibraryError("that selection is not inside the article")
@@ -292,7 +344,7 @@ class Library:
         new_name = " ".join(new_name.split())
         if not new_name:
             raise LibraryError("a speaker needs a name")
-        with self.session() as s:
+        with self._writing() as s:
             row = self._find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
@@ -305,7 +357,7 @@ class Library:
                 row.aliases.append(AliasRow(alias=old))
 
     def add_alias(self, name: str, alias: str) -> None:
-        with self.session() as s:
+        with self._writing() as s:
             row = self._find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
@@ -314,7 +366,7 @@ class Library:
 
     def merge_speakers(self, keep: str, other: str) -> None:
         """Two names for one person: `other`'s quotes and aliases move to `keep`."""
-        with self.session() as s:
+        with self._writing() as s:
             a, b = self._find_speaker(s, keep), self._find_speaker(s, other)
             if a is None or b is None:
                 raise LibraryError(f"no speaker called {keep if a is None else other!r}")
@@ -332,7 +384,7 @@ class Library:
 
     def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> None:
         """Some of a speaker's quotes belong to someone else (two people with one surname)."""
-        with self.session() as s:
+        with self._writing() as s:
             row = self._find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")

@@ -146,12 +146,25 @@ class MainWindow(QMainWindow):
 
     def _library_ready(self, library: service.Library | None) -> None:
         self._settle_heap()
+        handle = self.session.libraries
+        if library is None and handle.damaged is not None and self.dialogs:
+            answer = QMessageBox.question(
+                self, "The library is damaged",
+                f"{handle.error}\n\nSet the damaged file aside (it is renamed, never deleted) and start a new "
+                f"library?")
+            if answer == QMessageBox.StandardButton.Yes:
+                self.session.run("library", handle.set_aside_and_reopen, self._library_ready)
+                return
         if library is None:
             self.status_label.setText("No library")
             self.status(f"Library unavailable ({self.session.libraries.error}); articles will not be saved")
         else:
-            self.status_label.setText(f"Library: {library.path.name}")
+            read_only = " (read-only)" if library.read_only else ""
+            self.status_label.setText(f"Library: {library.path.name}{read_only}")
             self.status_label.setToolTip(str(library.path))
+            if library.read_only:
+                self.status(f"The library {library.path.name} is read-only: you can read and search it, but "
+                            f"corrections and new articles are not kept")
 
     # ------------------------------------------------------------------ showing an article
     def show_opened(self, opened: Opened, focus: Quote | None = None) -> None:
@@ -166,7 +179,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — Quote Reader")
         a = opened.analysis
         self.status(f"{len(a.quotes)} quotes from {len(a.speakers)} speakers, {len(a.sources)} sources"
-                    + ("" if opened.article_id is not None else " (not saved: no library)"))
+                    + ("" if opened.article_id is not None else " (not saved in the library)"))
         self._pending = (opened, focus)
 
     def _painted(self) -> None:

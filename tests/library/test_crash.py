@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,46 +21,38 @@ TEMPLATE = ("Council votes on budget {n}\n\n"
             "“Nobody wants higher taxes,” he added, “but nobody wants closed libraries either.”\n")
 
 
-@pytest.mark.slow  # a process of its own
-def test_sigkill_during_import(tmp_path, nlp):
+@pytest.mark.slow  # processes of its own
+def test_twenty_sigkills_at_random_points_of_an_import(tmp_path, nlp):
     folder = tmp_path / "articles"
     folder.mkdir()
-    for n in range(60):
-        (folder / f"a{n:02d}.txt").write_text(TEMPLATE.format(n=n), encoding="utf-8")
+    for n in range(200):
+        (folder / f"a{n:03d}.txt").write_text(TEMPLATE.format(n=n), encoding="utf-8")
     db = tmp_path / "lib.sqlite3"
     Library(db).close()
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "import", str(folder), "--db", str(db),
-                             "--jobs", "1", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 240
-        stored = 0
-        while time.monotonic() < deadline and proc.poll() is None:
-            con = sqlite3.connect(db, timeout=5)
-            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            con.close()
-            if stored >= 3:
-                break
-            time.sleep(0.05)
-        assert proc.poll() is None, "the import finished before it could be killed"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-    finally:
+    command = [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db), "--jobs", "1", "--quiet"]
+    rnd = random.Random(20)
+    kills = 0
+    while kills < 20:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0.3, 4.0))  # during start-up, between articles or inside a transaction
         if proc.poll() is None:
-            proc.kill()
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        library = Library(db)
+        assert library.check() == [], f"after kill {kills}"
+        library.close()
     library = Library(db)
-    assert library.check() == []
-    counts = library.counts()
-    assert 3 <= counts["articles"] < 60
-    for article_id in library.article_ids():
+    stored = library.counts()["articles"]
+    for article_id in library.article_ids():  # no partial article: each one has all its quotes
         article = library.article(article_id)
         assert article is not None and article.path
         expected = analyse_text(nlp, load_article(article.path).text)
-        stored_quotes = library.analysis(article_id).quotes
-        assert len(stored_quotes) == len(expected.quotes) > 0
-        assert [q.text for q in stored_quotes] == [q.text for q in expected.quotes]
-    # the interrupted import can simply be run again: it adds only what is missing
-    res = subprocess.run([sys.executable, "-m", "reader", "import", str(folder), "--db", str(db), "--jobs", "1",
-                          "--quiet"], capture_output=True, text=True, timeout=600)
+        assert [q.text for q in library.analysis(article_id).quotes] == [q.text for q in expected.quotes]
+    library.close()
+    res = subprocess.run(command, capture_output=True, text=True, timeout=600)  # a rerun completes the import
     assert res.returncode == 0
-    assert f"{60 - counts['articles']} added, {counts['articles']} already in the library" in res.stderr
+    assert f"{200 - stored} added, {stored} already in the library" in res.stderr
+    library = Library(db)
+    assert library.counts()["articles"] == 200 and library.check() == []
     library.close()
