@@ -22,6 +22,7 @@ from reader.documents import DocumentError, load_article
 from reader.library import Library
 from reader.logs import setup_logging
 from reader.model import Analysis, Article, Opened
+from reader.nlp.pieces import cut_points, without_noise
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +71,25 @@ def _analyse_text(item: tuple[str, str]) -> tuple[str, Analysis]:
     return key, _engine().analyse(Article(text=text))
 
 
+def _analyse_piece_packed(text: str) -> Packed:
+    return pack(_engine().analyse(Article(text=text)))
+
+
+def _store_packed(article: Article, packed: Packed, db_path: str) -> tuple[int | None, Packed]:
+    opened = flow.store(article, unpack(packed), _library(db_path))
+    return opened.article_id, pack(opened.analysis)
+
+
+def _library(db_path: str) -> Library:
+    library = _LIBRARIES.get(db_path)
+    if library is None:
+        library = _LIBRARIES[db_path] = Library(db_path)
+    return library
+
+
 def _process_packed(article: Article, db_path: str | None) -> tuple[int | None, Packed]:
     """The whole flow in the helper process; the window process only receives the result."""
-    library = None
-    if db_path is not None:
-        library = _LIBRARIES.get(db_path)
-        if library is None:
-            library = _LIBRARIES[db_path] = Library(db_path)
+    library = _library(db_path) if db_path is not None else None
     opened = flow.process(article, _engine().analyse, library)
     return opened.article_id, pack(opened.analysis)
 
@@ -163,11 +176,18 @@ class ProcessEngine(flow.Engine):
         """Start the helper process and wait until its model is loaded."""
         self._ready = bool(self._call(ready))
 
-    def analyse(self, article: Article) -> Analysis:
-        return self.process(article, None).analysis
+    def _analyse_text(self, text: str) -> Analysis:
+        return unpack(self._call(_analyse_piece_packed, text))
 
-    def process(self, article: Article, library: Library | None) -> Opened:
-        article_id, packed = self._call(_process_packed, article, str(library.path) if library else None)
+    def process(self, article: Article, library: Library | None, progress: flow.Progress | None = None,
+                cancel: threading.Event | None = None) -> Opened:
+        if len(cut_points(without_noise(article.text))) == 1:  # a news story: the whole flow in the helper
+            article_id, packed = self._call(_process_packed, article, str(library.path) if library else None)
+            return Opened(article, unpack(packed), article_id)
+        analysis = self.analyse(article, progress, cancel)  # piece by piece, so it can say how far it is
+        if library is None:
+            return Opened(article, analysis, None)
+        article_id, packed = self._call(_store_packed, article, pack(analysis), str(library.path))
         return Opened(article, unpack(packed), article_id)
 
     def _call(self, fn: Any, *args: Any) -> Any:

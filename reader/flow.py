@@ -15,11 +15,13 @@ from typing import Any
 
 from reader.documents import SUPPORTED_EXTENSIONS, load_article
 from reader.library import Library
-from reader.model import Analysis, Article, Opened
+from reader.model import Analysis, Article, Cancelled, Opened
+from reader.nlp.pieces import cut_points, join, with_text_of, without_noise
 
 log = logging.getLogger(__name__)
 
 Analyser = Callable[[Article], Analysis]
+Progress = Callable[[int, int], None]  # pieces done, pieces in all
 
 
 def article_files(paths: Iterable[str | Path]) -> list[str]:
@@ -84,12 +86,32 @@ class Engine:
                 log.info("loading the language model %s", self.model or "(default)")
                 self._nlp = build_nlp(self.model)
 
-    def analyse(self, article: Article) -> Analysis:
+    def analyse(self, article: Article, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> Analysis:
+        """An article's analysis. A long one is read piece by piece, reporting (done, total) pieces to
+        ``progress`` and stopping with ``Cancelled`` when ``cancel`` is set."""
+        readable = without_noise(article.text)
+        points = cut_points(readable)
+        if len(points) == 1 or progress is None and cancel is None:
+            return self._analyse_text(article.text)
+        ends = [*points[1:], len(readable)]
+        parts = []
+        for n, (start, end) in enumerate(zip(points, ends, strict=True)):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("stopped before the analysis was done; nothing was kept")
+            if progress is not None:
+                progress(n, len(points))
+            parts.append((start, self._analyse_text(readable[start:end])))
+        if progress is not None:
+            progress(len(points), len(points))
+        return with_text_of(join(parts), article.text)
+
+    def _analyse_text(self, text: str) -> Analysis:
         self.load()
-        from reader.nlp.analyse import analyse_article
+        from reader.nlp.analyse import analyse_text
 
         with self._lock:  # a spaCy pipeline is not re-entrant across threads
-            return analyse_article(self._nlp, article)
+            return analyse_text(self._nlp, text)
 
     def analyse_texts(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Many texts through one pipeline (spaCy batches them), in order."""
@@ -98,13 +120,15 @@ class Engine:
 
         yield from analyse_stream(self._nlp, texts)
 
-    def process(self, article: Article, library: Library | None) -> Opened:
-        return process(article, self.analyse, library)
+    def process(self, article: Article, library: Library | None, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> Opened:
+        return process(article, lambda a: self.analyse(a, progress, cancel), library)
 
     def close(self) -> None:
         pass
 
 
-def open_file(path: str | Path, engine: Engine, library: Library | None) -> Opened:
+def open_file(path: str | Path, engine: Engine, library: Library | None, progress: Progress | None = None,
+              cancel: threading.Event | None = None) -> Opened:
     """Load a file and take it through the flow."""
-    return engine.process(load_article(path), library)
+    return engine.process(load_article(path), library, progress, cancel)

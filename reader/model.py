@@ -44,6 +44,10 @@ class UserError(Exception):
     sentence meant for them, never a traceback."""
 
 
+class Cancelled(UserError):
+    """The user stopped the work; nothing half-done was kept."""
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

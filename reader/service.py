@@ -99,9 +99,11 @@ class LibraryHandle:
 
 
 # ---------------------------------------------------------------------- opening and importing
-def open_file(path: str | Path, engine: Engine, library: Library | None) -> Opened:
-    """Load a file, analyse it and keep it in the library."""
-    return flow.open_file(path, engine, library)
+def open_file(path: str | Path, engine: Engine, library: Library | None,
+              progress: Callable[[int, int], None] | None = None, cancel: threading.Event | None = None) -> Opened:
+    """Load a file, analyse it and keep it in the library; a long one reports its progress in pieces and
+    stops (keeping nothing) when ``cancel`` is set."""
+    return flow.open_file(path, engine, library, progress, cancel)
 
 
 def stored(library: Library, article_id: int) -> Opened | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -12,7 +11,7 @@ from spacy.tokens import Doc
 
 from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
 from reader.nlp.confidence import calibration
-from reader.nlp.pieces import PIECE_CHARS, cut_points, join, without_noise
+from reader.nlp.pieces import PIECE_CHARS, cut_points, join, with_text_of, without_noise
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
@@ -69,9 +68,7 @@ def analyse_text(nlp: Language, text: str) -> Analysis:
         docs = nlp.pipe((readable[s:e] for s, e in zip(points, ends, strict=True)), batch_size=1)
         analysis = join([(s, analysis_from_doc(doc, model=name)) for s, doc in zip(points, docs, strict=True)])
     if readable is not text:  # quote what the article says, not the blanked copy the parser read
-        analysis = dataclasses.replace(
-            analysis, quotes=tuple(dataclasses.replace(q, text=text[q.start:q.end]) for q in analysis.quotes),
-            sources=tuple(dataclasses.replace(x, text=text[x.start:x.end]) for x in analysis.sources))
+        analysis = with_text_of(analysis, text)
     return analysis
 
 

@@ -21,8 +21,9 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
 
-def cut_points(text: str, size: int = PIECE_CHARS) -> list[int]:
+def cut_points(text: str, size: int | None = None) -> list[int]:
     """Offsets where the pieces of ``text`` start (the first is 0)."""
+    size = size or PIECE_CHARS
     if len(text) <= size:
         return [0]
     inside = _quotation_ranges(text, size)
@@ -91,6 +92,13 @@ def without_noise(text: str) -> str:
                 window = "".join(c if c == "\n" else " " for c in window)
             out.append(window)
     return "".join(out)
+
+
+def with_text_of(analysis: Analysis, text: str) -> Analysis:
+    """Quotes and sources worded as the article has them (the parser may have read a blanked copy)."""
+    return dataclasses.replace(
+        analysis, quotes=tuple(dataclasses.replace(q, text=text[q.start:q.end]) for q in analysis.quotes),
+        sources=tuple(dataclasses.replace(x, text=text[x.start:x.end]) for x in analysis.sources))
 
 
 def shift(analysis: Analysis, offset: int, quotes_before: int) -> Analysis:

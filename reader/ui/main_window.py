@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -89,7 +91,21 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(session, self.nav, self.corrections, self.settings, self)
 
         self.status_label = QLabel("", self)
+        self.reading = QProgressBar(self)  # a long article: how far the reading has got
+        self.reading.setMaximumWidth(220)
+        self.reading.setFormat("Reading %p%")
+        self.stop_button = QToolButton(self)
+        self.stop_button.setText("Stop")
+        self.stop_button.setToolTip("Stop reading this article (Esc)")
+        self.stop_button.clicked.connect(session.stop_opening)
+        for widget in (self.reading, self.stop_button):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.status_label)
+        stop = QAction("Stop Reading", self)
+        stop.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        stop.triggered.connect(lambda: session.stop_opening() if self.reading.isVisible() else None)
+        self.addAction(stop)
         menus = build_menus(self, self.files, self.corrections, self.nav, self.legend,
                             [self.speakers_dock, self.search_dock, self.chart_dock],
                             WindowCommands(self.zoom, self.set_dark, theme.dark, self.show_search_help,
@@ -102,6 +118,7 @@ class MainWindow(QMainWindow):
             (self.view.zoomIn if zoom > 0 else self.view.zoomOut)(abs(zoom))
 
         session.status.connect(self.status)
+        session.progress.connect(self._reading)
         session.failed.connect(self.open_failed)
         session.open_failed.connect(self._could_not_open)
         session.shown.connect(self.show_opened)
@@ -165,6 +182,16 @@ class MainWindow(QMainWindow):
             if library.read_only:
                 self.status(f"The library {library.path.name} is read-only: you can read and search it, but "
                             f"corrections and new articles are not kept")
+
+    def _reading(self, done: int, total: int, name: str) -> None:
+        """A long article is read in pieces: show how far, with a way to stop."""
+        busy = total > 1 and done < total
+        self.reading.setVisible(busy)
+        self.stop_button.setVisible(busy)
+        if busy:
+            self.reading.setMaximum(total)
+            self.reading.setValue(done)
+            self.status(f"Reading {name}: part {done + 1} of {total}…")
 
     # ------------------------------------------------------------------ showing an article
     def show_opened(self, opened: Opened, focus: Quote | None = None) -> None:

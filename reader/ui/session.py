@@ -7,6 +7,7 @@ this object's methods and signals, never through the main window's attributes.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class Session(QObject):
     status = Signal(str)  # a message for the status bar
     failed = Signal(str)  # a job failed: one sentence for the user
     open_failed = Signal(str)  # a file the user asked for could not be opened
+    progress = Signal(int, int, str)  # pieces of a long article read, pieces in all, its name (any thread)
     model_ready = Signal()
     library_ready = Signal(object)  # Library | None
 
@@ -37,6 +39,7 @@ class Session(QObject):
         self.libraries = libraries
         self.dispatcher = Dispatcher(self)
         self.current: Opened | None = None
+        self._stop = threading.Event()
 
     def start(self) -> None:
         """Load the model and open the library in the background."""
@@ -63,16 +66,30 @@ class Session(QObject):
         name = Path(path).name
         self.status.emit(f"Analysing {name}…" if self.engine.loaded else f"Loading the language model, then {name}…")
         engine, libraries = self.engine, self.libraries
+        self._stop = stop = threading.Event()
+        report = self.progress.emit
 
         def done(opened: Opened) -> None:
+            self.progress.emit(1, 1, "")
             self.show(opened)
             self.opened.emit(opened)
 
         def failed(message: str) -> None:
+            self.progress.emit(1, 1, "")
+            if stop.is_set():
+                self.status.emit(f"Stopped reading {name}")
+                return
             self.fail(f"Could not open {name}: {message}")
             self.open_failed.emit(f"Could not open {name}: {message}")
 
-        self.dispatcher.run("open", lambda: service.open_file(path, engine, libraries.get()), done, failed)
+        def work() -> Opened:
+            return service.open_file(path, engine, libraries.get(), lambda n, total: report(n, total, name), stop)
+
+        self.dispatcher.run("open", work, done, failed)
+
+    def stop_opening(self) -> None:
+        """Stop reading the article being opened (a long one stops between pieces)."""
+        self._stop.set()
 
     def show(self, opened: Opened, focus: Quote | None = None) -> None:
         self.current = opened

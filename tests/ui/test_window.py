@@ -312,3 +312,45 @@ def test_help_show_log(qtbot, window, log_file):
     assert "a line the reader can find" in text
     assert str(log_file) in dialog.findChild(QLabel).text()
     dialog.close()
+
+
+def long_story(tmp_path):
+    path = tmp_path / "long.txt"
+    paragraphs = [f"“The tide table for week {n} is ready,” harbor master Ines Vidal said on day {n}."
+                  for n in range(120)]
+    path.write_text("Tides all year\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_long_article_shows_how_far_the_reading_has_got(qtbot, window, monkeypatch, tmp_path):
+    from reader.nlp import pieces
+
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 2000)
+    seen: list[tuple[int, int]] = []
+    visible: list[bool] = []
+    window.session.progress.connect(lambda done, total, _name: (seen.append((done, total)),
+                                                                 visible.append(window.reading.isVisible())))
+    opened = open_via_menu(qtbot, window, monkeypatch, long_story(tmp_path))
+    total = seen[0][1]
+    assert total >= 4 and [d for d, t in seen if t == total][:total + 1] == list(range(total + 1))
+    assert any(visible) and not window.reading.isVisible() and not window.stop_button.isVisible()
+    assert len(opened.analysis.quotes) == 120
+    assert {q.speaker for q in opened.analysis.quotes} == {"Ines Vidal"}
+
+
+def test_stop_a_long_article_midway_and_nothing_is_kept(qtbot, window_setup, monkeypatch, tmp_path):
+    from reader.nlp import pieces
+
+    window, library = window_setup.window, window_setup.library
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 2000)
+
+    def stop_after_first(done: int, total: int, _name: str) -> None:
+        if done == 1 and total > 1:
+            qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+
+    window.session.progress.connect(stop_after_first)
+    window.session.open_path(str(long_story(tmp_path)))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Stopped reading long.txt", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.dispatcher.busy, timeout=TIMEOUT)
+    assert window.current is None and library.counts()["articles"] == 0
+    assert not window.reading.isVisible()
