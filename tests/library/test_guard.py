@@ -162,3 +162,12 @@ def test_a_full_disk_fails_one_import_cleanly_and_keeps_what_was_stored(tmp_path
     assert library.check() == []
     assert [h.article_title for h in library.search("river")] == ["Levee 0"]
     library.close()
+
+
+def test_the_library_command_says_where_and_checks(tmp_path, capsys):
+    db = tmp_path / "library.sqlite3"
+    with _nullcontext(Library(db)) as library:
+        library.add(*article(1))
+    assert main(["library", "--check", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert f"{db}: 1 articles, 1 quotes, 1 speakers" in out and "integrity: ok" in out
