@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from reader.library.textcodec import unpack
+from reader.model import SpeakerKind
 
 
 def _now() -> datetime:
@@ -63,7 +64,7 @@ class SpeakerRow(Base):
     name: Mapped[str] = mapped_column(Text, unique=True)
     role: Mapped[str | None] = mapped_column(Text)
     affiliation: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(16), default="person")
+    kind: Mapped[str] = mapped_column(String(16), default=SpeakerKind.PERSON.value)
     aliases: Mapped[list[AliasRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 

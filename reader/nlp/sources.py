@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from reader.model import Source
+from reader.model import QuoteKind, Source, SourceType, SpeakerKind
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import DOCUMENT_NOUNS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, TITLE_WORDS
 from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
@@ -67,20 +67,20 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
     for para in layout.paragraphs:
         if para.kind == "credit":
             line = text[para.start:para.end].strip()
-            found.append(Source(para.start, para.start + len(line), line, "credit"))
+            found.append(Source(para.start, para.start + len(line), line, SourceType.CREDIT))
     for m in OUTLET_RE.finditer(text):
         if layout.kind_at(m.start()) in ("prose", "heading"):
-            found.append(Source(m.start(), m.end(), m.group(0), "outlet"))
+            found.append(Source(m.start(), m.end(), m.group(0), SourceType.OUTLET))
     for m in PLATFORM_RE.finditer(text):
         if m.group(0) != "Truth" or text[m.end():m.end() + 7] == " Social":
-            found.append(Source(m.start(), m.end(), m.group(0), "platform"))
+            found.append(Source(m.start(), m.end(), m.group(0), SourceType.PLATFORM))
     for m in _PLATFORM_AFTER.finditer(text):
         if not _NOT_PLATFORM.match(m.group(1)):
-            found.append(Source(m.start(1), m.end(1), m.group(1), "platform"))
+            found.append(Source(m.start(1), m.end(1), m.group(1), SourceType.PLATFORM))
 
-    people_names = {q.speaker for q in quotes if q.speaker_kind == "person"} | {
-        m.text for q in quotes if q.mention is not None and q.speaker_kind == "person" for m in [q.mention]}
-    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    people_names = {q.speaker for q in quotes if q.speaker_kind == SpeakerKind.PERSON} | {
+        m.text for q in quotes if q.mention is not None and q.speaker_kind == SpeakerKind.PERSON for m in [q.mention]}
+    direct = [(q.start, q.end) for q in quotes if q.kind == QuoteKind.DIRECT]
 
     def _in_quote(char: int) -> bool:
         return any(s <= char < e for s, e in direct)
@@ -96,8 +96,8 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
             if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
                 ent = _ent_span(child)
                 if ent is not None and ent.label_ == "ORG":
-                    found.append(_span_source(ent, "outlet" if cue.lemma_ in ("tell", "instruct", "inform")
-                                              or _outlet_like(ent.text) else "organisation"))
+                    found.append(_span_source(ent, SourceType.OUTLET if cue.lemma_ in ("tell", "instruct", "inform")
+                                              or _outlet_like(ent.text) else SourceType.ORGANISATION))
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "through", "via"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lower_ in DOCUMENT_NOUNS:
@@ -106,23 +106,23 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                         for by in pobj.rights:  # "a statement from her office", "a filing by the state"
                             if by.dep_ == "prep" and by.lower_ in ("from", "by", "of"):
                                 e = by.right_edge.i + 1
-                        found.append(_span_source(doc[s:e], "document"))
+                        found.append(_span_source(doc[s:e], SourceType.DOCUMENT))
         if q.mention is not None and not q.inherited:
             mention = q.mention
             span = doc[mention.start:mention.end]
-            if q.speaker_kind == "person":
+            if q.speaker_kind == SpeakerKind.PERSON:
                 pass
-            elif q.speaker_kind == "anonymous":
-                found.append(_span_source(span, "anonymous"))
+            elif q.speaker_kind == SpeakerKind.ANONYMOUS:
+                found.append(_span_source(span, SourceType.ANONYMOUS))
             elif mention.ent == "ORG" or (mention.kind == "nominal" and doc[mention.head].lower_ in DOCUMENT_NOUNS):
-                kind = "outlet" if _outlet_like(span.text) else (
-                    "document" if doc[mention.head].lower_ in DOCUMENT_NOUNS else "organisation")
+                kind = SourceType.OUTLET if _outlet_like(span.text) else (
+                    SourceType.DOCUMENT if doc[mention.head].lower_ in DOCUMENT_NOUNS else SourceType.ORGANISATION)
                 found.append(_span_source(span, kind))
     for ent in doc.ents:
         if ent.label_ == "ORG" and sents.index(ent.start) in cue_sents and ent.text not in people_names:
             if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
                 span = _with_name_after(ent)  # "NATO" + "Parliamentary Assembly"
-                found.append(_span_source(span, "outlet" if _outlet_like(span.text) else "organisation"))
+                found.append(_span_source(span, SourceType.OUTLET if _outlet_like(span.text) else SourceType.ORGANISATION))
     found.extend(_press_offices(doc, layout))
     found.extend(_affiliations(doc, quotes))
     return _dedupe(found)
@@ -130,9 +130,12 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
 
 def _name_words(doc: Doc, i: int, stop: int) -> int:
     """The end of a run of capitalised words from token i ('Center for European Policy Analysis'):
-    small joining words may stand inside it, never at its end."""
+    small joining words may stand inside it, never at its end; a person, a place or a title ends it
+    ('DNC' + 'Chairwoman Donna Brazile' is no organisation's name)."""
     end = i
-    while i < stop and (doc[i].text[:1].isupper() and doc[i].is_alpha or doc[i].lower_ in _NAME_JOINERS):
+    while i < stop and doc[i].ent_type_ in ("", "ORG") and doc[i].lower_.rstrip(".") not in TITLE_WORDS \
+            and not (doc[i].is_upper and len(doc[i]) > 1) and (
+            doc[i].text[:1].isupper() and doc[i].is_alpha or doc[i].lower_ in _NAME_JOINERS):
         if doc[i].text[:1].isupper():
             end = i + 1
         i += 1
@@ -159,7 +162,7 @@ def _press_offices(doc: Doc, layout: Layout) -> list[Source]:
             start -= 2  # "Ukraine’s" before the unit
         while start < head.i and doc[start].lower_ in ("a", "an", "by", "from", "of"):
             start += 1
-        kind = "outlet" if doc[head.i - 1].lower_ == "news" else "organisation"
+        kind = SourceType.OUTLET if doc[head.i - 1].lower_ == "news" else SourceType.ORGANISATION
         found.append(_span_source(doc[start:head.i + 1], kind))
     return found
 
@@ -170,24 +173,25 @@ def _affiliations(doc: Doc, quotes: Sequence[Attribution]) -> list[Source]:
     found = []
     for q in quotes:
         mention = q.mention
-        if mention is None or q.inherited or mention.kind != "name" or q.speaker_kind != "person":
+        if mention is None or q.inherited or mention.kind != "name" or q.speaker_kind != SpeakerKind.PERSON:
             continue
         i = mention.end
         if i + 2 < len(doc) and doc[i].lower_ in ("of", "at", "from") and doc[i + 1].lower_ == "the":
             end = _name_words(doc, i + 2, min(len(doc), i + 12))
             if end - (i + 2) >= 2:
                 span = doc[i + 1:end]
-                found.append(_span_source(span, "outlet" if _outlet_like(span.text) else "organisation"))
+                found.append(_span_source(span, SourceType.OUTLET if _outlet_like(span.text) else SourceType.ORGANISATION))
     return found
 
 
-_NAME_JOINERS = {"for", "of", "and", "on", "the", "&"}
+_NAME_JOINERS = {"for", "of", "on", "the"}
 _OFFICE_HEADS = {"service", "office", "agency", "bureau", "desk"}
 _OFFICE_KINDS = {"press", "media", "news", "communications", "information", "spokesperson", "spokesman's",
                  "spokeswoman's", "spokesperson's"}
 
 
-_PRIORITY = {"credit": 0, "anonymous": 1, "platform": 2, "outlet": 3, "document": 4, "organisation": 5}
+_PRIORITY: dict[str, int] = {SourceType.CREDIT: 0, SourceType.ANONYMOUS: 1, SourceType.PLATFORM: 2, SourceType.OUTLET: 3,
+             SourceType.DOCUMENT: 4, SourceType.ORGANISATION: 5}
 
 
 def _dedupe(sources: list[Source]) -> list[Source]:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.model import QuoteKind
 from reader.nlp.lexicon import DOCUMENT_LABELS, LABEL_TITLES, NOT_SPEAKERS
 
 _LABEL = re.compile(
@@ -29,7 +30,7 @@ class Turn:
     label_end: int
     start: int  # the words spoken
     end: int
-    kind: str = "direct"
+    kind: str = QuoteKind.DIRECT
 
 
 _HEADLINE_LABEL = re.compile(r"^[ \t]*(?P<label>(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]+)[ \t]*:[ \t]+(?=\S)")
@@ -52,7 +53,8 @@ def headline_turn(text: str, is_person: set[str]) -> Turn | None:
     rest = text[m.end():end]
     quoted = rest[:1] in "\"\u201c\u2018'" and rest[-1:] in "\"\u201d\u2019'"
     start, stop = (m.end() + 1, end - 1) if quoted else (m.end(), end)
-    return Turn(label, label, m.start("label"), m.end("label"), start, stop, "direct" if quoted else "indirect")
+    return Turn(label, label, m.start("label"), m.end("label"), start, stop,
+                QuoteKind.DIRECT if quoted else QuoteKind.INDIRECT)
 
 
 def _as_name(label: str) -> str:
