@@ -43,6 +43,11 @@ def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
     }
 
 
+def _add_style(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--style", choices=["plain", "apa", "chicago"], default="plain",
+                   help="how quotes are cited: plain (default), APA 7 or Chicago notes")
+
+
 def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False) -> None:
     p.add_argument("-v", "--verbose", action="store_true",
                    help="log what happens to stderr as well as to the log file")
@@ -154,13 +159,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = _library(args)
     hits = library.search(args.query, limit=args.limit, speaker=args.speaker)
     if args.json:
-        sys.stdout.write(export_hits(hits, "json"))
+        sys.stdout.write(export_hits(hits, "json", args.style))
         return 0
     if not hits:
         print("no quotes found", file=sys.stderr)
         return 1
     for h in hits:
-        print(f"[{h.kind}] {h.snippet.replace(chr(10), ' ')}\n    {citation(h)}")
+        print(f"[{h.kind}] {h.snippet.replace(chr(10), ' ')}\n    {citation(h, args.style)}")
     return 0
 
 
@@ -208,7 +213,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         hits = library.search(query, limit=args.limit)
     else:
         hits = [hit for kind in QuoteKind for hit in library.search(f"kind:{kind}", limit=args.limit)]
-    data = export_hits(hits, args.format)
+    data = export_hits(hits, args.format, args.style)
     if args.output:
         Path(args.output).write_text(data, encoding="utf-8")
     else:
@@ -282,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="only quotes by this speaker (a name or an alias)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
+    _add_style(p)
     _add_common(p)
     p.set_defaults(func=cmd_search)
 
@@ -302,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="this speaker's quotes, across the library")
     p.add_argument("--article", help="an article's quotes: its file or its library id")
     p.add_argument("--limit", type=int, default=100000, help="at most this many quotes (default 100,000)")
+    _add_style(p)
     p.add_argument("-o", "--output", help="write here instead of standard output")
     _add_common(p)
     p.set_defaults(func=cmd_export)

@@ -171,6 +171,7 @@ class SearchHit:
     start: int
     end: int
     rank: float = 0.0
+    author: str | None = None
 
 
 # ---------------------------------------------------------------------- corrections, as intentions

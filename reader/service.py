@@ -18,7 +18,7 @@ from reader.batch import ProcessEngine, analyse_files
 from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, load_article
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
-from reader.library.export import FORMATS, citation, export_hits
+from reader.library.export import FORMATS, STYLES, citation, export_hits
 from reader.logs import log_path, read_log, setup_logging
 from reader.model import (
     Correction,
@@ -34,7 +34,7 @@ from reader.model import (
 )
 
 __all__ = [
-    "FORMATS", "SAMPLE_ARTICLE", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
+    "FORMATS", "SAMPLE_ARTICLE", "STYLES", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
     "export_to", "hit_for", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",
@@ -188,22 +188,22 @@ def hit_for(opened: Opened, quote: Quote) -> SearchHit:
     return SearchHit(quote_id=0, article_id=opened.article_id or 0, text=quote.text, snippet=quote.text,
                      kind=quote.kind, speaker=quote.speaker, role=speaker.role if speaker else None,
                      article_title=a.title, outlet=a.outlet, published=a.published, path=a.path, start=quote.start,
-                     end=quote.end)
+                     end=quote.end, author=a.author)
 
 
 def quote_for(hit: SearchHit) -> Quote:
     return Quote(start=hit.start, end=hit.end, text=hit.text, kind=hit.kind, speaker=hit.speaker)
 
 
-def quote_with_citation(opened: Opened, quote: Quote) -> str:
-    return f"\u201c{' '.join(quote.text.split())}\u201d\n{citation(hit_for(opened, quote))}"
+def quote_with_citation(opened: Opened, quote: Quote, style: str = "plain") -> str:
+    return f"\u201c{' '.join(quote.text.split())}\u201d\n{citation(hit_for(opened, quote), style)}"
 
 
-def export_to(path: str | Path, hits: Sequence[SearchHit]) -> int:
+def export_to(path: str | Path, hits: Sequence[SearchHit], style: str = "plain") -> int:
     """Write quotes to a file, in the format its name ends with (.csv, .json or .md)."""
     fmt = {".json": "json", ".md": "md"}.get(Path(path).suffix.lower(), "csv")
     try:
-        Path(path).write_text(export_hits(hits, fmt), encoding="utf-8")
+        Path(path).write_text(export_hits(hits, fmt, style), encoding="utf-8")
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror}") from exc
     return len(hits)

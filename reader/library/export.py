@@ -7,44 +7,40 @@ import io
 import json
 from collections.abc import Sequence
 
+from reader.library.citation import STYLES, authors_of, citation
 from reader.model import SearchHit
 
+__all__ = ["FORMATS", "STYLES", "citation", "export_hits"]
+
 FORMATS = ("csv", "json", "md")
-FIELDS = ("text", "kind", "speaker", "role", "article_title", "outlet", "published", "path", "start", "end")
+FIELDS = ("text", "kind", "speaker", "role", "article_title", "outlet", "author", "published", "url", "file",
+          "start", "end", "citation")
 
 
-def _record(hit: SearchHit) -> dict[str, object]:
-    return {f: getattr(hit, f) for f in FIELDS}
+def _record(hit: SearchHit, style: str) -> dict[str, object]:
+    place = hit.path or ""
+    web = place.startswith(("http://", "https://"))
+    parts: dict[str, object] = {"author": "; ".join(authors_of(hit)) or None, "url": place if web else None,
+                                "file": None if web or not place else place, "citation": citation(hit, style)}
+    return {f: parts[f] if f in parts else getattr(hit, f) for f in FIELDS}
 
 
-def citation(hit: SearchHit) -> str:
-    """'— Name, role, "Title", Outlet, date'"""
-    parts = [hit.speaker or "Unknown speaker"]
-    if hit.role:
-        parts.append(hit.role)
-    if hit.article_title:
-        parts.append(f"\u201c{hit.article_title}\u201d")
-    if hit.outlet:
-        parts.append(hit.outlet)
-    if hit.published:
-        parts.append(hit.published)
-    return "\u2014 " + ", ".join(parts)
-
-
-def export_hits(hits: Sequence[SearchHit], fmt: str) -> str:
+def export_hits(hits: Sequence[SearchHit], fmt: str, style: str = "plain") -> str:
+    """Quotes with one column (or field) for each part of their citation, and the whole citation in
+    ``style`` (plain, apa, chicago)."""
     if fmt == "json":
-        return json.dumps([_record(h) for h in hits], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([_record(h, style) for h in hits], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=list(FIELDS))
         writer.writeheader()
         for h in hits:
-            writer.writerow(_record(h))
+            writer.writerow(_record(h, style))
         return buf.getvalue()
     if fmt == "md":
         lines = []
         for h in hits:
             quoted = h.text.replace("\n", " ").strip()
-            lines.append(f"> {quoted}\n>\n> {citation(h)}\n")
+            lines.append(f"> {quoted}\n>\n> {citation(h, style)}\n")
         return "\n".join(lines)
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -108,5 +108,5 @@ class Corrections:
         opened = self.session.current
         if opened is None:
             return
-        QGuiApplication.clipboard().setText(service.quote_with_citation(opened, quote))
+        QGuiApplication.clipboard().setText(service.quote_with_citation(opened, quote, self.session.citation_style))
         self.session.status.emit("Quote copied with its citation")

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.panel.tree.customContextMenuRequested.connect(self._speaker_menu)
         self.files = FileCommands(session, self.nav, self.corrections, self.settings, self)
+        style = str(self.settings.value("citation_style", "plain"))
+        session.citation_style = style if style in service.STYLES else "plain"
 
         self.status_label = QLabel("", self)
         self.reading = QProgressBar(self)  # a long article: how far the reading has got
@@ -108,8 +110,9 @@ class MainWindow(QMainWindow):
         self.addAction(stop)
         menus = build_menus(self, self.files, self.corrections, self.nav, self.legend,
                             [self.speakers_dock, self.search_dock, self.chart_dock],
-                            WindowCommands(self.zoom, self.set_dark, theme.dark, self.show_search_help,
-                                           self.show_log, self.show_about))
+                            WindowCommands(self.zoom, self.set_dark, theme.dark, session.citation_style,
+                                           self.set_citation_style, self.show_search_help, self.show_log,
+                                           self.show_about))
         self.open_action, self.layer_actions, self.dark_action = menus.open_action, menus.layer_actions, \
             menus.dark_action
         self._restore()
@@ -234,6 +237,11 @@ class MainWindow(QMainWindow):
     def zoom(self, step: int) -> None:
         (self.view.zoomIn if step > 0 else self.view.zoomOut)(abs(step))
         self.settings.setValue("zoom", self._zoom_level() + step)
+
+    def set_citation_style(self, style: str) -> None:
+        self.session.citation_style = style
+        self.settings.setValue("citation_style", style)
+        self.status(f"Quotes are now cited in the {style.upper() if style == 'apa' else style.capitalize()} style")
 
     def set_dark(self, dark: bool) -> None:
         self.theme = theme_named("dark" if dark else "light")

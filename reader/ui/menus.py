@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.model import QuoteKind
@@ -14,6 +14,8 @@ from reader.ui.corrections import Corrections
 from reader.ui.files import FileCommands
 from reader.ui.legend import Legend
 from reader.ui.navigation import Navigator
+
+CITATION_STYLES = {"plain": "&Plain", "apa": "&APA 7", "chicago": "&Chicago (Notes)"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class WindowCommands:
     zoom: Callable[[int], None]
     set_dark: Callable[[bool], None]
     dark: bool
+    citation_style: str
+    set_citation_style: Callable[[str], None]
     search_help: Callable[[], None]
     show_log: Callable[[], object]
     about: Callable[[], None]
@@ -75,6 +79,14 @@ def build_menus(window: QMainWindow, files: FileCommands, fix: Corrections, nav:
     action(edit_menu, "&Not a Quote", lambda: nav.on_current_quote(fix.reject), "Ctrl+Del")
     action(edit_menu, "&Add Quote from Selection…", lambda: nav.on_selection(fix.add_quote), "Ctrl+Shift+A")
     action(edit_menu, "&Merge Speaker Into…", lambda: nav.on_current_speaker(fix.merge), "Ctrl+M")
+    edit_menu.addSeparator()
+    styles = edit_menu.addMenu("Citation St&yle")
+    group = QActionGroup(window)
+    for n, (style, label) in enumerate(CITATION_STYLES.items(), 1):
+        act = action(styles, label, lambda _=False, s=style: own.set_citation_style(s), f"Ctrl+Alt+Shift+{n}",
+                     checkable=True)
+        act.setChecked(style == own.citation_style)
+        group.addAction(act)
 
     view_menu = bar.addMenu("&View")
     layer_actions: dict[str, QAction] = {}

@@ -40,6 +40,7 @@ class Session(QObject):
         self.dispatcher = Dispatcher(self)
         self.current: Opened | None = None
         self._stop = threading.Event()
+        self.citation_style = "plain"  # plain, apa or chicago: copies and exports cite this way
 
     def start(self) -> None:
         """Load the model and open the library in the background."""
@@ -121,7 +122,8 @@ class Session(QObject):
         return lambda: libraries.require().quotes_by(name, limit=100000)
 
     def export(self, path: str, hits: Callable[[], list[SearchHit]]) -> None:
-        self.run("export", lambda: service.export_to(path, hits()),
+        style = self.citation_style
+        self.run("export", lambda: service.export_to(path, hits(), style),
                  lambda n: self.status.emit(f"Exported {n} quotes to {Path(path).name}"), "Export failed: ")
 
     def correct(self, correction: Correction) -> None:

@@ -132,3 +132,21 @@ def test_merge_two_speakers_from_the_panel(qtbot, env, monkeypatch):
     qtbot.waitUntil(lambda: "Merged" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     speakers = {s.name: s for s in library.speakers()}
     assert "Marcus Bell" not in speakers and "Marcus Bell" in speakers["Anita Sharma"].aliases
+
+
+def test_citation_style_from_the_edit_menu(qtbot, env):
+    window, _, settings = env
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "n")
+    quote = window.view.selected_quote()
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    styles = next(a.menu() for a in edit.actions() if a.text() == "Citation St&yle")
+    chicago = next(a for a in styles.actions() if a.text() == "&Chicago (Notes)")
+    chicago.trigger()
+    assert chicago.isChecked() and settings.value("citation_style") == "chicago"
+    window.files.copy_current_quote()
+    copied = QGuiApplication.clipboard().text()
+    path = window.current.article.path
+    assert copied == (f"\u201c{' '.join(quote.text.split())}\u201d\n{quote.speaker}, "
+                      f"{window.current.analysis.speaker(quote.speaker).role}, quoted in "
+                      f"\u201cSchool board delays vote on new calendar,\u201d {path}.")
