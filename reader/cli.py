@@ -130,16 +130,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     library = _library(args)
     started = time.monotonic()
-    shown = {"any": False}
+    shown: dict[str, object] = {"any": False}
+    terminal = sys.stderr.isatty()
 
     def progress(done: int, total: int, name: str) -> None:
-        if not args.quiet and total:
+        if args.quiet or not total:
+            return
+        if terminal:  # a bar redrawn in place
             shown["any"] = True
             _progress(done, total, started, name)
+        elif done and (done % 100 == 0 or done == total) and shown.get("last") != done:
+            shown["last"] = done  # a log or a pipe: a line per hundred files
+            print(f"{done}/{total} articles read", file=sys.stderr)
 
     try:
-        summary = service.import_paths(args.paths, library, model=args.model, jobs=args.jobs, progress=progress,
-)
+        summary = service.import_paths(args.paths, library, model=args.model, jobs=args.jobs, progress=progress)
     except KeyboardInterrupt:
         print("\ninterrupted: every article stored so far is complete; run the import again to finish",
               file=sys.stderr)

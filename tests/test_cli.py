@@ -132,3 +132,13 @@ def test_speaker_management_and_article_export(fixtures, tmp_path, capsys):
     assert {r["speaker"] for r in rows} == {"Paul R. Greene", "Anita Sharma"}
     code, _, err = run(["speakers", "--rename", "Nobody Here", "X", "--db", db], capsys)
     assert code == 1 and "no speaker called" in err
+
+
+def test_import_redirected_prints_a_line_per_hundred_files_and_a_summary(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"a{n:03d}.md").write_text(f"Item {n}\n\nThe ferry {n} sails at dawn.\n", encoding="utf-8")
+    assert main(["import", str(folder), "--db", str(tmp_path / "lib.sqlite3"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()  # pytest's stderr is no terminal
+    assert err == ["100/120 articles read", "120/120 articles read", "120 added, 0 already in the library, 0 failed"]
