@@ -15,12 +15,13 @@ from pathlib import Path
 
 from reader import flow
 from reader.batch import ProcessEngine, analyse_files
-from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, load_article
+from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, is_url, load_article
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
 from reader.library.export import FORMATS, STYLES, citation, export_hits
 from reader.logs import log_path, read_log, setup_logging
 from reader.model import (
+    Article,
     Correction,
     KindIs,
     NotAQuote,
@@ -36,7 +37,7 @@ from reader.model import (
 __all__ = [
     "FORMATS", "SAMPLE_ARTICLE", "STYLES", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
-    "export_to", "hit_for", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
+    "export_to", "hit_for", "is_url", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",
 ]
 
@@ -141,12 +142,16 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
     errors: list[str] = []
     todo: list[str] = []
     skipped = 0
+    fetched: dict[str, Article] = {}  # pages fetched for the check are not fetched again
     for path in files:  # loading is cheap next to parsing
         try:
-            if library.has(load_article(path).sha256):
+            article = load_article(path)
+            if library.has(article.sha256):
                 skipped += 1
             else:
                 todo.append(path)
+                if is_url(path):
+                    fetched[path] = article
         except DocumentError as exc:
             errors.append(str(exc))
     added = 0
@@ -159,7 +164,7 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
                 break
             report(n, len(todo), Path(path).name)
             try:
-                engine.process(load_article(path), library)
+                engine.process(fetched[path] if path in fetched else load_article(path), library)
                 added += 1
             except DocumentError as exc:
                 errors.append(str(exc))

@@ -251,8 +251,8 @@ def load_pdf(path: Path) -> Loaded:
 SUPPORTED_EXTENSIONS = tuple(sorted(ext for ext in _LOADERS if ext))
 
 
-def load_article(path: str | Path) -> Article:
-    """Read ``path`` with the loader for its extension; raise DocumentError with a clear message."""
+def load_file(path: str | Path) -> Article:
+    """Read a file with the loader for its extension; raise DocumentError with a clear message."""
     p = Path(path)
     if not p.exists() and not p.is_symlink():
         raise DocumentError(f"{p} does not exist")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from reader import service
 from reader.model import Opened, SearchHit
@@ -42,6 +43,24 @@ class FileCommands:
         for path in paths:
             self.session.open_path(path)
 
+    def open_url(self) -> None:
+        """File › Open URL: an article from its address (the clipboard's, if it holds one)."""
+        held = QGuiApplication.clipboard().text().strip()
+        url, ok = QInputDialog.getText(self.parent, "Open URL", "Address of the article:",
+                                       text=held if service.is_url(held) else "https://")
+        if ok and service.is_url(url):
+            self.session.open_path(url.strip())
+        elif ok:
+            self.session.status.emit("That is not a web address (it should start with http:// or https://)")
+
+    def paste(self) -> None:
+        """Ctrl+V on the window: open the address or file the clipboard holds."""
+        held = QGuiApplication.clipboard().text().strip()
+        if service.is_url(held) or (held and Path(held).is_file()):
+            self.session.open_path(held)
+        else:
+            self.session.status.emit("The clipboard holds no web address or file to open")
+
     def open_sample(self) -> None:
         self.session.open_path(str(service.SAMPLE_ARTICLE))
 
@@ -63,10 +82,15 @@ class FileCommands:
 
     def _opened(self, opened: Opened) -> None:
         path = opened.article.path
-        if path and Path(path).resolve() != service.SAMPLE_ARTICLE.resolve():
+        if path and (service.is_url(path) or Path(path).resolve() != service.SAMPLE_ARTICLE.resolve()):
             self.remember(path)
 
     def remember(self, path: str) -> None:
+        if service.is_url(path):
+            recent = [p for p in self.recent_files() if p != path]
+            self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+            self.refresh_recent()
+            return
         path = str(Path(path).resolve())
         self.settings.setValue("last_article", path)
         recent = [p for p in self.recent_files() if p != path]
@@ -76,11 +100,11 @@ class FileCommands:
 
     def refresh_recent(self) -> None:
         self.recent_menu.clear()
-        existing = [p for p in self.recent_files() if Path(p).exists()]
+        existing = [p for p in self.recent_files() if service.is_url(p) or Path(p).exists()]
         if existing != self.recent_files():
             self.settings.setValue("recent", existing)
         for n, path in enumerate(existing, 1):
-            act = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}")
+            act = self.recent_menu.addAction(f"&{n % 10} {path if service.is_url(path) else Path(path).name}")
             act.setToolTip(path)
             act.triggered.connect(lambda _=False, p=path: self.session.open_path(p))
         self.recent_menu.setEnabled(bool(existing))

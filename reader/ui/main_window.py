@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.session.open_path(url.toLocalFile())
+            elif url.scheme() in ("http", "https"):  # a link dragged from a browser
+                self.session.open_path(url.toString())
         event.acceptProposedAction()
 
     # ------------------------------------------------------------------ help

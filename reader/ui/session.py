@@ -64,7 +64,7 @@ class Session(QObject):
 
     # ------------------------------------------------------------------ articles
     def open_path(self, path: str) -> None:
-        name = Path(path).name
+        name = path if service.is_url(path) else Path(path).name
         self.status.emit(f"Analysing {name}…" if self.engine.loaded else f"Loading the language model, then {name}…")
         engine, libraries = self.engine, self.libraries
         self._stop = stop = threading.Event()

@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from reader.ui.palette import LIGHT
 from reader.ui.quote_panel import QUOTE_ROLE, SPEAKER_ROLE
@@ -354,3 +354,36 @@ def test_stop_a_long_article_midway_and_nothing_is_kept(qtbot, window_setup, mon
     qtbot.waitUntil(lambda: not window.dispatcher.busy, timeout=TIMEOUT)
     assert window.current is None and library.counts()["articles"] == 0
     assert not window.reading.isVisible()
+
+
+def test_open_an_article_from_its_address(qtbot, window, monkeypatch):
+    import http.server
+    import threading
+
+    page = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+            "<p>“We held fares down for six years,” chief executive Ada Moss said.</p></article></body></html>")
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page.encode("utf-8"))
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
+    try:
+        QApplication.clipboard().setText(url)
+        asked: list[str] = []
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(k.get("text")), (url, True))[1])
+        with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+            qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert asked == [url]  # the clipboard's address, offered
+        assert window.current.article.path == url and "Ada Moss" in window.view.toPlainText()
+        assert window.files.recent_files()[0] == url
+    finally:
+        server.shutdown()
