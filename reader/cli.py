@@ -202,6 +202,8 @@ def cmd_speakers(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reader.service import export_hits
 
+    if args.annotated:
+        return _export_annotated(args)
     library = _library(args)
     query = args.query or ""
     if args.article:
@@ -223,6 +225,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         Path(args.output).write_text(data, encoding="utf-8")
     else:
         sys.stdout.write(data)
+    return 0
+
+
+def _export_annotated(args: argparse.Namespace) -> int:
+    """The article with its annotations as a self-contained HTML page or a PDF (as the window exports it)."""
+    from reader import service
+
+    out = args.output
+    if not out or Path(out).suffix.lower() not in (".html", ".htm", ".pdf"):
+        return _die("--annotated needs -o OUT.html or -o OUT.pdf")
+    library = _library(args)
+    opened = service.open_file(args.annotated, service.Engine(args.model), library)
+    page = service.annotated_html(opened)
+    if Path(out).suffix.lower() == ".pdf":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from reader.ui.printing import write_pdf
+
+        _app = QGuiApplication.instance() or QGuiApplication(["quote-reader"])
+        write_pdf(page, out, opened.article.title or Path(args.annotated).name)
+    else:
+        try:
+            Path(out).write_text(page, encoding="utf-8")
+        except OSError as exc:
+            return _die(f"cannot write {out}: {exc.strerror}", 1)
+    print(f"wrote {out}: {len(opened.analysis.quotes)} quotes annotated", file=sys.stderr)
     return 0
 
 
@@ -309,13 +338,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export quotes to CSV, JSON or Markdown", description="export quotes to CSV, JSON or Markdown", epilog=EXIT_CODES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", nargs="?", help="export the quotes this search finds (default: all)")
-    p.add_argument("--format", choices=["csv", "json", "md"], required=True, help="CSV, JSON or Markdown")
+    p.add_argument("--format", choices=["csv", "json", "md"], default="csv", help="CSV (default), JSON or Markdown")
     p.add_argument("--speaker", help="this speaker's quotes, across the library")
     p.add_argument("--article", help="an article's quotes: its file or its library id")
+    p.add_argument("--annotated", metavar="FILE_OR_URL",
+                   help="the whole article with its quotes, speakers and sources marked, as -o OUT.html or OUT.pdf")
     p.add_argument("--limit", type=int, default=100000, help="at most this many quotes (default 100,000)")
     _add_style(p)
     p.add_argument("-o", "--output", help="write here instead of standard output")
-    _add_common(p)
+    _add_common(p, model=True)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("library", help="where the library is and what it holds; check it; set a damaged one aside",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import flow
+from reader.annotated import annotated_html
 from reader.batch import ProcessEngine, analyse_files
 from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, is_url, load_article
 from reader.flow import Engine, article_files
@@ -35,7 +36,7 @@ from reader.model import (
 )
 
 __all__ = [
-    "FORMATS", "SAMPLE_ARTICLE", "STYLES", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
+    "FORMATS", "SAMPLE_ARTICLE", "STYLES", "annotated_html", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
     "export_to", "hit_for", "is_url", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",

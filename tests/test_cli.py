@@ -142,3 +142,14 @@ def test_import_redirected_prints_a_line_per_hundred_files_and_a_summary(tmp_pat
     assert main(["import", str(folder), "--db", str(tmp_path / "lib.sqlite3"), "--jobs", "1"]) == 0
     err = capsys.readouterr().err.strip().splitlines()  # pytest's stderr is no terminal
     assert err == ["100/120 articles read", "120/120 articles read", "120 added, 0 already in the library, 0 failed"]
+
+
+def test_export_an_annotated_article_headless(fixtures, tmp_path, capsys):
+    out = tmp_path / "council.html"
+    db = str(tmp_path / "lib.sqlite3")
+    assert main(["export", "--annotated", str(fixtures / "council.txt"), "-o", str(out), "--db", db]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "Anita Sharma" in page and "<script" not in page
+    assert main(["export", "--annotated", str(fixtures / "council.txt"), "-o", str(tmp_path / "x.txt"),
+                 "--db", db]) == 2
+    assert "OUT.html or -o OUT.pdf" in capsys.readouterr().err

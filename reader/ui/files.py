@@ -14,6 +14,7 @@ from reader.model import Opened, SearchHit
 from reader.ui.corrections import Corrections
 from reader.ui.importer import FolderImport
 from reader.ui.navigation import Navigator
+from reader.ui.printing import write_pdf
 from reader.ui.session import Session
 
 MAX_RECENT = 10
@@ -124,6 +125,30 @@ class FileCommands:
             return
         found = [service.hit_for(opened, q) for q in opened.analysis.quotes]
         self._export(Path(opened.article.path or "article").stem + "-quotes", lambda: found)
+
+    def export_annotated(self) -> None:
+        """File › Export Annotated Article: the article with its marks, legend, speakers and sources, as a
+        self-contained web page or a PDF, for an editor who has no Quote Reader."""
+        opened = self.session.current
+        if opened is None:
+            self.session.status.emit("Open an article first")
+            return
+        stem = Path(opened.article.path or "article").stem or "article"
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export annotated article",
+                                              str(Path(self._last_dir()) / f"{stem}-annotated.html"),
+                                              "Web page (*.html);;PDF (*.pdf)")
+        if not path:
+            return
+        page = service.annotated_html(opened)
+        try:
+            if Path(path).suffix.lower() == ".pdf":
+                write_pdf(page, path, opened.article.title or stem)
+            else:
+                Path(path).write_text(page, encoding="utf-8")
+        except OSError as exc:
+            self.session.fail(f"Could not write {Path(path).name}: {exc.strerror}")
+            return
+        self.session.status.emit(f"Exported the annotated article to {Path(path).name}")
 
     def export_speaker(self) -> None:
         quote = self.nav.view.selected_quote()

@@ -67,6 +67,7 @@ def build_menus(window: QMainWindow, files: FileCommands, fix: Corrections, nav:
     action(export_menu, "This &Article…", files.export_article, "Ctrl+E")
     action(export_menu, "This &Speaker's, Across the Library…", files.export_speaker)
     action(export_menu, "Search &Results…", files.export_search)
+    action(file_menu, "Export A&nnotated Article…", files.export_annotated, "Ctrl+Shift+E")
     file_menu.addSeparator()
     action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 

@@ -150,3 +150,24 @@ def test_citation_style_from_the_edit_menu(qtbot, env):
     assert copied == (f"\u201c{' '.join(quote.text.split())}\u201d\n{quote.speaker}, "
                       f"{window.current.analysis.speaker(quote.speaker).role}, quoted in "
                       f"\u201cSchool board delays vote on new calendar,\u201d {path}.")
+
+
+@pytest.mark.parametrize("ext", [".html", ".pdf"])
+def test_export_the_annotated_article(qtbot, env, monkeypatch, tmp_path, ext):
+    window, _, _ = env
+    out = tmp_path / f"annotated{ext}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    next(a for a in file_menu.actions() if a.text() == "Export A&nnotated Article…").trigger()
+    data = out.read_bytes()
+    if ext == ".pdf":
+        from pypdf import PdfReader
+
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+        assert data.startswith(b"%PDF") and "Anita Sharma" in text and "Speakers" in text
+    else:
+        page = data.decode("utf-8")
+        assert "<script" not in page and "src=" not in page and "http" not in page.replace("http-equiv", "")
+        for q in window.current.analysis.quotes[:3]:
+            assert q.speaker in page
+        assert "Speakers</h2>" in page and "Sources</h2>" in page and "Direct quote" in page
