@@ -16,7 +16,7 @@ from pathlib import Path
 from reader import flow
 from reader.annotated import annotated_html
 from reader.batch import ProcessEngine, analyse_files
-from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, is_url, load_article
+from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, article_from_text, is_url, load_article
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
 from reader.library.export import FORMATS, STYLES, citation, export_hits
@@ -38,7 +38,7 @@ from reader.model import (
 __all__ = [
     "FORMATS", "SAMPLE_ARTICLE", "STYLES", "annotated_html", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
-    "export_to", "hit_for", "is_url", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
+    "export_to", "hit_for", "is_url", "open_text", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",
 ]
 
@@ -106,6 +106,11 @@ def open_file(path: str | Path, engine: Engine, library: Library | None,
     """Load a file, analyse it and keep it in the library; a long one reports its progress in pieces and
     stops (keeping nothing) when ``cancel`` is set."""
     return flow.open_file(path, engine, library, progress, cancel)
+
+
+def open_text(text: str, engine: Engine, library: Library | None) -> Opened:
+    """Text pasted as an article (Open Clipboard as Article): analysed and kept like a file."""
+    return engine.process(article_from_text(text), library)
 
 
 def stored(library: Library, article_id: int) -> Opened | None:

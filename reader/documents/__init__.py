@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.documents.loaders import SUPPORTED_EXTENSIONS, DocumentError, load_file
+from reader.documents import formats  # noqa: F401  (registers .mhtml, .odt and .rtf)
+from reader.documents.loaders import DocumentError, article_from_text, load_file, supported_extensions
 from reader.documents.web import fetch_article, is_url
 from reader.model import Article
 
-__all__ = ["SUPPORTED_EXTENSIONS", "DocumentError", "is_url", "load_article"]
+SUPPORTED_EXTENSIONS = supported_extensions()
+
+__all__ = ["SUPPORTED_EXTENSIONS", "DocumentError", "article_from_text", "is_url", "load_article"]
 
 
 def load_article(path: str | Path) -> Article:

@@ -248,7 +248,9 @@ def load_pdf(path: Path) -> Loaded:
     return Loaded(text, title=str(title) if title else None, author=str(author) if author else None)
 
 
-SUPPORTED_EXTENSIONS = tuple(sorted(ext for ext in _LOADERS if ext))
+def supported_extensions() -> tuple[str, ...]:
+    """The extensions a loader is registered for (reader.documents registers them all on import)."""
+    return tuple(sorted(ext for ext in _LOADERS if ext))
 
 
 def load_file(path: str | Path) -> Article:
@@ -257,14 +259,14 @@ def load_file(path: str | Path) -> Article:
     if not p.exists() and not p.is_symlink():
         raise DocumentError(f"{p} does not exist")
     if p.is_dir():
-        if any(f.suffix.lower() in SUPPORTED_EXTENSIONS for f in p.rglob("*")):
+        if any(f.suffix.lower() in supported_extensions() for f in p.rglob("*")):
             raise DocumentError(f"{p} is a folder, not an article (import it to read all its articles)")
         raise DocumentError(f"{p} is a folder with no articles in it")
     if p.exists() and not p.is_file():
         raise DocumentError(f"{p} is not a regular file (a device or a pipe?)")
     loader = _LOADERS.get(p.suffix.lower())
     if loader is None:
-        raise DocumentError(f"{p.name}: unsupported file type (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
+        raise DocumentError(f"{p.name}: unsupported file type (supported: {', '.join(supported_extensions())})")
     try:
         loaded = loader(p)
     except DocumentError:
@@ -291,3 +293,14 @@ def load_file(path: str | Path) -> Article:
         published=loaded.published,
         path=str(p),
     )
+
+
+def article_from_text(text: str, name: str = "clipboard") -> Article:
+    """Text pasted or handed over as a string: normalised like a .txt file, its headline taken off."""
+    text = text.replace("\x00", "")
+    if len(text) > max_mb() * 1e6:
+        raise too_large(name, len(text))
+    title, body = split_headline(normalise_text(text))
+    if not body.strip():
+        raise DocumentError(f"the {name} holds no article text")
+    return Article(text=body, title=title)

@@ -62,6 +62,14 @@ class FileCommands:
         else:
             self.session.status.emit("The clipboard holds no web address or file to open")
 
+    def open_clipboard_text(self) -> None:
+        """Open Clipboard as Article (Ctrl+Shift+V): text copied from anywhere, read as an article."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.session.status.emit("The clipboard holds no text")
+            return
+        self.session.open_text(text)
+
     def open_sample(self) -> None:
         self.session.open_path(str(service.SAMPLE_ARTICLE))
 

@@ -59,6 +59,7 @@ def build_menus(window: QMainWindow, files: FileCommands, fix: Corrections, nav:
     open_action = action(file_menu, "&Open…", files.choose_file, QKeySequence.StandardKey.Open)
     action(file_menu, "Open &URL…", files.open_url, "Ctrl+L")
     action(file_menu, "Open from &Clipboard", files.paste, QKeySequence.StandardKey.Paste)
+    action(file_menu, "Open Clipboard as &Article", files.open_clipboard_text, "Ctrl+Shift+V")
     file_menu.addMenu(files.recent_menu)
     action(file_menu, "Open &Sample Article", files.open_sample)
     action(file_menu, "&Import Folder…", lambda: files.import_folder(), "Ctrl+Shift+I")

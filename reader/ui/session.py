@@ -88,6 +88,17 @@ class Session(QObject):
 
         self.dispatcher.run("open", work, done, failed)
 
+    def open_text(self, text: str) -> None:
+        """Text from the clipboard as an article."""
+        self.status.emit("Analysing the text from the clipboard…")
+        engine, libraries = self.engine, self.libraries
+
+        def failed(message: str) -> None:
+            self.fail(f"Could not open the clipboard: {message}")
+            self.open_failed.emit(f"Could not open the clipboard: {message}")
+
+        self.dispatcher.run("open", lambda: service.open_text(text, engine, libraries.get()), self.show, failed)
+
     def stop_opening(self) -> None:
         """Stop reading the article being opened (a long one stops between pieces)."""
         self._stop.set()

@@ -387,3 +387,13 @@ def test_open_an_article_from_its_address(qtbot, window, monkeypatch):
         assert window.files.recent_files()[0] == url
     finally:
         server.shutdown()
+
+
+def test_open_the_clipboard_as_an_article(qtbot, window, window_setup):
+    QApplication.clipboard().setText("Ferry fares rise\n\n“We held fares down for six years,” chief executive "
+                                     "Ada Moss said.\n")
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.current.article.title == "Ferry fares rise"
+    assert window.current.analysis.quotes[0].speaker == "Ada Moss"
+    assert window_setup.library.counts()["articles"] == 1
