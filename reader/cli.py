@@ -367,7 +367,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
                     " (quote-reader SUBCOMMAND --help).")
     p.add_argument("paths", nargs="*", help="articles to open (.txt .html .md .docx .epub .pdf)")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a grab of the window once painted, then exit")
-    p.add_argument("--theme", choices=["light", "dark"])
+    p.add_argument("--theme", choices=["light", "dark"], help="the colour theme (default: the last one used)")
     _add_common(p, model=True)
     return p
 

@@ -153,3 +153,23 @@ def test_export_an_annotated_article_headless(fixtures, tmp_path, capsys):
     assert main(["export", "--annotated", str(fixtures / "council.txt"), "-o", str(tmp_path / "x.txt"),
                  "--db", db]) == 2
     assert "OUT.html or -o OUT.pdf" in capsys.readouterr().err
+
+
+def test_every_option_of_every_command_has_a_help_line():
+    import argparse
+
+    from reader.cli import build_gui_parser, build_parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, name: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub, subparser in action.choices.items():
+                    walk(subparser, sub)
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
+                missing.append(f"{name} {action.option_strings or action.dest}")
+
+    walk(build_parser(), "quote-reader")
+    walk(build_gui_parser(), "quote-reader (window)")
+    assert not missing
