@@ -60,6 +60,43 @@ def _first(value: Any) -> str | None:
     return text or None
 
 
+_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7:\-]\s+|\s*\|\s*")
+_BYLINE = re.compile(r"^\s*by\s+[A-Z]", re.I)
+
+
+def clean_authors(author: str | None) -> str | None:
+    """Each author once, in the case a reader expects ('Jane Roe; JANE ROE' is 'Jane Roe')."""
+    if not author:
+        return None
+    seen: dict[str, str] = {}
+    for name in re.split(r"\s*(?:;|,|\band\b|&)\s*", author):
+        name = re.sub(r"^by\s+", "", " ".join(name.split()), flags=re.I)
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name.title() if name.isupper() else name
+    return "; ".join(seen.values()) or None
+
+
+def clean_title(title: str | None, outlet: str | None, author: str | None) -> str | None:
+    """A page title without what the site adds to it: ' | Site Name', ' - The Daily Ledger', '| Jane Roe'."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    drop = {x.casefold() for x in (outlet or "", *(author or "").split("; ")) if x}
+    parts = _SEPARATOR.split(title)
+    while len(parts) > 1:
+        tail = parts[-1].strip()
+        head_words = sum(len(p.split()) for p in parts[:-1])
+        site_like = (tail.casefold() in drop or "." in tail and " " not in tail
+                     or (len(tail.split()) <= 4 and head_words >= 3 and tail[:1].isupper()
+                         and all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in tail.split())
+                         and ("|" in title or tail.casefold().startswith("the ") or tail.casefold() in drop)))
+        if not site_like:
+            break
+        parts = parts[:-1]
+        title = title[:title.rfind(tail)].rstrip(" |-\u2013\u2014\u00b7:")
+    return title or None
+
+
 def extract_html(html: str) -> dict[str, str | None]:
     """Main text and metadata of a page saved from a browser; nothing is fetched."""
     result: dict[str, str | None] = {"text": "", "title": None, "outlet": None, "author": None, "published": None}
@@ -79,6 +116,8 @@ def extract_html(html: str) -> dict[str, str | None]:
         if title and text.startswith(title):
             text = text[len(title):].lstrip("\n")
         result["text"] = text
+    result["author"] = clean_authors(result["author"])
+    result["title"] = clean_title(result["title"], result["outlet"], result["author"])
     if not result["text"]:
         collector = _TextCollector()
         collector.feed(html)

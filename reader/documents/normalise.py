@@ -27,6 +27,9 @@ def split_headline(text: str) -> tuple[str | None, str]:
     stripped = text.lstrip("\n")
     first, sep, rest = stripped.partition("\n")
     words = first.split()
+    if re.match(r"^(?:[Bb][Yy]\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*(?:[,|].*)?|"
+                r"(?i:published|updated|posted|last updated)\b.*|[A-Z .,'-]+\s*(?:\(\w+\))?\s*[\u2014-]{1,2}\s*)$", first.strip()):
+        return None, stripped  # a byline, a time stamp or a dateline is no headline
     if (
         sep
         and rest.strip()

@@ -138,3 +138,37 @@ def test_missing_file_and_folder(tmp_path):
         load_article(tmp_path / "nope.txt")
     with pytest.raises(DocumentError, match="is a folder"):
         load_article(tmp_path)
+
+
+@pytest.mark.parametrize("title, outlet, author, expected", [
+    ("Ferry fares rise in spring | Harbor City Ledger", "Harbor City Ledger", None, "Ferry fares rise in spring"),
+    ("Ferry fares rise in spring - The Daily Ledger", None, None, "Ferry fares rise in spring"),
+    ("Ferry fares rise in spring | Jane Roe", None, "Jane Roe", "Ferry fares rise in spring"),
+    ("Ferry fares rise in spring — ledger.example", None, None, "Ferry fares rise in spring"),
+    ("Ferry fares rise | Local News | Harbor Ledger", None, None, "Ferry fares rise"),
+    # headlines that only look suffixed keep every word
+    ("Pence: Flowers Won't Be at Debate", None, None, "Pence: Flowers Won't Be at Debate"),
+    ("Mayor and council clash - again", None, None, "Mayor and council clash - again"),
+])
+def test_titles_lose_what_the_site_adds(title, outlet, author, expected):
+    from reader.documents.markup import clean_title
+
+    assert clean_title(title, outlet, author) == expected
+
+
+def test_a_saved_page_names_each_author_once_and_its_title_plainly(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Pier to reopen | Harbor City Ledger</title>"
+                    "<meta property='og:site_name' content='Harbor City Ledger'>"
+                    "<meta name='author' content='Jane Roe; JANE ROE'></head><body><article><h1>Pier to reopen</h1>"
+                    f"<p>{BODY}</p><p>The works start in March and should last six weeks, the port said.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    article = load_article(page)
+    assert article.title == "Pier to reopen" and article.author == "Jane Roe"
+
+
+@pytest.mark.parametrize("first", ["By Jane Roe", "BY JANE ROE, Staff Writer", "Updated 5:55 p.m. ET"])
+def test_a_byline_or_time_stamp_is_no_headline(tmp_path, first):
+    p = tmp_path / "a.txt"
+    p.write_text(f"{first}\n{BODY}\n", encoding="utf-8")
+    assert load_article(p).title is None
