@@ -30,6 +30,7 @@ def record(key: str, article: Article, analysis: Analysis) -> dict[str, Any]:
         "outlet": article.outlet,
         "author": article.author,
         "published": article.published,
+        "url": article.url,
         "text": article.text,
         "quotes": [
             {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,

@@ -61,6 +61,7 @@ class Article:
     published: str | None = None
     path: str | None = None
     sha256: str = ""
+    url: str | None = None  # the web address: the page's canonical URL, or where it was fetched from
 
     def __post_init__(self) -> None:
         if not self.sha256:
@@ -172,6 +173,7 @@ class SearchHit:
     end: int
     rank: float = 0.0
     author: str | None = None
+    url: str | None = None
 
 
 # ---------------------------------------------------------------------- corrections, as intentions

@@ -199,7 +199,7 @@ def hit_for(opened: Opened, quote: Quote) -> SearchHit:
     return SearchHit(quote_id=0, article_id=opened.article_id or 0, text=quote.text, snippet=quote.text,
                      kind=quote.kind, speaker=quote.speaker, role=speaker.role if speaker else None,
                      article_title=a.title, outlet=a.outlet, published=a.published, path=a.path, start=quote.start,
-                     end=quote.end, author=a.author)
+                     end=quote.end, author=a.author, url=a.url)
 
 
 def quote_for(hit: SearchHit) -> Quote:

@@ -35,8 +35,11 @@ def load_mhtml(path: Path) -> Loaded:
                 except (LookupError, UnicodeDecodeError):
                     html = decode_bytes(payload)
                 data = markup.extract_html(html)
+                location = part.get("Content-Location") or message.get("Snapshot-Content-Location")
+                where = data["url"] or (location if location and location.startswith(("http://", "https://"))
+                                        else None)
                 return Loaded(text=data["text"] or "", title=data["title"], outlet=data["outlet"],
-                              author=data["author"], published=data["published"])
+                              author=data["author"], published=data["published"], url=where)
     raise DocumentError(f"{path.name} holds no web page (is it really a saved .mhtml page?)")
 
 

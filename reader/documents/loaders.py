@@ -57,6 +57,7 @@ class Loaded:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = None
 
 
 Loader = Callable[[Path], Loaded]
@@ -147,7 +148,7 @@ def _check_archive(path: Path, what: str) -> None:
 def load_html(path: Path) -> Loaded:
     data = markup.extract_html(decode_bytes(_read_bytes(path)))
     return Loaded(text=data["text"] or "", title=data["title"], outlet=data["outlet"], author=data["author"],
-                  published=data["published"])
+                  published=data["published"], url=data["url"])
 
 
 @register(".md", ".markdown")
@@ -292,6 +293,7 @@ def load_file(path: str | Path) -> Article:
         author=loaded.author,
         published=loaded.published,
         path=str(p),
+        url=loaded.url,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -97,9 +98,28 @@ def clean_title(title: str | None, outlet: str | None, author: str | None) -> st
     return title or None
 
 
+_CANONICAL = (
+    re.compile(r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.I),
+    re.compile(r"<meta\b[^>]*\bproperty=[\"']?og:url[\"']?[^>]*>", re.I),
+)
+_HREF = re.compile(r"\b(?:href|content)=[\"']?([^\"'\s>]+)", re.I)
+
+
+def canonical_url(html: str) -> str | None:
+    """The page's own address, as it declares it (<link rel=canonical>, else og:url); http(s) only."""
+    head = html[:200_000]
+    for pattern in _CANONICAL:
+        for tag in pattern.finditer(head):
+            found = _HREF.search(tag.group(0))
+            if found and found.group(1).lower().startswith(("http://", "https://")):
+                return unescape(found.group(1))
+    return None
+
+
 def extract_html(html: str) -> dict[str, str | None]:
     """Main text and metadata of a page saved from a browser; nothing is fetched."""
-    result: dict[str, str | None] = {"text": "", "title": None, "outlet": None, "author": None, "published": None}
+    result: dict[str, str | None] = {"text": "", "title": None, "outlet": None, "author": None, "published": None,
+                                     "url": canonical_url(html)}
     try:
         import trafilatura
 

@@ -70,4 +70,4 @@ def fetch_article(url: str, timeout: float = TIMEOUT) -> Article:
     if not (data["text"] or "").strip():
         raise DocumentError(f"{url} has no article text")
     return Article(text=data["text"] or "", title=data["title"], outlet=data["outlet"] or host,
-                   author=data["author"], published=data["published"], path=final)
+                   author=data["author"], published=data["published"], path=final, url=data["url"] or final)

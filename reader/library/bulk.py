@@ -21,7 +21,7 @@ _SQL = {
     "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (?,?,?,?,?)",
     "aliases": "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?,?)",
     "articles": "INSERT INTO articles (id, sha256, path, title, outlet, author, published, added, body, model, "
-                "engine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "engine_version, url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     "quotes": 'INSERT INTO quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, '
               "speaker_confidence, speaker_start, speaker_end, cue_start, cue_end, edited, rejected) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
@@ -63,7 +63,7 @@ def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) ->
         rows = batch.rows
         rows["articles"].append((aid, article.sha256, article.path, article.title, article.outlet, article.author,
                                  article.published, now, pack(article.text, level=1), analysis.model,
-                                 analysis.engine_version))
+                                 analysis.engine_version, article.url))
         by_name = {s.name: s for s in analysis.speakers}
         aliased_here: set[str] = set()
         for q in analysis.quotes:

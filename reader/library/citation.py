@@ -24,8 +24,8 @@ def authors_of(hit: SearchHit) -> list[str]:
 
 
 def where(hit: SearchHit) -> str | None:
-    """Where the article is: its address, or the file it was read from."""
-    return hit.path
+    """Where the article is: its web address, or the file it was read from."""
+    return hit.url or hit.path
 
 
 def _date(hit: SearchHit) -> date | None:

@@ -20,7 +20,8 @@ FIELDS = ("text", "kind", "speaker", "role", "article_title", "outlet", "author"
 def _record(hit: SearchHit, style: str) -> dict[str, object]:
     place = hit.path or ""
     web = place.startswith(("http://", "https://"))
-    parts: dict[str, object] = {"author": "; ".join(authors_of(hit)) or None, "url": place if web else None,
+    parts: dict[str, object] = {"author": "; ".join(authors_of(hit)) or None,
+                                "url": hit.url or (place if web else None),
                                 "file": None if web or not place else place, "citation": citation(hit, style)}
     return {f: parts[f] if f in parts else getattr(hit, f) for f in FIELDS}
 

@@ -102,7 +102,7 @@ SNIPPET_WORDS = 24
 # Bodies are fetched compressed and inflated here, once per article (cheaper than a SQL function call
 # per row).
 _DETAILS = ('SELECT q.id, q.article_id, a.body, q.kind, s.name, s.role, a.title, a.outlet, a.published, a.path, '
-            'q.start, q."end", a.author '
+            'q.start, q."end", a.author, a.url '
             "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
             "WHERE q.id IN ({ids})")
 
@@ -194,7 +194,7 @@ def _details(conn: sqlite3.Connection, ids: list[int], q: Query) -> list[SearchH
         hits.append(SearchHit(quote_id=r[0], article_id=r[1], text=quote, snippet=snippet(quote, q.terms),
                               kind=r[3], speaker=r[4], role=r[5], article_title=r[6], outlet=r[7],
                               published=r[8], path=r[9], start=r[10], end=r[11], rank=float(order[r[0]]),
-                              author=r[12]))
+                              author=r[12], url=r[13]))
     return sorted(hits, key=lambda h: h.rank)
 
 

@@ -228,14 +228,14 @@ class Library:
         with self._writing() as s:
             row = s.scalars(select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).first()
             if row is None:
-                row = ArticleRow(sha256=article.sha256, path=article.path, title=article.title,
+                row = ArticleRow(sha256=article.sha256, path=article.path, url=article.url, title=article.title,
                                  outlet=article.outlet, author=article.author, published=article.published,
                                  body=textcodec.pack(article.text))
                 s.add(row)
                 s.flush()
             else:
                 row.path = article.path or row.path
-                for attr in ("title", "outlet", "author", "published"):
+                for attr in ("title", "outlet", "author", "published", "url"):
                     if getattr(article, attr):
                         setattr(row, attr, getattr(article, attr))
                 machine = [q for q in row.quotes if not q.edited and not q.rejected]
@@ -408,7 +408,7 @@ class Library:
             if row is None:
                 return None
             return Article(text=row.text, title=row.title, outlet=row.outlet, author=row.author,
-                           published=row.published, path=row.path, sha256=row.sha256)
+                           published=row.published, path=row.path, sha256=row.sha256, url=row.url)
 
     def analysis(self, article_id: int) -> Analysis:
         """The stored quotes, speakers and sources of one article (corrections included)."""

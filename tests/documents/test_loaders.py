@@ -172,3 +172,23 @@ def test_a_byline_or_time_stamp_is_no_headline(tmp_path, first):
     p = tmp_path / "a.txt"
     p.write_text(f"{first}\n{BODY}\n", encoding="utf-8")
     assert load_article(p).title is None
+
+
+def test_a_saved_page_keeps_its_canonical_address_and_citations_use_it(tmp_path, library):
+    from reader.library.citation import citation
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Pier to reopen | Harbor City Ledger</title>"
+                    "<link rel='canonical' href='https://ledger.example/2025/pier?a=1&amp;b=2'>"
+                    "<meta property='og:url' content='https://ledger.example/other'></head><body><article>"
+                    f"<h1>Pier to reopen</h1><p>{BODY}</p><p>The works start in March, the port said.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    article = load_article(page)
+    assert article.url == "https://ledger.example/2025/pier?a=1&b=2" and article.path == str(page)
+    from reader.model import Analysis, Quote, Speaker
+
+    q = Quote(0, 10, article.text[:10], "direct", speaker="Ines Vidal")
+    article_id = library.add(article, Analysis(quotes=(q,), speakers=(Speaker("Ines Vidal"),)))
+    assert library.article(article_id).url == article.url
+    hit = library.quotes_of_article(article_id)[0]
+    assert citation(hit, "chicago").endswith("https://ledger.example/2025/pier?a=1&b=2.")

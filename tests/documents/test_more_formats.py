@@ -54,6 +54,7 @@ def test_a_saved_single_file_page(tmp_path):
     article = load_article(path)
     assert article.title == "Pier to reopen" and article.author == "Ken Ito"
     assert STORY in article.text and "Home" not in article.text
+    assert article.url == "https://news.example/pier"  # where the browser saved it from
 
 
 def test_an_opendocument_text(tmp_path):

@@ -65,7 +65,7 @@ def site():
 
 def test_a_page_is_fetched_once_and_read_like_a_saved_one(site):
     article = load_article(f"{site}/old-ferry")  # a redirect, followed
-    assert article.path == f"{site}/ferry" and article.title == "Ferry fares rise"
+    assert article.path == f"{site}/ferry" and article.url == f"{site}/ferry" and article.title == "Ferry fares rise"
     assert "Ada Moss said" in article.text and "Home | World" not in article.text
     assert Site.paths == ["/old-ferry", "/ferry"]  # the page only: no script, no image
 
