@@ -22,6 +22,26 @@ def log_file(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture
+def serve():
+    """Start a web server on loopback with the given handler class; returns its base address."""
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(handler: type) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from reader.nlp.pipeline import shared_nlp

@@ -7,7 +7,6 @@ import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -103,13 +102,10 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def watcher():
-    """A server on loopback that records every request made to it."""
+def watcher(serve):
+    """A server on loopback that records every request made to it (host:port)."""
     _Recorder.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    return serve(_Recorder).removeprefix("http://")
 
 
 def test_the_watcher_sees_a_request_when_one_is_made(watcher):

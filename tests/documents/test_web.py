@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 
 import pytest
@@ -55,12 +54,9 @@ class Site(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def site():
+def site(serve):
     Site.paths = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    return serve(Site)
 
 
 def test_a_page_is_fetched_once_and_read_like_a_saved_one(site):

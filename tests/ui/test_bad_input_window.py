@@ -33,9 +33,8 @@ def test_open_each_bad_file_from_the_menu(qtbot, window_setup, tmp_path, monkeyp
     assert window.isVisible()
 
 
-def test_hostile_html_in_the_window_fetches_nothing(qtbot, window_setup, tmp_path, monkeypatch):
+def test_hostile_html_in_the_window_fetches_nothing(qtbot, window_setup, tmp_path, monkeypatch, serve):
     import http.server
-    import threading
 
     from tests.bad_inputs import HOSTILE_HTML, STORY
 
@@ -50,18 +49,13 @@ def test_hostile_html_in_the_window_fetches_nothing(qtbot, window_setup, tmp_pat
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        window = window_setup.window
-        page = tmp_path / "page.html"
-        page.write_text(HOSTILE_HTML.format(host=f"127.0.0.1:{server.server_address[1]}", story=STORY),
-                        encoding="utf-8")
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(page)], ""))
-        with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
-            window.open_action.trigger()
-        qtbot.wait(500)  # time for anything the page asked for to arrive
-        assert "Ines Vidal" in window.view.toPlainText() and "document.location" not in window.view.toPlainText()
-        assert requests == []
-    finally:
-        server.shutdown()
+    host = serve(Recorder).removeprefix("http://")
+    window = window_setup.window
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_HTML.format(host=host, story=STORY), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(page)], ""))
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        window.open_action.trigger()
+    qtbot.wait(500)  # time for anything the page asked for to arrive
+    assert "Ines Vidal" in window.view.toPlainText() and "document.location" not in window.view.toPlainText()
+    assert requests == []

@@ -356,9 +356,8 @@ def test_stop_a_long_article_midway_and_nothing_is_kept(qtbot, window_setup, mon
     assert not window.reading.isVisible()
 
 
-def test_open_an_article_from_its_address(qtbot, window, monkeypatch):
+def test_open_an_article_from_its_address(qtbot, window, monkeypatch, serve):
     import http.server
-    import threading
 
     page = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
             "<p>“We held fares down for six years,” chief executive Ada Moss said.</p></article></body></html>")
@@ -373,20 +372,15 @@ def test_open_an_article_from_its_address(qtbot, window, monkeypatch):
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
-    try:
-        QApplication.clipboard().setText(url)
-        asked: list[str] = []
-        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(k.get("text")), (url, True))[1])
-        with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
-            qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-        assert asked == [url]  # the clipboard's address, offered
-        assert window.current.article.path == url and "Ada Moss" in window.view.toPlainText()
-        assert window.files.recent_files()[0] == url
-    finally:
-        server.shutdown()
+    url = serve(Site) + "/ferry"
+    QApplication.clipboard().setText(url)
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(k.get("text")), (url, True))[1])
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [url]  # the clipboard's address, offered
+    assert window.current.article.path == url and "Ada Moss" in window.view.toPlainText()
+    assert window.files.recent_files()[0] == url
 
 
 def test_open_the_clipboard_as_an_article(qtbot, window, window_setup):
