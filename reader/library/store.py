@@ -8,20 +8,20 @@ triggers, so that bulk loads can index once at the end.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.library import guard, migrate, textcodec
-from reader.library.errors import LibraryDamaged, LibraryError
+from reader.library import connection, guard, migrate, textcodec
+from reader.library.connection import default_db_path
+from reader.library.errors import LibraryError
+from reader.library.people import find_speaker, speaker_row
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query, run_search
 from reader.model import (
@@ -32,42 +32,10 @@ from reader.model import (
     SearchHit,
     Source,
     Speaker,
-    SpeakerKind,
     recount,
 )
 
 log = logging.getLogger(__name__)
-
-
-def default_db_path() -> Path:
-    env = os.environ.get("QUOTE_READER_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_path
-
-    return user_data_path("quote-reader", appauthor=False) / "library.sqlite3"
-
-
-def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (DDL included).
-    dbapi_conn.isolation_level = None
-    textcodec.register(dbapi_conn)
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
-
-
-def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
-    dbapi_conn.isolation_level = None
-    textcodec.register(dbapi_conn)
-    dbapi_conn.execute("PRAGMA busy_timeout=5000")
-
-
-def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
 
 
 def _index(session: Session, body: str, rows: Iterable[QuoteRow], delete: bool = False) -> None:
@@ -92,14 +60,7 @@ class Library:
         if self.read_only and not self.path.exists():
             raise LibraryError(f"there is no library at {self.path}, and its folder cannot be written")
         self.lock = guard.WriteLock(self.path)
-        if self.read_only:
-            self.engine: Engine = create_engine(f"sqlite:///file:{self.path}?mode=ro&uri=true",
-                                                connect_args={"check_same_thread": False, "uri": True})
-            event.listen(self.engine, "connect", _on_connect_read_only)
-        else:
-            self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
-            event.listen(self.engine, "connect", _on_connect)
-        event.listen(self.engine, "begin", _on_begin)
+        self.engine: Engine = connection.open_engine(self.path, self.read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         backup = None
         try:
@@ -109,46 +70,22 @@ class Library:
                     raise LibraryError(f"{self.path} needs an upgrade but is read-only: open it once where it "
                                        f"can be written")
                 if revision is not None:
-                    backup = self._backup(conn, revision)
+                    backup = connection.backup(conn, self.path, revision)
                 if not self.read_only:
                     migrate.upgrade(conn)
         except DatabaseError as exc:
             self.engine.dispose()
             if guard.is_damage(exc):
-                raise LibraryDamaged(f"{self.path} is damaged ({exc.orig}): set it aside and start a new library "
-                                     f"(quote-reader library --set-aside)", self.path) from exc
+                raise connection.damaged(self.path, exc) from exc
             kept = f" (a copy from before the upgrade is {backup})" if backup else ""
             raise LibraryError(f"{self.path} is not a usable library: {exc.orig}{kept}") from exc
         except LibraryError:
             self.engine.dispose()
             raise
         if backup is None and not self.read_only:
-            self._drop_backups()  # this start needed no upgrade: the last one went well
+            connection.drop_backups(self.path)
         if self.read_only:
             log.warning("%s is read-only: it opens for reading and searching only", self.path)
-
-    # ------------------------------------------------------------------ backups before migrations
-    def _backups(self) -> list[Path]:
-        return sorted(self.path.parent.glob(f"{self.path.name}.before-*.bak"))
-
-    def _backup(self, conn: Any, revision: str) -> Path:
-        """A copy of the library as it is, before a migration changes it (SQLite's online backup,
-        so what the write-ahead log holds is in the copy too)."""
-        target = self.path.with_name(f"{self.path.name}.before-{revision}.bak")
-        raw = conn.connection.driver_connection
-        with sqlite3.connect(target) as copy:
-            raw.backup(copy)
-        copy.close()
-        log.warning("upgrading %s from schema %s; a copy of it is kept in %s", self.path, revision, target)
-        return target
-
-    def _drop_backups(self) -> None:
-        for old in self._backups():
-            try:
-                old.unlink()
-                log.info("removed %s: the library opened without needing it", old)
-            except OSError:
-                pass
 
     def close(self) -> None:
         self.engine.dispose()
@@ -161,7 +98,7 @@ class Library:
                 session.commit()
             except DatabaseError as exc:
                 session.rollback()
-                raise self._plainly(exc) from exc
+                raise connection.plainly(exc, self.path, self.lock) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -170,53 +107,9 @@ class Library:
     def _writing(self) -> Iterator[Session]:
         """A transaction that changes the library: refused on a read-only one, one writer at a time."""
         if self.read_only:
-            raise LibraryError(f"the library {self.path.name} is read-only: it can be read and searched, not changed")
+            raise connection.read_only(self.path)
         with self.lock.held(), self.session() as s:
             yield s
-
-    def _plainly(self, exc: DatabaseError) -> LibraryError:
-        """SQLite's complaint in words a reader can act on."""
-        if guard.is_full(exc):
-            return LibraryError("the disk holding the library is full: everything stored before is kept; free some "
-                                "space and try again")
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            holder = self.lock.holder()
-            who = guard.describe(holder) if holder else "another program"
-            return LibraryError(f"the library is busy: {who} is writing to it; try again when it has finished")
-        if guard.is_damage(exc):
-            return LibraryDamaged(f"{self.path} is damaged ({exc.orig}): set it aside and start a new library "
-                                  f"(quote-reader library --set-aside)", self.path)
-        if "readonly" in str(exc).lower().replace("-", ""):
-            return LibraryError(f"the library {self.path.name} cannot be written (read-only file or disk)")
-        return LibraryError(f"library error: {exc.orig}")
-
-    # ------------------------------------------------------------------ speakers
-    def _find_speaker(self, session: Session, name: str) -> SpeakerRow | None:
-        row = session.scalars(select(SpeakerRow).where(SpeakerRow.name == name)).first()
-        if row is None:
-            alias_row = session.scalars(select(AliasRow).where(AliasRow.alias == name)).first()
-            if alias_row is not None:
-                row = session.get(SpeakerRow, alias_row.speaker_id)
-        return row
-
-    def _speaker_row(self, session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
-        row = self._find_speaker(session, name)
-        if row is None:
-            row = SpeakerRow(name=name, kind=speaker.kind if speaker else SpeakerKind.PERSON,
-                             role=speaker.role if speaker else None,
-                             affiliation=speaker.affiliation if speaker else None)
-            session.add(row)
-            session.flush()
-        elif speaker is not None:
-            row.role = row.role or speaker.role
-            row.affiliation = row.affiliation or speaker.affiliation
-        if speaker is not None:
-            known = {a.alias for a in row.aliases} | {row.name}
-            for alias in speaker.aliases:
-                if alias not in known:
-                    row.aliases.append(AliasRow(alias=alias))
-                    known.add(alias)
-        return row
 
     # ------------------------------------------------------------------ writing
     def add(self, article: Article, analysis: Analysis) -> int:
@@ -255,7 +148,7 @@ class Library:
                     continue  # a person's correction covers this stretch
                 sp_row = None
                 if quote.speaker:
-                    sp_row = cache.get(quote.speaker) or self._speaker_row(
+                    sp_row = cache.get(quote.speaker) or speaker_row(
                         s, speakers.get(quote.speaker), quote.speaker)
                     cache[quote.speaker] = sp_row
                 new_rows.append(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None,
@@ -288,12 +181,12 @@ class Library:
         from reader.library.bulk import bulk_load
 
         if self.read_only:
-            raise LibraryError(f"the library {self.path.name} is read-only: it can be read and searched, not changed")
+            raise connection.read_only(self.path)
         try:
             with self.lock.held(), self.engine.begin() as conn:
                 return bulk_load(conn, items, batch)
         except DatabaseError as exc:
-            raise self._plainly(exc) from exc
+            raise connection.plainly(exc, self.path, self.lock) from exc
 
     # ------------------------------------------------------------------ corrections
     def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
@@ -307,7 +200,7 @@ class Library:
         """A person says who really said it; the correction survives re-analysis."""
         with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
-            row.speaker_id = self._speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
+            row.speaker_id = speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
             row.edited = True
             row.confidence = row.speaker_confidence = 1.0
 
@@ -333,7 +226,7 @@ class Library:
             article = s.get(ArticleRow, article_id)
             if article is None or not 0 <= start < end <= len(article.text):
                 raise LibraryError("that selection is not inside the article")
-            sp = self._speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
+            sp = speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
             row = QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
                            kind=kind, edited=True, rejected=False, confidence=1.0, speaker_confidence=1.0)
             s.add(row)
@@ -345,7 +238,7 @@ class Library:
         if not new_name:
             raise LibraryError("a speaker needs a name")
         with self._writing() as s:
-            row = self._find_speaker(s, name)
+            row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
             clash = s.scalars(select(SpeakerRow).where(SpeakerRow.name == new_name)).first()
@@ -358,7 +251,7 @@ class Library:
 
     def add_alias(self, name: str, alias: str) -> None:
         with self._writing() as s:
-            row = self._find_speaker(s, name)
+            row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
             if alias not in {a.alias for a in row.aliases} and alias != row.name:
@@ -367,7 +260,7 @@ class Library:
     def merge_speakers(self, keep: str, other: str) -> None:
         """Two names for one person: `other`'s quotes and aliases move to `keep`."""
         with self._writing() as s:
-            a, b = self._find_speaker(s, keep), self._find_speaker(s, other)
+            a, b = find_speaker(s, keep), find_speaker(s, other)
             if a is None or b is None:
                 raise LibraryError(f"no speaker called {keep if a is None else other!r}")
             if a.id == b.id:
@@ -385,10 +278,10 @@ class Library:
     def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> None:
         """Some of a speaker's quotes belong to someone else (two people with one surname)."""
         with self._writing() as s:
-            row = self._find_speaker(s, name)
+            row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
-            target = self._speaker_row(s, None, new_name.strip())
+            target = speaker_row(s, None, new_name.strip())
             for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids)),
                                                       QuoteRow.speaker_id == row.id)):
                 q.speaker_id = target.id

@@ -11,7 +11,7 @@ import pytest
 
 from reader import service
 from reader.cli import main
-from reader.library import Library, LibraryDamaged, LibraryError, guard, store
+from reader.library import Library, LibraryDamaged, LibraryError, connection, guard
 from reader.model import Analysis, Article, Quote, Speaker
 
 TEXT = "“The river will rise again,” Mara Quinn said on {day}."
@@ -140,7 +140,7 @@ def test_a_full_disk_fails_one_import_cleanly_and_keeps_what_was_stored(tmp_path
     library.add(*article(0))
     library.close()
     pages = {}
-    connect = store._on_connect
+    connect = connection.on_connect
 
     def small_disk(dbapi_conn, record):
         connect(dbapi_conn, record)
@@ -148,7 +148,7 @@ def test_a_full_disk_fails_one_import_cleanly_and_keeps_what_was_stored(tmp_path
             pages["n"] = dbapi_conn.execute("PRAGMA page_count").fetchone()[0] + 6
         dbapi_conn.execute(f"PRAGMA max_page_count={pages['n']}")
 
-    monkeypatch.setattr(store, "_on_connect", small_disk)
+    monkeypatch.setattr(connection, "on_connect", small_disk)
     library = Library(db)
     folder = tmp_path / "articles"
     folder.mkdir()

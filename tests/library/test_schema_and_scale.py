@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import create_engine, event
 
 from reader.library import Library, LibraryError, migrate, search
-from reader.library.store import _on_begin, _on_connect
+from reader.library.connection import on_begin as _on_begin
+from reader.library.connection import on_connect as _on_connect
 from reader.model import Analysis, Article, Quote, Speaker
 
 TEXT = "“The river will rise again,” Mara Quinn said. Engineers said the levee holds for now."

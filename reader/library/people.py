@@ -1,0 +1,40 @@
+"""Speakers in the library, found by name or alias, and made when a quote names someone new."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reader.library.schema import AliasRow, SpeakerRow
+from reader.model import Speaker, SpeakerKind
+
+
+def find_speaker(session: Session, name: str) -> SpeakerRow | None:
+    """The speaker called ``name``, else the one who has it as an alias."""
+    row = session.scalars(select(SpeakerRow).where(SpeakerRow.name == name)).first()
+    if row is None:
+        alias_row = session.scalars(select(AliasRow).where(AliasRow.alias == name)).first()
+        if alias_row is not None:
+            row = session.get(SpeakerRow, alias_row.speaker_id)
+    return row
+
+
+def speaker_row(session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
+    """The speaker ``name`` (made if new), with what ``speaker`` adds: role, affiliation, aliases."""
+    row = find_speaker(session, name)
+    if row is None:
+        row = SpeakerRow(name=name, kind=speaker.kind if speaker else SpeakerKind.PERSON,
+                         role=speaker.role if speaker else None,
+                         affiliation=speaker.affiliation if speaker else None)
+        session.add(row)
+        session.flush()
+    elif speaker is not None:
+        row.role = row.role or speaker.role
+        row.affiliation = row.affiliation or speaker.affiliation
+    if speaker is not None:
+        known = {a.alias for a in row.aliases} | {row.name}
+        for alias in speaker.aliases:
+            if alias not in known:
+                row.aliases.append(AliasRow(alias=alias))
+                known.add(alias)
+    return row
