@@ -22,7 +22,7 @@ from reader.documents import DocumentError, load_article
 from reader.library import Library
 from reader.logs import setup_logging
 from reader.model import Analysis, Article, Opened
-from reader.nlp.pieces import cut_points, without_noise
+from reader.nlp.pieces import one_piece
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ class ProcessEngine(flow.Engine):
 
     def process(self, article: Article, library: Library | None, progress: flow.Progress | None = None,
                 cancel: threading.Event | None = None) -> Opened:
-        if len(cut_points(without_noise(article.text))) == 1:  # a news story: the whole flow in the helper
+        if one_piece(article.text):  # a news story: the whole flow in the helper
             article_id, packed = self._call(_process_packed, article, str(library.path) if library else None)
             return Opened(article, unpack(packed), article_id)
         analysis = self.analyse(article, progress, cancel)  # piece by piece, so it can say how far it is

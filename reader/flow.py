@@ -15,8 +15,8 @@ from typing import Any
 
 from reader.documents import SUPPORTED_EXTENSIONS, load_article
 from reader.library import Library
-from reader.model import Analysis, Article, Cancelled, Opened
-from reader.nlp.pieces import cut_points, join, with_text_of, without_noise
+from reader.model import Analysis, Article, Opened
+from reader.nlp.pieces import one_piece, read_in_pieces
 
 log = logging.getLogger(__name__)
 
@@ -90,21 +90,9 @@ class Engine:
                 cancel: threading.Event | None = None) -> Analysis:
         """An article's analysis. A long one is read piece by piece, reporting (done, total) pieces to
         ``progress`` and stopping with ``Cancelled`` when ``cancel`` is set."""
-        readable = without_noise(article.text)
-        points = cut_points(readable)
-        if len(points) == 1 or progress is None and cancel is None:
+        if one_piece(article.text) or progress is None and cancel is None:
             return self._analyse_text(article.text)
-        ends = [*points[1:], len(readable)]
-        parts = []
-        for n, (start, end) in enumerate(zip(points, ends, strict=True)):
-            if cancel is not None and cancel.is_set():
-                raise Cancelled("stopped before the analysis was done; nothing was kept")
-            if progress is not None:
-                progress(n, len(points))
-            parts.append((start, self._analyse_text(readable[start:end])))
-        if progress is not None:
-            progress(len(points), len(points))
-        return with_text_of(join(parts), article.text)
+        return read_in_pieces(article.text, self._analyse_text, progress, cancel)
 
     def _analyse_text(self, text: str) -> Analysis:
         self.load()

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
 from reader.nlp.confidence import calibration
-from reader.nlp.pieces import PIECE_CHARS, cut_points, join, with_text_of, without_noise
+from reader.nlp.pieces import one_piece, read_in_pieces
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
@@ -58,18 +58,8 @@ def analysis_from_doc(doc: Doc, model: str = "") -> Analysis:
 
 def analyse_text(nlp: Language, text: str) -> Analysis:
     """One text, read whole when it is of news length, else in pieces (reader.nlp.pieces)."""
-    readable = without_noise(text)
-    points = cut_points(readable)
     name = nlp.meta.get("name", "")
-    if len(points) == 1:
-        analysis = analysis_from_doc(nlp(readable), model=name)
-    else:
-        ends = [*points[1:], len(readable)]
-        docs = nlp.pipe((readable[s:e] for s, e in zip(points, ends, strict=True)), batch_size=1)
-        analysis = join([(s, analysis_from_doc(doc, model=name)) for s, doc in zip(points, docs, strict=True)])
-    if readable is not text:  # quote what the article says, not the blanked copy the parser read
-        analysis = with_text_of(analysis, text)
-    return analysis
+    return read_in_pieces(text, lambda piece: analysis_from_doc(nlp(piece), model=name))
 
 
 def analyse_article(nlp: Language, article: Article) -> Analysis:
@@ -81,7 +71,7 @@ def analyse_stream(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> 
     name = nlp.meta.get("name", "")
     batch: list[str] = []
     for text in texts:
-        if len(text) > PIECE_CHARS:
+        if not one_piece(text):
             for doc in nlp.pipe(batch, batch_size=batch_size):
                 yield analysis_from_doc(doc, model=name)
             batch = []

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from reader.model import Analysis, Quote, Source, Speaker, SpeakerKind, recount
+from reader.model import Analysis, Cancelled, Quote, Source, Speaker, SpeakerKind, recount
 from reader.nlp.marks import find_quote_spans
 
 PIECE_CHARS = 30_000  # about 5,000 words: nearly every news story is read whole
@@ -92,6 +93,33 @@ def without_noise(text: str) -> str:
                 window = "".join(c if c == "\n" else " " for c in window)
             out.append(window)
     return "".join(out)
+
+
+def one_piece(text: str) -> bool:
+    """Whether a text is read whole (blanking keeps its length, so this needs no other pass over it)."""
+    return len(text) <= PIECE_CHARS
+
+
+def read_in_pieces(text: str, read: Callable[[str], Analysis], progress: Callable[[int, int], None] | None = None,
+                   cancel: threading.Event | None = None) -> Analysis:
+    """``read`` (one piece's text -> its analysis) over the pieces of ``text``, put back together in
+    article offsets and worded as the article has them. ``progress`` hears (done, total) pieces; a set
+    ``cancel`` stops it between pieces with ``Cancelled``."""
+    readable = without_noise(text)
+    points = cut_points(readable)
+    ends = [*points[1:], len(readable)]
+    parts = []
+    for n, (start, end) in enumerate(zip(points, ends, strict=True)):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("stopped before the analysis was done; nothing was kept")
+        if progress is not None:
+            progress(n, len(points))
+        parts.append((start, read(readable[start:end])))
+    if progress is not None:
+        progress(len(points), len(points))
+    analysis = parts[0][1] if len(parts) == 1 else join(parts)
+    # quote what the article says, not the blanked copy the parser read
+    return analysis if readable is text else with_text_of(analysis, text)
 
 
 def with_text_of(analysis: Analysis, text: str) -> Analysis:

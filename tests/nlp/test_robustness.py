@@ -46,14 +46,12 @@ def test_empty_and_whitespace(nlp):
 
 
 def test_a_long_article_read_in_pieces_reads_as_it_does_whole(nlp, monkeypatch):
-    import functools
-
-    from reader.nlp import analyse, pieces
+    from reader.nlp import pieces
     from reader.service import SAMPLE_ARTICLE
 
     text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     whole = analyse_text(nlp, text)
-    monkeypatch.setattr(analyse, "cut_points", functools.partial(pieces.cut_points, size=1500))
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 1500)
     assert len(pieces.cut_points(text, size=1500)) >= 2
     cut = analyse_text(nlp, text)
     check(text, cut)
