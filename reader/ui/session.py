@@ -80,8 +80,7 @@ class Session(QObject):
             if stop.is_set():
                 self.status.emit(f"Stopped reading {name}")
                 return
-            self.fail(f"Could not open {name}: {message}")
-            self.open_failed.emit(f"Could not open {name}: {message}")
+            self._could_not_open(name, message)
 
         def work() -> Opened:
             return service.open_file(path, engine, libraries.get(), lambda n, total: report(n, total, name), stop)
@@ -93,11 +92,13 @@ class Session(QObject):
         self.status.emit("Analysing the text from the clipboard…")
         engine, libraries = self.engine, self.libraries
 
-        def failed(message: str) -> None:
-            self.fail(f"Could not open the clipboard: {message}")
-            self.open_failed.emit(f"Could not open the clipboard: {message}")
+        self.dispatcher.run("open", lambda: service.open_text(text, engine, libraries.get()), self.show,
+                            lambda message: self._could_not_open("the clipboard", message))
 
-        self.dispatcher.run("open", lambda: service.open_text(text, engine, libraries.get()), self.show, failed)
+    def _could_not_open(self, what: str, message: str) -> None:
+        """An article the user asked for did not open: the status bar, and a dialog from the window."""
+        self.fail(f"Could not open {what}: {message}")
+        self.open_failed.emit(f"Could not open {what}: {message}")
 
     def stop_opening(self) -> None:
         """Stop reading the article being opened (a long one stops between pieces)."""
