@@ -182,12 +182,12 @@ class ProcessEngine(flow.Engine):
     def process(self, article: Article, library: Library | None, progress: flow.Progress | None = None,
                 cancel: threading.Event | None = None) -> Opened:
         if one_piece(article.text):  # a news story: the whole flow in the helper
-            article_id, packed = self._call(_process_packed, article, str(library.path) if library else None)
+            article_id, packed = self._call(_process_packed, article, library.location if library else None)
             return Opened(article, unpack(packed), article_id)
         analysis = self.analyse(article, progress, cancel)  # piece by piece, so it can say how far it is
         if library is None:
             return Opened(article, analysis, None)
-        article_id, packed = self._call(_store_packed, article, pack(analysis), str(library.path))
+        article_id, packed = self._call(_store_packed, article, pack(analysis), library.location)
         return Opened(article, unpack(packed), article_id)
 
     def _call(self, fn: Any, *args: Any) -> Any:

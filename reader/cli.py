@@ -55,7 +55,11 @@ def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False
     p.add_argument("--max-mb", type=float, metavar="MB",
                    help="refuse articles larger than this many megabytes (default 20; $QUOTE_READER_MAX_MB)")
     if db:
-        p.add_argument("--db", help="library file (default: $QUOTE_READER_DB or the user data folder)")
+        p.add_argument("--db", help="the library: a file, or a shared database's URL such as "
+                                    "postgresql+psycopg://user@host/quotes (default: $QUOTE_READER_DB, else a file "
+                                    "in the user data folder)")
+        p.add_argument("--user", help="the name corrections are recorded under (default: $QUOTE_READER_USER, "
+                                      "else the login name)")
     if model:
         p.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm if installed)")
 
@@ -113,7 +117,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _library(args: argparse.Namespace) -> Any:
     from reader.library import Library
 
-    return Library(args.db) if args.db else Library()
+    return Library(args.db or None, user=getattr(args, "user", None))
 
 
 def _progress(done: int, total: int, started: float, name: str) -> None:
@@ -257,10 +261,14 @@ def _export_annotated(args: argparse.Namespace) -> int:
 
 
 def cmd_library(args: argparse.Namespace) -> int:
-    from reader.library import LibraryDamaged, default_db_path, guard
+    from reader.library import LibraryDamaged, default_location, guard
+    from reader.library.backend import is_server, sqlite_path
 
-    path = Path(args.db) if args.db else default_db_path()
+    where = args.db or default_location()
+    path = sqlite_path(where)
     if args.set_aside:
+        if is_server(where):
+            return _die("only a library file can be set aside; a server's database is its administrator's", 2)
         if not path.exists():
             return _die(f"there is no library at {path}", 1)
         kept = guard.set_aside(path)
@@ -272,7 +280,7 @@ def cmd_library(args: argparse.Namespace) -> int:
         return _die(str(exc), 1)
     counts = library.counts()
     mode = " (read-only)" if library.read_only else ""
-    print(f"{library.path}{mode}: {counts['articles']} articles, {counts['quotes']} quotes, "
+    print(f"{library.path or library.name}{mode}: {counts['articles']} articles, {counts['quotes']} quotes, "
           f"{counts['speakers']} speakers")
     if args.check:
         problems = library.check()

@@ -1,7 +1,7 @@
-"""The local quote library: SQLAlchemy on SQLite with FTS5. Never imports Qt."""
+"""The quote library: SQLAlchemy on an SQLite file with FTS5, or on a shared PostgreSQL server. Never imports Qt."""
 
-from reader.library.connection import default_db_path
+from reader.library.connection import default_db_path, default_location
 from reader.library.errors import LibraryDamaged, LibraryError
 from reader.library.store import Library
 
-__all__ = ["Library", "LibraryDamaged", "LibraryError", "default_db_path"]
+__all__ = ["Library", "LibraryDamaged", "LibraryError", "default_db_path", "default_location"]

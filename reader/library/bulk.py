@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -37,13 +37,13 @@ BULK_HASH_BYTES = 128 * 1024 * 1024
 
 
 @dataclass
-class _Batch:
+class Batch:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in _SQL})
     quotes: int = 0
 
 
 @dataclass
-class _Ids:
+class Ids:
     article: int
     speaker: int
     quote: int
@@ -52,9 +52,16 @@ class _Ids:
     aliased: set[tuple[int, str]] = field(default_factory=set)
 
 
-def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) -> Iterator[_Batch]:
+def _plain(qid: int, text: str) -> tuple:
+    return qid, text
+
+
+def batches(items: Iterable[tuple[Article, Analysis]], ids: Ids, size: int,
+            index_row: Callable[[int, str], tuple] = _plain) -> Iterator[Batch]:
+    """New articles as rows for each table, ``size`` quotes at a time; ``index_row`` makes a quote's
+    full-text entry from its id and text."""
     now = datetime.now(UTC).isoformat(sep=" ")
-    batch = _Batch()
+    batch = Batch()
     for article, analysis in items:
         if article.sha256 in ids.known:
             continue
@@ -88,22 +95,22 @@ def _batches(items: Iterable[tuple[Article, Analysis]], ids: _Ids, size: int) ->
             qid, ids.quote = ids.quote, ids.quote + 1
             rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence, q.speaker_confidence,
                                    q.speaker_start, q.speaker_end, q.cue_start, q.cue_end))
-            rows["index"].append((qid, article.text[q.start:q.end]))
+            rows["index"].append(index_row(qid, article.text[q.start:q.end]))
             batch.quotes += 1
         rows["sources"].extend((aid, s.start, s.end, s.text, s.type) for s in analysis.sources)
         if batch.quotes >= size:
             yield batch
-            batch = _Batch()
+            batch = Batch()
     yield batch
 
 
-def _prefetch(batches: Iterator[_Batch], depth: int = 2) -> Iterator[_Batch]:
+def prefetch(made: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:
     """Run the batch producer in a thread, handing batches over through a small queue."""
-    handoff: queue.Queue[_Batch | BaseException | None] = queue.Queue(maxsize=depth)
+    handoff: queue.Queue[Batch | BaseException | None] = queue.Queue(maxsize=depth)
 
     def produce() -> None:
         try:
-            for b in batches:
+            for b in made:
                 handoff.put(b)
             handoff.put(None)
         except BaseException as exc:  # re-raised in the consuming thread
@@ -121,21 +128,25 @@ def _prefetch(batches: Iterator[_Batch], depth: int = 2) -> Iterator[_Batch]:
     thread.join()
 
 
-def _speaker_ids(conn: Connection) -> dict[str, int]:
+def speaker_ids(conn: Connection) -> dict[str, int]:
     ids: dict[str, int] = dict(conn.exec_driver_sql(
         "SELECT alias, speaker_id FROM speaker_aliases ORDER BY id DESC").all())
     ids.update(conn.exec_driver_sql("SELECT name, id FROM speakers").all())
     return ids
 
 
-def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch: int = 20000) -> int:
+def next_ids(conn: Connection) -> Ids:
+    """Where the new rows' ids start, and the speakers and texts the library has already."""
     def one(sql: str) -> int:
         return conn.exec_driver_sql(sql).scalar() or 0
 
-    ids = _Ids(article=one("SELECT max(id) FROM articles") + 1, speaker=one("SELECT max(id) FROM speakers") + 1,
-               quote=one("SELECT max(id) FROM quotes") + 1,
-               speakers=_speaker_ids(conn),
+    return Ids(article=one("SELECT max(id) FROM articles") + 1, speaker=one("SELECT max(id) FROM speakers") + 1,
+               quote=one("SELECT max(id) FROM quotes") + 1, speakers=speaker_ids(conn),
                known={r[0] for r in conn.exec_driver_sql("SELECT sha256 FROM articles")})
+
+
+def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch: int = 20000) -> int:
+    ids = next_ids(conn)
     # No incremental merging while loading, a big page cache, and the speaker index rebuilt in one
     # sorted pass at the end rather than grown row by row; one 'optimize' merges the index once.
     conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 0)")
@@ -146,7 +157,7 @@ def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch
     raw = conn.connection.driver_connection
     assert raw is not None
     added = 0
-    for b in _prefetch(_batches(items, ids, batch)):
+    for b in prefetch(batches(items, ids, batch)):
         for name, sql in _SQL.items():
             if b.rows[name]:
                 raw.executemany(sql, b.rows[name])

@@ -19,13 +19,18 @@ from reader.library.errors import LibraryDamaged, LibraryError
 log = logging.getLogger(__name__)
 
 
-def default_db_path() -> Path:
-    env = os.environ.get("QUOTE_READER_DB")
+def default_location() -> str:
+    """$QUOTE_READER_DB (a file or a database URL), else the library file in the user's data folder."""
+    env = os.environ.get("QUOTE_READER_DB", "").strip()
     if env:
-        return Path(env)
+        return env
     from platformdirs import user_data_path
 
-    return user_data_path("quote-reader", appauthor=False) / "library.sqlite3"
+    return str(user_data_path("quote-reader", appauthor=False) / "library.sqlite3")
+
+
+def default_db_path() -> Path:
+    return Path(default_location())
 
 
 def on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -151,3 +151,14 @@ def quick_check(db: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if result == "ok" else str(result)
+
+
+class NoLock:
+    """A database server orders its writers itself: no lock file to hold."""
+
+    @contextmanager
+    def held(self, wait: float | None = None) -> Iterator[None]:
+        yield
+
+    def holder(self) -> dict[str, object]:
+        return {}

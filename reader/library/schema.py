@@ -96,6 +96,8 @@ class QuoteRow(Base):
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     # a person said "not a quote": kept as a tombstone so that re-analysis does not bring it back
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    edited_by: Mapped[str | None] = mapped_column(Text)  # who made the last correction, and when
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
     speaker: Mapped[SpeakerRow | None] = relationship()
 

@@ -17,44 +17,50 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.library.fulltext import Term, fts5_any, fts5_match, words
 from reader.library.textcodec import unpack_prefix
 from reader.model import QuoteKind, SearchHit
 
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
-_WORD = re.compile(r"\w+", re.UNICODE)
 FIELDS = {"speaker", "outlet", "kind", "after", "before", "since", "until"}
 KINDS = set(QuoteKind)
 
 
 @dataclass
 class Query:
-    match: str | None = None  # FTS5 MATCH expression, or None when only filters were given
+    """What a user asked for, for either database: the words to find (and to leave out), and filters."""
+
+    positives: list[Term] = field(default_factory=list)
+    negatives: list[Term] = field(default_factory=list)
     speaker: str | None = None
     outlet: str | None = None
     kind: str | None = None
     after: str | None = None
     before: str | None = None
-    exclude: str | None = None  # FTS5 expression of excluded words when there is nothing to match
     article_id: int | None = None
-    terms: list[str] = field(default_factory=list)  # positive words, for highlighting
+
+    @property
+    def terms(self) -> list[str]:
+        """The positive words, for highlighting."""
+        return [w for t in self.positives for w in t.words]
+
+    @property
+    def match(self) -> str | None:
+        """The FTS5 MATCH expression (None when only filters, or only exclusions, were given)."""
+        return fts5_match(self.positives, self.negatives) if self.positives else None
 
     @property
     def empty(self) -> bool:
-        return not (self.match or self.exclude or self.speaker or self.outlet or self.kind or self.after
+        return not (self.positives or self.negatives or self.speaker or self.outlet or self.kind or self.after
                     or self.before or self.article_id)
-
-
-def _fts_string(words: list[str]) -> str:
-    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
 
 def parse_query(text: str) -> Query:
     q = Query()
-    positives: list[str] = []
-    negatives: list[str] = []
     for m in _TOKEN.finditer(text or ""):
         neg, fld, phrase, bare = m.group(1), (m.group(2) or "").lower(), m.group(3), m.group(4)
         value = phrase if phrase is not None else (bare or "")
@@ -75,23 +81,11 @@ def parse_query(text: str) -> Query:
             continue
         if fld:  # "word:thing" that is not a field: search it as text
             value = f"{fld} {value}"
-        prefix = phrase is None and value.endswith("*")
-        words = _WORD.findall(value)
-        if not words:
+        found = words(value)
+        if not found:
             continue
-        expr = _fts_string(words) + ("*" if prefix else "")
-        if neg:
-            negatives.append(expr)
-        else:
-            positives.append(expr)
-            q.terms.extend(words)
-    if positives:
-        q.match = " AND ".join(positives)
-        if negatives:
-            q.match = f"({q.match}) NOT " + " NOT ".join(negatives)
-    elif negatives:
-        # FTS5 cannot match "everything except": the store filters these out instead
-        q.exclude = " OR ".join(negatives)
+        term = Term(tuple(found), prefix=phrase is None and value.endswith("*"))
+        (q.negatives if neg else q.positives).append(term)
     return q
 
 
@@ -107,62 +101,81 @@ _DETAILS = ('SELECT q.id, q.article_id, a.body, q.kind, s.name, s.role, a.title,
             "WHERE q.id IN ({ids})")
 
 
-def _speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+@dataclass(frozen=True)
+class Flavour:
+    """How one database spells the parts of a search that differ."""
+
+    param: str  # placeholder
+    same_name: str  # a case-blind comparison of {col} with a parameter
+    like: str  # case-blind LIKE
+    excluded: str  # a quote that matches none of the excluded words (one parameter)
+    any_of: Callable[[Sequence[Term]], str]  # the excluded words as that parameter
+
+
+SQLITE = Flavour(param="?", same_name="{col} = ? COLLATE NOCASE", like="LIKE",
+                 excluded="q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", any_of=fts5_any)
+
+
+def _speaker_ids(conn: Any, name: str, f: Flavour) -> list[int]:
     ids = [r[0] for r in conn.execute(
-        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE "
-        "UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE", (name, name))]
+        f"SELECT id FROM speakers WHERE {f.same_name.format(col='name')} "
+        f"UNION SELECT speaker_id FROM speaker_aliases WHERE {f.same_name.format(col='alias')}", (name, name))]
     if not ids:
         ids = [r[0] for r in conn.execute(
-            "SELECT id FROM speakers WHERE name LIKE ? LIMIT 50", (f"%{name}%",))]
+            f"SELECT id FROM speakers WHERE name {f.like} {f.param} LIMIT 50", (f"%{name}%",))]
     return ids
 
 
-def _filters(conn: sqlite3.Connection, q: Query) -> tuple[list[str], list[Any]] | None:
-    where = ["q.rejected = 0"]
+def filters(conn: Any, q: Query, f: Flavour = SQLITE) -> tuple[list[str], list[Any]] | None:
+    """The SQL conditions (and their parameters) of a query's filters; None when nothing can match."""
+    where = ["NOT q.rejected"]
     params: list[Any] = []
     if q.speaker:
-        ids = _speaker_ids(conn, q.speaker)
+        ids = _speaker_ids(conn, q.speaker, f)
         if not ids:
             return None
         where.append(f"q.speaker_id IN ({','.join(str(i) for i in ids)})")
     if q.article_id is not None:
-        where.append("q.article_id = ?")
+        where.append(f"q.article_id = {f.param}")
         params.append(q.article_id)
     if q.outlet:
-        where.append("a.outlet LIKE ?")
+        where.append(f"a.outlet {f.like} {f.param}")
         params.append(f"%{q.outlet}%")
     if q.kind:
-        where.append("q.kind = ?")
+        where.append(f"q.kind = {f.param}")
         params.append(q.kind)
     if q.after:
-        where.append("a.published >= ?")
+        where.append(f"a.published >= {f.param}")
         params.append(q.after)
     if q.before:
-        where.append("a.published <= ?")
+        where.append(f"a.published <= {f.param}")
         params.append(q.before + "\uffff")
-    if q.exclude:
-        where.append("q.id NOT IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(q.exclude)
+    if q.negatives and not q.positives:  # "everything except" cannot be matched: it is filtered
+        where.append(f.excluded)
+        params.append(f.any_of(q.negatives))
     return where, params
 
 
+def joins(q: Query) -> str:
+    return "JOIN articles a ON a.id = q.article_id" if (q.outlet or q.after or q.before) else ""
+
+
 def run_search(conn: sqlite3.Connection, q: Query, limit: int) -> list[SearchHit]:
-    found = _filters(conn, q)
+    found = filters(conn, q)
     if found is None:
         return []
     where, params = found
-    joins = "JOIN articles a ON a.id = q.article_id" if (q.outlet or q.after or q.before) else ""
     if not q.match:
-        sql = f"SELECT q.id FROM quotes q {joins} WHERE {' AND '.join(where)} ORDER BY q.id DESC LIMIT ?"
-        return _details(conn, [r[0] for r in conn.execute(sql, (*params, limit))], q)
+        sql = f"SELECT q.id FROM quotes q {joins(q)} WHERE {' AND '.join(where)} ORDER BY q.id DESC LIMIT ?"
+        return details(conn, [r[0] for r in conn.execute(sql, (*params, limit))], q)
     # Rank on ids alone; texts and snippets are made for the page of results only.
-    base = (f"SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid {joins} "
+    base = (f"SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid {joins(q)} "
             f"WHERE quotes_fts MATCH ? AND {' AND '.join(where)}")
     probe = conn.execute("SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
                                  "LIMIT ?)", (q.match, PROBE + 1)).fetchone()[0] or 0
     if probe <= PROBE:
         rows = conn.execute(base + " ORDER BY quotes_fts.rank LIMIT ?", (q.match, *params, limit))
-        return _details(conn, [r[0] for r in rows], q)
+        return details(conn, [r[0] for r in rows], q)
     window = PROBE
     while True:
         floor = conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
@@ -170,16 +183,16 @@ def run_search(conn: sqlite3.Connection, q: Query, limit: int) -> list[SearchHit
         floor = floor[0] if floor else None
         if floor is None:
             rows = conn.execute(base + " ORDER BY quotes_fts.rank LIMIT ?", (q.match, *params, limit))
-            return _details(conn, [r[0] for r in rows], q)
+            return details(conn, [r[0] for r in rows], q)
         rows = conn.execute(base + " AND quotes_fts.rowid > ? ORDER BY quotes_fts.rank LIMIT ?",
                                     (q.match, *params, floor, limit))
         ids = [r[0] for r in rows]
         if len(ids) >= limit:
-            return _details(conn, ids, q)
+            return details(conn, ids, q)
         window *= 8
 
 
-def _details(conn: sqlite3.Connection, ids: list[int], q: Query) -> list[SearchHit]:
+def details(conn: Any, ids: list[int], q: Query) -> list[SearchHit]:
     if not ids:
         return []
     rows = conn.execute(_DETAILS.format(ids=",".join(str(int(i)) for i in ids))).fetchall()

@@ -1,29 +1,36 @@
-"""The Library: one SQLite file holding articles, speakers, quotes and sources, searchable with FTS5.
+"""The Library: articles, speakers, quotes and sources, searchable by words, phrases and speaker.
 
-Every article is written in one transaction with its quotes, sources and index entries, so a crash
-or Ctrl-C leaves either the whole article or nothing. The FTS5 index is kept in step here, not by
-triggers, so that bulk loads can index once at the end.
+It lives in one SQLite file (the desktop default) or on a PostgreSQL server shared by a team
+(``backend``): one API for both. Every article is written in one transaction with its quotes,
+sources and index entries, so a crash, Ctrl-C or a lost connection leaves either the whole article
+or nothing. The full-text index is kept in step here, not by triggers, so that bulk loads can index
+once at the end.
 """
 
 from __future__ import annotations
 
+import getpass
 import logging
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.library import connection, guard, migrate, textcodec
-from reader.library.connection import default_db_path
+from reader.library import textcodec
+from reader.library.backend import SQLiteFile, is_server, sqlite_path
+from reader.library.connection import default_location
 from reader.library.errors import LibraryError
 from reader.library.people import find_speaker, speaker_row
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
-from reader.library.search import Query, parse_query, run_search
+from reader.library.search import Query, parse_query
 from reader.model import (
     Analysis,
     Article,
@@ -36,56 +43,45 @@ from reader.model import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+RETRIES = 4  # a write that lost a race with another client (same new speaker, same article) is retried
 
 
-def _index(session: Session, body: str, rows: Iterable[QuoteRow], delete: bool = False) -> None:
-    """Add quotes to (or take them out of) the full-text index, with texts sliced here from the body
-    we already hold: going through the quote_text view would inflate the whole article per quote."""
-    params = [{"id": r.id, "text": body[r.start:r.end]} for r in rows]
-    if not params:
-        return
-    sql = ("INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', :id, :text)" if delete
-           else "INSERT INTO quotes_fts(rowid, text) VALUES (:id, :text)")
-    session.execute(text(sql), params)
+def default_user() -> str:
+    """Who corrections are recorded as: $QUOTE_READER_USER, else the operating system's user."""
+    env = os.environ.get("QUOTE_READER_USER", "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 class Library:
-    def __init__(self, path: str | Path | None = None, read_only: bool | None = None) -> None:
-        self.path = Path(path) if path is not None else default_db_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LibraryError(f"cannot create the library folder {self.path.parent}: {exc.strerror}") from exc
-        self.read_only = not guard.writable(self.path) if read_only is None else read_only
-        if self.read_only and not self.path.exists():
-            raise LibraryError(f"there is no library at {self.path}, and its folder cannot be written")
-        self.lock = guard.WriteLock(self.path)
-        self.engine: Engine = connection.open_engine(self.path, self.read_only)
+    def __init__(self, location: str | Path | None = None, read_only: bool | None = None,
+                 user: str | None = None) -> None:
+        where = str(location) if location is not None else default_location()
+        self.user = (user or "").strip() or default_user()
+        if is_server(where):
+            from reader.library.postgres import Server
+
+            self.backend: SQLiteFile | Server = Server(where)
+        else:
+            self.backend = SQLiteFile(sqlite_path(where), read_only)
+        self.path: Path | None = self.backend.path
+        self.location = self.backend.location  # what another process opens the same library with
+        self.name = self.backend.name  # what a person calls it
+        self.read_only = self.backend.read_only
+        self.lock = self.backend.lock
+        self.engine: Engine = self.backend.engine
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        backup = None
-        try:
-            with self.engine.begin() as conn:
-                revision = migrate.pending(conn)
-                if revision is not None and self.read_only:
-                    raise LibraryError(f"{self.path} needs an upgrade but is read-only: open it once where it "
-                                       f"can be written")
-                if revision is not None:
-                    backup = connection.backup(conn, self.path, revision)
-                if not self.read_only:
-                    migrate.upgrade(conn)
-        except DatabaseError as exc:
-            self.engine.dispose()
-            if guard.is_damage(exc):
-                raise connection.damaged(self.path, exc) from exc
-            kept = f" (a copy from before the upgrade is {backup})" if backup else ""
-            raise LibraryError(f"{self.path} is not a usable library: {exc.orig}{kept}") from exc
-        except LibraryError:
-            self.engine.dispose()
-            raise
-        if backup is None and not self.read_only:
-            connection.drop_backups(self.path)
-        if self.read_only:
-            log.warning("%s is read-only: it opens for reading and searching only", self.path)
+        self.backend.migrate()
+
+    @property
+    def shared(self) -> bool:
+        """On a database server, shared with others (not a file of one's own)."""
+        return self.backend.dialect != "sqlite"
 
     def close(self) -> None:
         self.engine.dispose()
@@ -96,9 +92,17 @@ class Library:
             try:
                 yield session
                 session.commit()
+            except IntegrityError:
+                session.rollback()
+                raise  # a lost race: the caller retries
+            except OperationalError as exc:
+                session.rollback()
+                if "deadlock" in str(exc).lower():
+                    raise
+                raise self.backend.plainly(exc) from exc
             except DatabaseError as exc:
                 session.rollback()
-                raise connection.plainly(exc, self.path, self.lock) from exc
+                raise self.backend.plainly(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -107,9 +111,28 @@ class Library:
     def _writing(self) -> Iterator[Session]:
         """A transaction that changes the library: refused on a read-only one, one writer at a time."""
         if self.read_only:
-            raise connection.read_only(self.path)
+            raise self.backend.refuse_writes()
         with self.lock.held(), self.session() as s:
             yield s
+
+    def _retrying(self, write: Callable[[Session], T]) -> T:
+        """One write, retried when it lost a race with another client (both made the same new speaker,
+        or deadlocked): the retry finds what the other stored."""
+        for attempt in range(RETRIES):
+            try:
+                with self._writing() as s:
+                    return write(s)
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == RETRIES - 1:
+                    raise self.backend.plainly(exc) from exc
+                log.info("write lost a race with another client (%s); retrying", type(exc.orig).__name__)
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _corrected(self, row: QuoteRow) -> None:
+        row.edited = True
+        row.edited_by = self.user
+        row.edited_at = datetime.now(UTC)
 
     # ------------------------------------------------------------------ writing
     def add(self, article: Article, analysis: Analysis) -> int:
@@ -118,59 +141,62 @@ class Library:
         The same text stored again (same sha256) is not duplicated: its machine results are replaced
         by the new analysis and every quote a person edited, added or rejected is kept as it is.
         """
-        with self._writing() as s:
-            row = s.scalars(select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).first()
-            if row is None:
-                row = ArticleRow(sha256=article.sha256, path=article.path, url=article.url, title=article.title,
-                                 outlet=article.outlet, author=article.author, published=article.published,
-                                 body=textcodec.pack(article.text))
-                s.add(row)
-                s.flush()
-            else:
-                row.path = article.path or row.path
-                for attr in ("title", "outlet", "author", "published", "url"):
-                    if getattr(article, attr):
-                        setattr(row, attr, getattr(article, attr))
-                machine = [q for q in row.quotes if not q.edited and not q.rejected]
-                _index(s, article.text, machine, delete=True)
-                for q in machine:
-                    s.delete(q)
-                for src in list(row.sources):
-                    s.delete(src)
-                s.flush()
-            row.model, row.engine_version = analysis.model, analysis.engine_version
-            kept = [(kq.start, kq.end) for kq in row.quotes]
-            speakers = {sp.name: sp for sp in analysis.speakers}
-            cache: dict[str, SpeakerRow] = {}
-            new_rows = []
-            for quote in analysis.quotes:
-                if any(quote.start < e and b < quote.end for b, e in kept):
-                    continue  # a person's correction covers this stretch
-                sp_row = None
-                if quote.speaker:
-                    sp_row = cache.get(quote.speaker) or speaker_row(
-                        s, speakers.get(quote.speaker), quote.speaker)
-                    cache[quote.speaker] = sp_row
-                new_rows.append(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None,
-                                         start=quote.start, end=quote.end, kind=quote.kind, cue=quote.cue,
-                                         confidence=quote.confidence, speaker_confidence=quote.speaker_confidence,
-                                         speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
-                                         cue_start=quote.cue_start, cue_end=quote.cue_end, edited=False,
-                                         rejected=False))
-            s.add_all(new_rows)
-            for source in analysis.sources:
-                s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
-                                type=source.type))
+        return self._retrying(lambda s: self._add(s, article, analysis))
+
+    def _add(self, s: Session, article: Article, analysis: Analysis) -> int:
+        self.backend.claim(s, article.sha256)
+        row = s.scalars(select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).first()
+        if row is None:
+            row = ArticleRow(sha256=article.sha256, path=article.path, url=article.url, title=article.title,
+                             outlet=article.outlet, author=article.author, published=article.published,
+                             body=textcodec.pack(article.text))
+            s.add(row)
             s.flush()
-            _index(s, article.text, new_rows)
-            return row.id
+        else:
+            row.path = article.path or row.path
+            for attr in ("title", "outlet", "author", "published", "url"):
+                if getattr(article, attr):
+                    setattr(row, attr, getattr(article, attr))
+            machine = [q for q in row.quotes if not q.edited and not q.rejected]
+            self.backend.index(s, article.text, machine, delete=True)
+            for q in machine:
+                s.delete(q)
+            for src in list(row.sources):
+                s.delete(src)
+            s.flush()
+        row.model, row.engine_version = analysis.model, analysis.engine_version
+        kept = [(kq.start, kq.end) for kq in row.quotes]
+        speakers = {sp.name: sp for sp in analysis.speakers}
+        cache: dict[str, SpeakerRow] = {}
+        new_rows = []
+        for quote in analysis.quotes:
+            if any(quote.start < e and b < quote.end for b, e in kept):
+                continue  # a person's correction covers this stretch
+            sp_row = None
+            if quote.speaker:
+                sp_row = cache.get(quote.speaker) or speaker_row(
+                    s, speakers.get(quote.speaker), quote.speaker)
+                cache[quote.speaker] = sp_row
+            new_rows.append(QuoteRow(article_id=row.id, speaker_id=sp_row.id if sp_row else None,
+                                     start=quote.start, end=quote.end, kind=quote.kind, cue=quote.cue,
+                                     confidence=quote.confidence, speaker_confidence=quote.speaker_confidence,
+                                     speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
+                                     cue_start=quote.cue_start, cue_end=quote.cue_end, edited=False,
+                                     rejected=False))
+        s.add_all(new_rows)
+        for source in analysis.sources:
+            s.add(SourceRow(article_id=row.id, start=source.start, end=source.end, text=source.text,
+                            type=source.type))
+        s.flush()
+        self.backend.index(s, article.text, new_rows)
+        return row.id
 
     def delete_article(self, article_id: int) -> None:
         with self._writing() as s:
             article = s.get(ArticleRow, article_id)
             if article is None:
                 return
-            _index(s, article.text, article.quotes, delete=True)
+            self.backend.index(s, article.text, article.quotes, delete=True)
             s.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
 
     def bulk_add(self, items: Iterable[tuple[Article, Analysis]], batch: int = 2000) -> int:
@@ -178,15 +204,13 @@ class Library:
 
         Articles already in the library are skipped. Returns the number of quotes added.
         """
-        from reader.library.bulk import bulk_load
-
         if self.read_only:
-            raise connection.read_only(self.path)
+            raise self.backend.refuse_writes()
         try:
             with self.lock.held(), self.engine.begin() as conn:
-                return bulk_load(conn, items, batch)
+                return self.backend.bulk_load(conn, items, batch)
         except DatabaseError as exc:
-            raise connection.plainly(exc, self.path, self.lock) from exc
+            raise self.backend.plainly(exc) from exc
 
     # ------------------------------------------------------------------ corrections
     def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
@@ -201,7 +225,7 @@ class Library:
         with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.speaker_id = speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
-            row.edited = True
+            self._corrected(row)
             row.confidence = row.speaker_confidence = 1.0
 
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
@@ -210,7 +234,7 @@ class Library:
         with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.kind = kind
-            row.edited = True
+            self._corrected(row)
             row.confidence = 1.0
 
     def reject(self, article_id: int, start: int, end: int) -> None:
@@ -218,7 +242,7 @@ class Library:
         with self._writing() as s:
             row = self._quote_at(s, article_id, start, end)
             row.rejected = True
-            row.edited = True
+            self._corrected(row)
 
     def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> None:
         """A quote the engine missed, marked from a text selection."""
@@ -228,10 +252,11 @@ class Library:
                 raise LibraryError("that selection is not inside the article")
             sp = speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
             row = QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
-                           kind=kind, edited=True, rejected=False, confidence=1.0, speaker_confidence=1.0)
+                           kind=kind, edited=True, rejected=False, confidence=1.0, speaker_confidence=1.0,
+                           edited_by=self.user, edited_at=datetime.now(UTC))
             s.add(row)
             s.flush()
-            _index(s, article.text, [row])
+            self.backend.index(s, article.text, [row])
 
     def rename_speaker(self, name: str, new_name: str) -> None:
         new_name = " ".join(new_name.split())
@@ -285,7 +310,7 @@ class Library:
             for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids)),
                                                       QuoteRow.speaker_id == row.id)):
                 q.speaker_id = target.id
-                q.edited = True
+                self._corrected(q)
 
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:
@@ -369,35 +394,12 @@ class Library:
             q.speaker = speaker
         if q.empty:
             return []
-        # The driver's own connection, not the ORM: this path is timed in milliseconds. One read
-        # transaction, so the ranking and the details see the same library.
-        raw = self.engine.raw_connection()
-        try:
-            dbapi = raw.driver_connection
-            assert dbapi is not None
-            dbapi.execute("BEGIN")
-            try:
-                return run_search(dbapi, q, limit)
-            finally:
-                dbapi.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise LibraryError(f"search failed: {exc}") from exc
-        finally:
-            raw.close()
+        return self.backend.search(q, limit)
 
     def article_ids(self) -> Sequence[int]:
         with self.session() as s:
             return list(s.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's and FTS5's own integrity checks (empty when all is well)."""
-        problems = []
-        with self.engine.connect() as conn:
-            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
-            if result != "ok":
-                problems.append(str(result))
-            try:
-                conn.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
-            except DatabaseError as exc:
-                problems.append(f"full-text index: {exc.orig}")
-        return problems
+        """Problems found by the database's own checks and the full-text index's (empty when all is well)."""
+        return self.backend.check()

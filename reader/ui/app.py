@@ -24,8 +24,8 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings("quote-reader", "quote-reader")
     theme = theme_named(args.theme or str(settings.value("theme", "light")))
     apply_app_theme(app, theme)
-    db = args.db
-    libraries = service.LibraryHandle(lambda: service.Library(db) if db else service.Library())
+    db, user = args.db or None, getattr(args, "user", None)
+    libraries = service.LibraryHandle(lambda: service.Library(db, user=user))
     engine = service.ProcessEngine(args.model)
     window = MainWindow(engine, libraries, theme, settings)
     window.dialogs = not args.screenshot

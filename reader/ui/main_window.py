@@ -180,10 +180,10 @@ class MainWindow(QMainWindow):
             self.status(f"Library unavailable ({self.session.libraries.error}); articles will not be saved")
         else:
             read_only = " (read-only)" if library.read_only else ""
-            self.status_label.setText(f"Library: {library.path.name}{read_only}")
-            self.status_label.setToolTip(str(library.path))
+            self.status_label.setText(f"Library: {library.name}{read_only}")
+            self.status_label.setToolTip(str(library.path or library.name))
             if library.read_only:
-                self.status(f"The library {library.path.name} is read-only: you can read and search it, but "
+                self.status(f"The library {library.name} is read-only: you can read and search it, but "
                             f"corrections and new articles are not kept")
 
     def _reading(self, done: int, total: int, name: str) -> None:

@@ -56,7 +56,17 @@ QUOTE_STATEMENTS = [
 ]
 
 
+def postgresql(sql: str) -> str:
+    """The same table for PostgreSQL: ids from sequences, times with their zone."""
+    return sql.replace("id INTEGER NOT NULL PRIMARY KEY", "id SERIAL PRIMARY KEY").replace("DATETIME", "TIMESTAMPTZ")
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # PostgreSQL's full-text index arrives with 0002 (a tsvector column): no FTS5 table, no triggers
+        for sql in STATEMENTS + QUOTE_STATEMENTS[:3]:
+            op.execute(postgresql(sql))
+        return
     for sql in STATEMENTS + QUOTE_STATEMENTS:
         op.execute(sql)
 

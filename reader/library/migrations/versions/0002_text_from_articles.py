@@ -16,7 +16,47 @@ branch_labels = None
 depends_on = None
 
 
+def upgrade_postgresql() -> None:
+    """Quote text goes (it is the article's, by offsets); words go into a tsvector column with a GIN
+    index, cut and folded as FTS5 does (reader.library.fulltext)."""
+    from reader.library.fulltext import tsvector
+
+    bind = op.get_bind()
+    op.execute("ALTER TABLE quotes ADD COLUMN terms tsvector")
+    rows = bind.exec_driver_sql("SELECT id, text FROM quotes").all()
+    if rows:
+        bind.exec_driver_sql("UPDATE quotes SET terms = CAST(%(v)s AS tsvector) WHERE id = %(id)s",
+                             [{"id": i, "v": tsvector(t)} for i, t in rows])
+    for sql in (
+        "ALTER TABLE quotes DROP COLUMN text",
+        "ALTER TABLE quotes ALTER COLUMN confidence SET DEFAULT 1.0",
+        "ALTER TABLE quotes ALTER COLUMN edited SET DEFAULT false",
+        "ALTER TABLE quotes ALTER COLUMN rejected SET DEFAULT false",
+        "DROP INDEX IF EXISTS ix_quotes_speaker",
+        "CREATE INDEX ix_quotes_speaker ON quotes (speaker_id, id)",
+        "CREATE INDEX ix_quotes_terms ON quotes USING gin (terms)",
+        "CREATE INDEX ix_speakers_name_nocase ON speakers (lower(name))",
+        "CREATE INDEX ix_speaker_aliases_alias_nocase ON speaker_aliases (lower(alias))",
+        "CREATE INDEX ix_articles_outlet_nocase ON articles (lower(outlet))",
+    ):
+        op.execute(sql)
+
+
+def downgrade_postgresql() -> None:
+    bind = op.get_bind()
+    for sql in ("DROP INDEX IF EXISTS ix_quotes_terms", "DROP INDEX IF EXISTS ix_speakers_name_nocase",
+                "DROP INDEX IF EXISTS ix_speaker_aliases_alias_nocase", "DROP INDEX IF EXISTS ix_articles_outlet_nocase",
+                "ALTER TABLE quotes ADD COLUMN text TEXT NOT NULL DEFAULT ''",
+                """UPDATE quotes q SET text = substr(a.text, q.start + 1, q."end" - q.start)
+                   FROM articles a WHERE a.id = q.article_id""",
+                "ALTER TABLE quotes DROP COLUMN terms"):
+        bind.exec_driver_sql(sql)
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        upgrade_postgresql()
+        return
     for sql in (
         "DROP TRIGGER IF EXISTS quotes_ai",
         "DROP TRIGGER IF EXISTS quotes_ad",
@@ -49,6 +89,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        downgrade_postgresql()
+        return
     from importlib import import_module
 
     first = import_module("reader.library.migrations.versions.0001_initial")

@@ -19,7 +19,37 @@ VIEW = """CREATE VIEW quote_text (id, text) AS
           FROM quotes q JOIN articles a ON a.id = q.article_id"""
 
 
+def upgrade_postgresql() -> None:
+    """The same zlib bodies as in a file (PostgreSQL cannot inflate them: the client does, as on SQLite)."""
+    from reader.library.textcodec import pack
+
+    bind = op.get_bind()
+    op.execute("ALTER TABLE articles ADD COLUMN body BYTEA")
+    rows = bind.exec_driver_sql("SELECT id, text FROM articles").all()
+    if rows:
+        bind.exec_driver_sql("UPDATE articles SET body = %(b)s WHERE id = %(id)s",
+                             [{"id": i, "b": pack(t)} for i, t in rows])
+    op.execute("ALTER TABLE articles DROP COLUMN text")
+    op.execute("DROP INDEX IF EXISTS ix_articles_outlet")
+
+
+def downgrade_postgresql() -> None:
+    from reader.library.textcodec import unpack
+
+    bind = op.get_bind()
+    op.execute("ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''")
+    rows = bind.exec_driver_sql("SELECT id, body FROM articles").all()
+    if rows:
+        bind.exec_driver_sql("UPDATE articles SET text = %(t)s WHERE id = %(id)s",
+                             [{"id": i, "t": unpack(bytes(b))} for i, b in rows])
+    op.execute("ALTER TABLE articles DROP COLUMN body")
+    op.execute("CREATE INDEX ix_articles_outlet ON articles (outlet)")
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        upgrade_postgresql()
+        return
     for sql in (
         "DROP VIEW IF EXISTS quote_text",
         "ALTER TABLE articles ADD COLUMN body BLOB",
@@ -32,6 +62,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        downgrade_postgresql()
+        return
     for sql in (
         "DROP VIEW IF EXISTS quote_text",
         "ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''",
