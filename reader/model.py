@@ -93,6 +93,8 @@ class Quote:
     confidence: float = 1.0  # how likely these words are a quote
     speaker_confidence: float = 1.0  # how likely the speaker is right (1.0 once a person has said so)
     inherits: int | None = None  # a follow-on quote: the index of the quote whose speaker it takes
+    corrected_by: str | None = None  # who last corrected it, and when ("YYYY-MM-DD HH:MM", UTC)
+    corrected_at: str | None = None
 
     @property
     def uncertain(self) -> bool:

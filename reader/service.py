@@ -11,7 +11,9 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reader import flow
 from reader.annotated import annotated_html
@@ -221,20 +223,24 @@ def export_to(path: str | Path, hits: Sequence[SearchHit], style: str = "plain")
 
 
 # ---------------------------------------------------------------------- corrections
-def apply_correction(opened: Opened, correction: Correction) -> Opened:
-    """The open article as it reads with the correction (shown at once, before it is saved)."""
+def apply_correction(opened: Opened, correction: Correction, by: str | None = None) -> Opened:
+    """The open article as it reads with the correction (shown at once, before it is saved); ``by``:
+    who made it."""
     quotes = list(opened.analysis.quotes)
+    stamp: dict[str, Any] = ({"corrected_by": by, "corrected_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M")}
+                             if by else {})
     match correction:
         case SpeakerIs(quote, name):
-            quotes = [dataclasses.replace(q, speaker=name, confidence=1.0, speaker_confidence=1.0) if q is quote
-                      else q for q in quotes]
+            quotes = [dataclasses.replace(q, speaker=name, confidence=1.0, speaker_confidence=1.0, **stamp)
+                      if q is quote else q for q in quotes]
         case KindIs(quote, kind):
-            quotes = [dataclasses.replace(q, kind=kind, confidence=1.0) if q is quote else q for q in quotes]
+            quotes = [dataclasses.replace(q, kind=kind, confidence=1.0, **stamp) if q is quote else q
+                      for q in quotes]
         case NotAQuote(quote):
             quotes = [q for q in quotes if q is not quote]
         case QuoteHere(start, end, kind, speaker):
             quotes.append(Quote(start=start, end=end, text=opened.article.text[start:end], kind=kind,
-                                speaker=speaker))
+                                speaker=speaker, **stamp))
         case SamePerson(name, keep):
             quotes = [dataclasses.replace(q, speaker=keep) if q.speaker == name else q for q in quotes]
     return dataclasses.replace(opened, analysis=opened.analysis.with_quotes(quotes))

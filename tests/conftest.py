@@ -75,3 +75,24 @@ def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not present (a user's clone has no shared data)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (Debian's binaries; skipped with a reason without them)."""
+    from tests.support.postgres import Server, binaries
+
+    if binaries() is None:
+        pytest.skip("PostgreSQL's binaries are not installed (apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="the team extra (psycopg) is not installed")
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty database on the session's server, as an SQLAlchemy URL."""
+    import uuid
+
+    return pg_server.create_database("t_" + uuid.uuid4().hex[:12])

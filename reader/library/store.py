@@ -47,6 +47,16 @@ T = TypeVar("T")
 RETRIES = 4  # a write that lost a race with another client (same new speaker, same article) is retried
 
 
+def _when(at: datetime | str | None) -> str | None:
+    if at is None:
+        return None
+    if isinstance(at, str):  # as SQLite hands it back
+        at = datetime.fromisoformat(at)
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC)
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
 def default_user() -> str:
     """Who corrections are recorded as: $QUOTE_READER_USER, else the operating system's user."""
     env = os.environ.get("QUOTE_READER_USER", "").strip()
@@ -160,12 +170,11 @@ class Library:
             machine = [q for q in row.quotes if not q.edited and not q.rejected]
             self.backend.index(s, article.text, machine, delete=True)
             for q in machine:
-                s.delete(q)
-            for src in list(row.sources):
-                s.delete(src)
+                row.quotes.remove(q)  # an orphan: deleted at the flush, and gone from the collection
+            row.sources.clear()
             s.flush()
         row.model, row.engine_version = analysis.model, analysis.engine_version
-        kept = [(kq.start, kq.end) for kq in row.quotes]
+        kept = [(kq.start, kq.end) for kq in row.quotes]  # what people corrected, added or rejected
         speakers = {sp.name: sp for sp in analysis.speakers}
         cache: dict[str, SpeakerRow] = {}
         new_rows = []
@@ -341,7 +350,8 @@ class Library:
             quotes = [Quote(start=q.start, end=q.end, text=body[q.start:q.end], kind=q.kind,
                             speaker=q.speaker.name if q.speaker else None, speaker_start=q.speaker_start,
                             speaker_end=q.speaker_end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end,
-                            confidence=q.confidence, speaker_confidence=q.speaker_confidence)
+                            confidence=q.confidence, speaker_confidence=q.speaker_confidence,
+                            corrected_by=q.edited_by, corrected_at=_when(q.edited_at))
                       for q in rows]
             known = {q.speaker_id: q.speaker for q in rows if q.speaker is not None}
             speakers = recount((self._to_speaker(row, 0) for row in known.values()), quotes)

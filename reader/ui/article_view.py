@@ -266,7 +266,9 @@ class ArticleView(QTextBrowser):
         note = " (follows an earlier quote)" if q.inherits is not None else ""
         check = (f"<br><span style='color:{self.theme.check_colour().name()}'><b>check this</b>: the speaker is "
                  f"uncertain ({q.speaker_confidence:.0%} sure)</span>" if q.uncertain else "")
-        return f"<b>{who}</b>{role}<br>{KIND_LABELS.get(q.kind, q.kind)}{note}{cue}{check}"
+        fixed = (f"<br>corrected by {escape(q.corrected_by)}" + (f", {q.corrected_at} UTC" if q.corrected_at else "")
+                 if q.corrected_by else "")
+        return f"<b>{who}</b>{role}<br>{KIND_LABELS.get(q.kind, q.kind)}{note}{cue}{check}{fixed}"
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):

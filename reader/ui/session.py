@@ -143,7 +143,8 @@ class Session(QObject):
         opened = self.current
         if opened is None:
             return
-        self.show(service.apply_correction(opened, correction))
+        library = self.libraries.get() if opened.article_id is not None else None
+        self.show(service.apply_correction(opened, correction, library.user if library else None))
         if opened.article_id is None:
             self.status.emit("Corrected here only: there is no library to keep it in")
             return

@@ -51,6 +51,18 @@ def test_article_stored_once(filled):
     assert library.counts()["articles"] == 2
 
 
+def test_storing_an_article_again_replaces_its_quotes_with_the_new_analysis(filled):
+    library, ids = filled
+    again = make(TEXT1, [("The flood wall will protect every home", "direct", "Elena Ruiz"),
+                         ("the wall costs too much money", "mixed", "Critics")])
+    assert library.add(*again) == ids[0]
+    stored = library.analysis(ids[0])
+    assert [(q.text, q.kind) for q in stored.quotes] == [("The flood wall will protect every home", "direct"),
+                                                          ("the wall costs too much money", "mixed")]
+    assert len(library.search("wall")) == 2
+    assert library.check() == []
+
+
 def test_same_person_across_articles_is_one_speaker(filled):
     library, _ = filled
     speakers = {s.name: s for s in library.speakers()}

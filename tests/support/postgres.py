@@ -4,6 +4,7 @@ to the ``postgres`` system user, because initdb and pg_ctl refuse to run as root
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -46,10 +47,17 @@ class Server:
             shutil.chown(self.root, "postgres", "postgres")
         self._run(str(bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", USER, "-E", "UTF8",
                   "--no-sync")
+        self.start()
+
+    def start(self) -> None:
         opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
                 f"-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-        self._run(str(bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", opts, "-w",
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", opts, "-w",
                   "start")
+
+    def halt(self) -> None:
+        """Stop the server at once (as a crash or a network cut looks to its clients); start() again."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def _run(self, *cmd: str) -> None:
         if self.as_root:
@@ -68,10 +76,8 @@ class Server:
         return self.url(name)
 
     def stop(self) -> None:
-        try:
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except (subprocess.SubprocessError, OSError):
-            pass
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
+            self.halt()
         for _ in range(20):
             try:
                 shutil.rmtree(self.root)
