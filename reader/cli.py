@@ -49,6 +49,12 @@ def _add_style(p: argparse.ArgumentParser) -> None:
                    help="how quotes are cited: plain (default), APA 7 or Chicago notes")
 
 
+def _add_dask(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="analyse on a Dask cluster instead: tcp://HOST:PORT of a running scheduler, or local:N to "
+                        "start N worker processes here (needs the team extra)")
+
+
 def _add_common(p: argparse.ArgumentParser, db: bool = True, model: bool = False) -> None:
     p.add_argument("-v", "--verbose", action="store_true",
                    help="log what happens to stderr as well as to the log file")
@@ -95,12 +101,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             except OSError as exc:
                 return _die(f"cannot read {args.input_jsonl}: {exc.strerror}")
             texts = dict(items)
-            for key, result in analyse_texts(items, args.model, args.jobs):
+            for key, result in analyse_texts(items, args.model, args.jobs, args.dask):
                 out.write(json.dumps(record(key, Article(text=texts[key]), result), ensure_ascii=False) + "\n")
         else:
             if not args.paths:
                 return _die("extract needs PATH... or --input-jsonl FILE")
-            for loaded in analyse_files(article_files(args.paths), args.model, args.jobs):
+            for loaded in analyse_files(article_files(args.paths), args.model, args.jobs, args.dask):
                 if loaded.article is None or loaded.analysis is None:
                     print(f"quote-reader: {loaded.error}", file=sys.stderr)
                     failures += 1
@@ -149,7 +155,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{done}/{total} articles read", file=sys.stderr)
 
     try:
-        summary = service.import_paths(args.paths, library, model=args.model, jobs=args.jobs, progress=progress)
+        summary = service.import_paths(args.paths, library, model=args.model, jobs=args.jobs, dask=args.dask,
+                                       progress=progress)
     except KeyboardInterrupt:
         print("\ninterrupted: every article stored so far is complete; run the import again to finish",
               file=sys.stderr)
@@ -310,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-jsonl", help="read {id, text} records instead of files")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (JSON lines)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    _add_dask(p)
     p.add_argument("-o", "--output", help="write here instead of standard output")
     _add_common(p, db=False, model=True)
     p.set_defaults(func=cmd_extract)
@@ -319,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
     p.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2)),
                    help="worker processes that analyse in parallel (default: one per core)")
+    _add_dask(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_common(p, model=True)
     p.set_defaults(func=cmd_import)

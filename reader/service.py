@@ -17,7 +17,7 @@ from typing import Any
 
 from reader import flow
 from reader.annotated import annotated_html
-from reader.batch import ProcessEngine, analyse_files
+from reader.batch import ProcessEngine, analyse_files, store_files
 from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, article_from_text, is_url, load_article
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
@@ -141,12 +141,17 @@ Progress = Callable[[int, int, str], None]  # done, total, current file
 
 
 def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engine | None = None,
-                 model: str | None = None, jobs: int = 1, progress: Progress | None = None,
+                 model: str | None = None, jobs: int = 1, dask: str | None = None, progress: Progress | None = None,
                  cancel: threading.Event | None = None) -> ImportSummary:
     """Files and folders into the library: what it holds already is skipped, the rest loaded,
-    analysed (by ``engine``, or by ``jobs`` worker processes) and stored one article at a time, so a
-    stop at any point keeps everything stored so far."""
+    analysed (by ``engine``, by ``jobs`` worker processes, or by the Dask cluster at ``dask``) and stored
+    one article at a time, so a stop at any point keeps everything stored so far. A cluster's workers
+    write to a shared (server) library themselves; for a library file, this process writes what they
+    return."""
     files = article_files(paths)
+    report = progress or (lambda _d, _t, _n: None)
+    if dask and library.shared:
+        return _import_on_cluster(files, library, model, dask, report, cancel)
     errors: list[str] = []
     todo: list[str] = []
     skipped = 0
@@ -164,8 +169,7 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
             errors.append(str(exc))
     added = 0
     stopped = False
-    report = progress or (lambda _d, _t, _n: None)
-    if engine is not None and jobs <= 1:
+    if engine is not None and jobs <= 1 and not dask:
         for n, path in enumerate(todo):
             if cancel is not None and cancel.is_set():
                 stopped = True
@@ -177,7 +181,7 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
             except DocumentError as exc:
                 errors.append(str(exc))
     else:
-        for n, result in enumerate(analyse_files(todo, model, jobs), 1):
+        for n, result in enumerate(analyse_files(todo, model, jobs, dask), 1):
             if result.article is None or result.analysis is None:
                 errors.append(result.error or f"{result.path}: could not be read")
             else:
@@ -190,6 +194,28 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
     report(len(todo), len(todo), "")
     summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
     log.info("%s", summary)
+    return summary
+
+
+def _import_on_cluster(files: list[str], library: Library, model: str | None, dask: str, report: Progress,
+                       cancel: threading.Event | None) -> ImportSummary:
+    added = skipped = 0
+    errors: list[str] = []
+    stopped = False
+    for n, result in enumerate(store_files(files, library, model, dask), 1):
+        if result.error:
+            errors.append(result.error)
+        elif result.skipped:
+            skipped += 1
+        else:
+            added += 1
+        report(n, len(files), Path(result.path).name)
+        if cancel is not None and cancel.is_set():
+            stopped = True
+            break
+    report(len(files), len(files), "")
+    summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
+    log.info("%s (on the cluster %s)", summary, dask)
     return summary
 
 
