@@ -1,6 +1,8 @@
 """Library at scale: build a library of N synthetic quotes in a temporary file, then time searches.
 
-usage: python benchmarks/library.py --quotes 1000000
+usage: python benchmarks/library.py --quotes 1000000 [--db postgresql+psycopg://user@host/db | --postgres]
+With --db URL the library is that (empty) PostgreSQL database; --postgres starts a throwaway PostgreSQL
+server on loopback for the run (Debian's binaries, tests/support/postgres.py). Default: an SQLite file.
 Quotes have news-like lengths (log-normal, median ~25 words), words follow a Zipf law over a 50,000-word
 vocabulary, speakers a Zipf law over 5,000 people, 10 quotes per article. Prints one JSON line:
 {"quotes", "insert_per_s", "db_mb", "search_ms": {"rare", "common", "phrase", "speaker"}} (medians).
@@ -78,17 +80,37 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quotes", type=int, default=100_000)
     ap.add_argument("--keep", help="keep the library file here instead of a temporary folder")
+    ap.add_argument("--db", help="an empty PostgreSQL database's URL to build the library in")
+    ap.add_argument("--postgres", action="store_true", help="start a throwaway PostgreSQL server for the run")
     args = ap.parse_args()
+    server = None
+    if args.postgres:
+        from tests.support.postgres import Server
+
+        server = Server()
+        args.db = server.create_database("bench")
+    try:
+        result = run(args)
+    finally:
+        if server is not None:
+            server.stop()
+    print(json.dumps(result))
+
+
+def run(args: argparse.Namespace) -> dict:
     items, rare, names = make_corpus(args.quotes)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
-        library = Library(path)
+        library = Library(args.db or path)
         started = time.perf_counter()
         added = library.bulk_add(items)
         insert_s = time.perf_counter() - started
         with library.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+            if library.shared:
+                size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar() or 0
+            else:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
         rng = random.Random(1)
         phrases = []
         for article, _ in rng.sample(items, 20):
@@ -98,6 +120,7 @@ def main() -> None:
         speakers = rng.sample(names, 20)
         search = library.search
         result = {
+            "db": "postgresql" if library.shared else "sqlite",
             "quotes": added,
             "insert_per_s": round(added / insert_s),
             "db_mb": round(size / 1e6, 1),
@@ -109,7 +132,7 @@ def main() -> None:
             },
         }
         library.close()
-    print(json.dumps(result))
+    return result
 
 
 if __name__ == "__main__":

@@ -185,6 +185,10 @@ _COPY = {
               "speaker_start, speaker_end, cue_start, cue_end, edited, rejected, terms) FROM STDIN",
     "sources": 'COPY sources (article_id, start, "end", text, type) FROM STDIN',
 }
+_BULK_KEYS = {  # checked once at the end (one join) rather than row by row
+    "quotes_article_id_fkey": "FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE",
+    "quotes_speaker_id_fkey": "FOREIGN KEY (speaker_id) REFERENCES speakers (id) ON DELETE SET NULL",
+}
 _BULK_INDEXES = {
     "ix_quotes_terms": "CREATE INDEX ix_quotes_terms ON quotes USING gin (terms)",
     "ix_quotes_speaker": "CREATE INDEX ix_quotes_speaker ON quotes (speaker_id, id)",
@@ -222,16 +226,20 @@ def bulk_load(conn: Connection, items: Iterable[tuple[Article, Analysis]], batch
     ids = next_ids(conn)
     for name in _BULK_INDEXES:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    for name in _BULK_KEYS:
+        conn.exec_driver_sql(f"ALTER TABLE quotes DROP CONSTRAINT IF EXISTS {name}")
     raw = conn.connection.driver_connection
     assert raw is not None
     added = 0
     with raw.cursor() as cur:
-        for b in prefetch(batches(items, ids, batch, _terms_row)):
+        for b in prefetch(batches(items, ids, max(batch, 20000), _terms_row)):
             _write(cur, b)
             added += b.quotes
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     for sql in _BULK_INDEXES.values():
         conn.exec_driver_sql(sql)
+    for name, key in _BULK_KEYS.items():
+        conn.exec_driver_sql(f"ALTER TABLE quotes ADD CONSTRAINT {name} {key}")
     for table in ("articles", "speakers", "quotes"):
         conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                              f"greatest((SELECT max(id) FROM {table}), 1))")
