@@ -23,7 +23,17 @@ from reader.library.bulk import Batch, batches, next_ids, prefetch
 from reader.library.errors import LibraryError
 from reader.library.fulltext import any_of, tsquery, tsvector
 from reader.library.schema import QuoteRow
-from reader.library.search import PROBE, Flavour, Query, details, filters, joins
+from reader.library.search import (
+    DETAIL_COLUMNS,
+    DETAIL_JOINS,
+    PROBE,
+    Flavour,
+    Query,
+    details,
+    filters,
+    hits,
+    joins,
+)
 from reader.model import Analysis, Article, SearchHit
 
 log = logging.getLogger(__name__)
@@ -114,11 +124,12 @@ class Server:
     def search(self, q: Query, limit: int) -> list[SearchHit]:
         raw = self.engine.raw_connection()
         try:
-            conn = raw.driver_connection
+            conn: Any = raw.driver_connection
+            conn.autocommit = True  # reads only: no transaction to open and roll back (two round trips)
             try:
                 return run_search(conn, q, limit)
             finally:
-                conn.rollback()  # type: ignore[union-attr]
+                conn.autocommit = False
         except Exception as exc:
             if lost_connection(exc):
                 raise LibraryError(f"lost the connection to the library {self.name}: {_first_line(exc)}") from exc
@@ -145,7 +156,14 @@ class Server:
 
 # ---------------------------------------------------------------------- search
 def run_search(conn: Any, q: Query, limit: int) -> list[SearchHit]:
-    found = filters(conn, q, FLAVOUR)
+    if not q.positives:  # filters only (a speaker's quotes, an article's): one statement, one round trip
+        where, params = filters(conn, q, FLAVOUR, inline=True) or ([], [])
+        rows = conn.execute(f"SELECT {DETAIL_COLUMNS} FROM (SELECT q.id FROM quotes q {joins(q)} "
+                            f"WHERE {' AND '.join(where)} ORDER BY q.id DESC LIMIT %s) pick "
+                            f"JOIN quotes q ON q.id = pick.id {DETAIL_JOINS}", (*params, limit)).fetchall()
+        if rows or not q.speaker:
+            return hits(rows, sorted((r[0] for r in rows), reverse=True), q)
+    found = filters(conn, q, FLAVOUR)  # (nobody has that exact name: a looser match)
     if found is None:
         return []
     where, params = found

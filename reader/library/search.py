@@ -95,10 +95,10 @@ PROBE = 2000
 SNIPPET_WORDS = 24
 # Bodies are fetched compressed and inflated here, once per article (cheaper than a SQL function call
 # per row).
-_DETAILS = ('SELECT q.id, q.article_id, a.body, q.kind, s.name, s.role, a.title, a.outlet, a.published, a.path, '
-            'q.start, q."end", a.author, a.url '
-            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id "
-            "WHERE q.id IN ({ids})")
+DETAIL_COLUMNS = ('q.id, q.article_id, a.body, q.kind, s.name, s.role, a.title, a.outlet, a.published, a.path, '
+                  'q.start, q."end", a.author, a.url')
+DETAIL_JOINS = "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
+_DETAILS = f"SELECT {DETAIL_COLUMNS} FROM quotes q {DETAIL_JOINS} WHERE q.id IN ({{ids}})"
 
 
 @dataclass(frozen=True)
@@ -126,11 +126,17 @@ def _speaker_ids(conn: Any, name: str, f: Flavour) -> list[int]:
     return ids
 
 
-def filters(conn: Any, q: Query, f: Flavour = SQLITE) -> tuple[list[str], list[Any]] | None:
-    """The SQL conditions (and their parameters) of a query's filters; None when nothing can match."""
+def filters(conn: Any, q: Query, f: Flavour = SQLITE, inline: bool = False) -> tuple[list[str], list[Any]] | None:
+    """The SQL conditions (and their parameters) of a query's filters; None when nothing can match.
+    ``inline``: the speaker's exact name or alias is looked up inside the query (one round trip less
+    to a server); otherwise first, with a looser match when nobody has that name."""
     where = ["NOT q.rejected"]
     params: list[Any] = []
-    if q.speaker:
+    if q.speaker and inline:
+        where.append(f"q.speaker_id IN (SELECT id FROM speakers WHERE {f.same_name.format(col='name')} UNION "
+                     f"SELECT speaker_id FROM speaker_aliases WHERE {f.same_name.format(col='alias')})")
+        params.extend((q.speaker, q.speaker))
+    elif q.speaker:
         ids = _speaker_ids(conn, q.speaker, f)
         if not ids:
             return None
@@ -196,6 +202,11 @@ def details(conn: Any, ids: list[int], q: Query) -> list[SearchHit]:
     if not ids:
         return []
     rows = conn.execute(_DETAILS.format(ids=",".join(str(int(i)) for i in ids))).fetchall()
+    return hits(rows, ids, q)
+
+
+def hits(rows: Sequence[Any], ids: list[int], q: Query) -> list[SearchHit]:
+    """Search results from rows of DETAIL_COLUMNS, in the order of ``ids``."""
     order = {qid: n for n, qid in enumerate(ids)}
     bodies: dict[int, str] = {}
     hits = []
