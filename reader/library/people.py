@@ -19,6 +19,15 @@ def find_speaker(session: Session, name: str) -> SpeakerRow | None:
     return row
 
 
+def settled(kept: str | None, offered: str | None) -> str | None:
+    """Of two descriptions of one person, the one a library keeps: the shorter (then the first in
+    alphabetical order). Whichever article is stored first, the library ends the same, so several
+    workers storing at once give the same library as one."""
+    if not kept or not offered:
+        return kept or offered
+    return min(kept, offered, key=lambda r: (len(r), r))
+
+
 def speaker_row(session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
     """The speaker ``name`` (made if new), with what ``speaker`` adds: role, affiliation, aliases."""
     row = find_speaker(session, name)
@@ -29,8 +38,8 @@ def speaker_row(session: Session, speaker: Speaker | None, name: str) -> Speaker
         session.add(row)
         session.flush()
     elif speaker is not None:
-        row.role = row.role or speaker.role
-        row.affiliation = row.affiliation or speaker.affiliation
+        row.role = settled(row.role, speaker.role)
+        row.affiliation = settled(row.affiliation, speaker.affiliation)
     if speaker is not None:
         known = {a.alias for a in row.aliases} | {row.name}
         for alias in speaker.aliases:

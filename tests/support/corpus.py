@@ -29,11 +29,16 @@ def article(n: int) -> str:
             f"\u201cThis is a matter of trust,\u201d {other} added.\n")
 
 
-def write(folder: Path, count: int, start: int = 0) -> list[Path]:
+def long_article(n: int, parts: int = 6) -> str:
+    """A news-length article (about 550 words): several reports on one page."""
+    return "\n".join(article(n * parts + k) for k in range(parts))
+
+
+def write(folder: Path, count: int, start: int = 0, parts: int = 1) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(start, start + count):
         path = folder / f"report-{n:04d}.txt"
-        path.write_text(article(n), encoding="utf-8")
+        path.write_text(article(n) if parts == 1 else long_article(n, parts), encoding="utf-8")
         paths.append(path)
     return paths
