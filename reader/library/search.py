@@ -126,17 +126,11 @@ def _speaker_ids(conn: Any, name: str, f: Flavour) -> list[int]:
     return ids
 
 
-def filters(conn: Any, q: Query, f: Flavour = SQLITE, inline: bool = False) -> tuple[list[str], list[Any]] | None:
-    """The SQL conditions (and their parameters) of a query's filters; None when nothing can match.
-    ``inline``: the speaker's exact name or alias is looked up inside the query (one round trip less
-    to a server); otherwise first, with a looser match when nobody has that name."""
+def filters(conn: Any, q: Query, f: Flavour = SQLITE) -> tuple[list[str], list[Any]] | None:
+    """The SQL conditions (and their parameters) of a query's filters; None when nothing can match."""
     where = ["NOT q.rejected"]
     params: list[Any] = []
-    if q.speaker and inline:
-        where.append(f"q.speaker_id IN (SELECT id FROM speakers WHERE {f.same_name.format(col='name')} UNION "
-                     f"SELECT speaker_id FROM speaker_aliases WHERE {f.same_name.format(col='alias')})")
-        params.extend((q.speaker, q.speaker))
-    elif q.speaker:
+    if q.speaker:
         ids = _speaker_ids(conn, q.speaker, f)
         if not ids:
             return None
