@@ -78,7 +78,7 @@ class DaskRunner(Runner):
                     warnings.filterwarnings("ignore", message="Port .* is already in use")
                     self.cluster = LocalCluster(n_workers=_local_size(address), threads_per_worker=1,
                                                 processes=True, host="127.0.0.1", dashboard_address=None,
-                                                silence_logs=logging.ERROR)
+                                                silence_logs=logging.CRITICAL)
                 if before is None:  # the nanny sets its workers' variables in this process too
                     os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
                 self.client: Any = Client(self.cluster)
