@@ -217,3 +217,43 @@ class SamePerson:
 
 
 Correction = SpeakerIs | KindIs | NotAQuote | QuoteHere | SamePerson
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article as the library view lists it."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    quotes: int
+    speakers: int
+    named: int  # quotes by named speakers
+    added: str | None
+    path: str | None
+    url: str | None
+
+    @property
+    def named_share(self) -> float:
+        return self.named / self.quotes if self.quotes else 0.0
+
+
+@dataclass(frozen=True)
+class Person:
+    """A speaker across the library."""
+
+    name: str
+    kind: str
+    roles: tuple[str, ...]
+    affiliation: str | None
+    aliases: tuple[str, ...]
+    quotes: int
+    articles: int
+    first_seen: str | None  # publication dates (or, when unknown, when the article was added)
+    last_seen: str | None
+
+    @property
+    def named(self) -> bool:
+        return self.kind != SpeakerKind.ANONYMOUS

@@ -40,7 +40,7 @@ from reader.model import (
 __all__ = [
     "FORMATS", "SAMPLE_ARTICLE", "STYLES", "annotated_html", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
-    "export_to", "hit_for", "is_url", "open_text", "import_paths", "log_path", "open_file", "quote_for", "read_log", "save_correction",
+    "export_to", "hit_for", "is_url", "open_text", "import_paths", "reanalyse", "remove_articles", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",
 ]
 
@@ -130,8 +130,11 @@ class ImportSummary:
     failed: int = 0
     cancelled: bool = False
     errors: tuple[str, ...] = ()
+    reanalysed: bool = False  # articles already stored, analysed again
 
     def __str__(self) -> str:
+        if self.reanalysed:
+            return f"Analysed {self.added} articles again" + (" (stopped)" if self.cancelled else "")
         verb = "Import cancelled" if self.cancelled else "Imported"
         return (f"{verb}: {self.added} added, {self.skipped} already in the library, "
                 f"{self.failed} could not be read")
@@ -217,6 +220,37 @@ def _import_on_cluster(files: list[str], library: Library, model: str | None, da
     summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
     log.info("%s (on the cluster %s)", summary, dask)
     return summary
+
+
+def reanalyse(library: Library, article_ids: Sequence[int], engine: Engine, progress: Progress | None = None,
+              cancel: threading.Event | None = None) -> ImportSummary:
+    """Stored articles analysed again with the current engine, from the text the library keeps (the
+    file need not exist any more); every correction a person made is kept."""
+    report = progress or (lambda _d, _t, _n: None)
+    done = 0
+    stopped = False
+    for n, article_id in enumerate(article_ids):
+        if cancel is not None and cancel.is_set():
+            stopped = True
+            break
+        article = library.article(article_id)
+        if article is None:
+            continue  # removed meanwhile
+        report(n, len(article_ids), article.title or article.path or f"article {article_id}")
+        engine.process(article, library)
+        done += 1
+    report(len(article_ids), len(article_ids), "")
+    summary = ImportSummary(added=done, cancelled=stopped, reanalysed=True)
+    log.info("re-analysed %d articles%s", done, " (stopped)" if stopped else "")
+    return summary
+
+
+def remove_articles(library: Library, article_ids: Sequence[int]) -> int:
+    """Articles out of the library, with their quotes, speakers' quotes and corrections: search no
+    longer finds them."""
+    for article_id in article_ids:
+        library.delete_article(article_id)
+    return len(article_ids)
 
 
 # ---------------------------------------------------------------------- export and citation

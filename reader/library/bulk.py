@@ -21,7 +21,7 @@ _SQL = {
     "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (?,?,?,?,?)",
     "aliases": "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?,?)",
     "articles": "INSERT INTO articles (id, sha256, path, title, outlet, author, published, added, body, model, "
-                "engine_version, url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "engine_version, url, quote_count, speaker_count, named_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "quotes": 'INSERT INTO quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, '
               "speaker_confidence, speaker_start, speaker_end, cue_start, cue_end, edited, rejected) "
               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
@@ -68,10 +68,9 @@ def batches(items: Iterable[tuple[Article, Analysis]], ids: Ids, size: int,
         ids.known.add(article.sha256)
         aid, ids.article = ids.article, ids.article + 1
         rows = batch.rows
-        rows["articles"].append((aid, article.sha256, article.path, article.title, article.outlet, article.author,
-                                 article.published, now, pack(article.text, level=1), analysis.model,
-                                 analysis.engine_version, article.url))
         by_name = {s.name: s for s in analysis.speakers}
+        said_by: set[int] = set()
+        named = 0
         aliased_here: set[str] = set()
         for q in analysis.quotes:
             sid = None
@@ -92,11 +91,17 @@ def batches(items: Iterable[tuple[Article, Analysis]], ids: Ids, size: int,
                             ids.aliased.add((sid, alias))
                             rows["aliases"].append((sid, alias))
                             ids.speakers.setdefault(alias, sid)
+            if sid is not None:
+                said_by.add(sid)
+                named += sp is None or sp.kind != SpeakerKind.ANONYMOUS
             qid, ids.quote = ids.quote, ids.quote + 1
             rows["quotes"].append((qid, aid, sid, q.start, q.end, q.kind, q.cue, q.confidence, q.speaker_confidence,
                                    q.speaker_start, q.speaker_end, q.cue_start, q.cue_end))
             rows["index"].append(index_row(qid, article.text[q.start:q.end]))
             batch.quotes += 1
+        rows["articles"].append((aid, article.sha256, article.path, article.title, article.outlet, article.author,
+                                 article.published, now, pack(article.text, level=1), analysis.model,
+                                 analysis.engine_version, article.url, len(analysis.quotes), len(said_by), named))
         rows["sources"].extend((aid, s.start, s.end, s.text, s.type) for s in analysis.sources)
         if batch.quotes >= size:
             yield batch

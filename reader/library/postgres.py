@@ -197,7 +197,7 @@ def run_search(conn: Any, q: Query, limit: int) -> list[SearchHit]:
 # ---------------------------------------------------------------------- bulk loading
 _COPY = {
     "articles": "COPY articles (id, sha256, path, title, outlet, author, published, added, body, model, "
-                "engine_version, url) FROM STDIN",
+                "engine_version, url, quote_count, speaker_count, named_count) FROM STDIN",
     "quotes": 'COPY quotes (id, article_id, speaker_id, start, "end", kind, cue, confidence, speaker_confidence, '
               "speaker_start, speaker_end, cue_start, cue_end, edited, rejected, terms) FROM STDIN",
     "sources": 'COPY sources (article_id, start, "end", text, type) FROM STDIN',

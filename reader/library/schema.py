@@ -50,6 +50,10 @@ class ArticleRow(Base):
     body: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed text (textcodec)
     model: Mapped[str | None] = mapped_column(String(64))
     engine_version: Mapped[str | None] = mapped_column(String(16))
+    # kept by the Library as quotes are stored and corrected (for listing and sorting many articles)
+    quote_count: Mapped[int] = mapped_column(Integer, default=0)
+    speaker_count: Mapped[int] = mapped_column(Integer, default=0)
+    named_count: Mapped[int] = mapped_column(Integer, default=0)
     quotes: Mapped[list[QuoteRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
                                                   passive_deletes=True)
     sources: Mapped[list[SourceRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)

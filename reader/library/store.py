@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.library import textcodec
+from reader.library import catalog, textcodec
 from reader.library.backend import SQLiteFile, is_server, sqlite_path
 from reader.library.connection import default_location
 from reader.library.errors import LibraryError
@@ -34,6 +34,8 @@ from reader.library.search import Query, parse_query
 from reader.model import (
     Analysis,
     Article,
+    ArticleSummary,
+    Person,
     Quote,
     QuoteKind,
     SearchHit,
@@ -198,6 +200,7 @@ class Library:
                             type=source.type))
         s.flush()
         self.backend.index(s, article.text, new_rows)
+        catalog.recount_articles(s, [row.id])
         return row.id
 
     def delete_article(self, article_id: int) -> None:
@@ -206,7 +209,11 @@ class Library:
             if article is None:
                 return
             self.backend.index(s, article.text, article.quotes, delete=True)
+            said_by = {q.speaker_id for q in article.quotes if q.speaker_id is not None}
             s.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
+            if said_by:  # people quoted nowhere else go with it
+                s.execute(text(f"DELETE FROM speakers WHERE id IN ({','.join(map(str, said_by))}) AND NOT EXISTS "
+                               "(SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)"))
 
     def bulk_add(self, items: Iterable[tuple[Article, Analysis]], batch: int = 2000) -> int:
         """Load many new articles fast: plain inserts in large transactions, the index built once.
@@ -236,6 +243,8 @@ class Library:
             row.speaker_id = speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
             self._corrected(row)
             row.confidence = row.speaker_confidence = 1.0
+            s.flush()
+            catalog.recount_articles(s, [article_id])
 
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
         if kind not in set(QuoteKind):
@@ -252,6 +261,8 @@ class Library:
             row = self._quote_at(s, article_id, start, end)
             row.rejected = True
             self._corrected(row)
+            s.flush()
+            catalog.recount_articles(s, [article_id])
 
     def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> None:
         """A quote the engine missed, marked from a text selection."""
@@ -266,6 +277,7 @@ class Library:
             s.add(row)
             s.flush()
             self.backend.index(s, article.text, [row])
+            catalog.recount_articles(s, [article_id])
 
     def rename_speaker(self, name: str, new_name: str) -> None:
         new_name = " ".join(new_name.split())
@@ -299,6 +311,7 @@ class Library:
                 raise LibraryError(f"no speaker called {keep if a is None else other!r}")
             if a.id == b.id:
                 return
+            touched = list(s.scalars(select(QuoteRow.article_id).where(QuoteRow.speaker_id == b.id).distinct()))
             s.execute(text("UPDATE quotes SET speaker_id = :a WHERE speaker_id = :b"), {"a": a.id, "b": b.id})
             known = {x.alias for x in a.aliases} | {a.name}
             for alias in [b.name, *(x.alias for x in b.aliases)]:
@@ -308,6 +321,8 @@ class Library:
             a.role = a.role or b.role
             a.affiliation = a.affiliation or b.affiliation
             s.delete(b)
+            s.flush()
+            catalog.recount_articles(s, touched)
 
     def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> None:
         """Some of a speaker's quotes belong to someone else (two people with one surname)."""
@@ -320,6 +335,8 @@ class Library:
                                                       QuoteRow.speaker_id == row.id)):
                 q.speaker_id = target.id
                 self._corrected(q)
+            s.flush()
+            catalog.recount_articles(s, {q.article_id for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids))))})
 
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:
@@ -405,6 +422,21 @@ class Library:
         if q.empty:
             return []
         return self.backend.search(q, limit)
+
+    def article_order(self, query: str = "", sort: str = "added", descending: bool = True) -> list[int]:
+        """The ids of the stored articles whose title, outlet or author holds ``query`` (or who quote
+        someone of that name), sorted by a column of the library view."""
+        with self.engine.connect() as conn:
+            return catalog.article_order(conn, query, sort, descending)
+
+    def summaries(self, ids: list[int]) -> list[ArticleSummary]:
+        with self.engine.connect() as conn:
+            return catalog.summaries(conn, ids)
+
+    def people(self, query: str = "", limit: int | None = None) -> list[Person]:
+        """Everyone quoted in the library, most quoted first."""
+        with self.engine.connect() as conn:
+            return catalog.people(conn, query, limit)
 
     def article_ids(self) -> Sequence[int]:
         with self.session() as s:

@@ -35,18 +35,26 @@ def run_gui(args: argparse.Namespace) -> int:
                                  else [str(service.SAMPLE_ARTICLE)])
     for path in paths:
         window.session.open_path(path)
+    if getattr(args, "view", None) and not args.screenshot:
+        window.show_view(args.view)
     exit_code = {"code": 0}
     if args.screenshot:
         out = args.screenshot
 
         def grab(_opened: object = None) -> None:
-            def save() -> None:
-                ok = window.grab().save(out)
-                if not ok:
-                    print(f"quote-reader: could not write {out}", file=sys.stderr)
-                    exit_code["code"] = 1
-                app.quit()
+            view = getattr(args, "view", None) or "article"
+            if view != "article":  # the list is made on a worker thread: grab once it is shown
+                shown = window.library_view.reloaded if view == "library" else window.people_view.reloaded
+                shown.connect(lambda _n: QTimer.singleShot(300, save))
+                window.show_view(view)
+                return
             QTimer.singleShot(300, save)
+
+        def save() -> None:
+            if not window.grab().save(out):
+                print(f"quote-reader: could not write {out}", file=sys.stderr)
+                exit_code["code"] = 1
+            app.quit()
 
         def failed(message: str) -> None:
             print(f"quote-reader: {message}", file=sys.stderr)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 from reader import service
 from reader.model import Opened, SearchHit
 from reader.ui.corrections import Corrections
-from reader.ui.importer import FolderImport
+from reader.ui.importer import ProgressTask, folder_import
 from reader.ui.navigation import Navigator
 from reader.ui.printing import write_pdf
 from reader.ui.session import Session
@@ -73,12 +73,12 @@ class FileCommands:
     def open_sample(self) -> None:
         self.session.open_path(str(service.SAMPLE_ARTICLE))
 
-    def import_folder(self, folder: str | None = None) -> FolderImport | None:
+    def import_folder(self, folder: str | None = None) -> ProgressTask | None:
         if not folder:
             folder = QFileDialog.getExistingDirectory(self.parent, "Import a folder of articles", self._last_dir())
         if not folder:
             return None
-        job = FolderImport(self.session, Path(folder), self.parent)
+        job = folder_import(self.session, Path(folder), self.parent)
         job.start()
         return job
 

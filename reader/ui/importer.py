@@ -1,9 +1,11 @@
-"""Import a folder into the library with a progress dialog (count, time left, cancel)."""
+"""Long library jobs with a progress dialog (count, time left, cancel): importing a folder, analysing
+stored articles again."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -12,18 +14,22 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from reader import service
 from reader.ui.session import Session
 
+# the work, given how to report progress and when to stop; run on a worker thread
+Work = Callable[[Callable[[int, int, str], None], threading.Event], service.ImportSummary]
 
-class FolderImport(QObject):
-    progressed = Signal(int, int, str)  # done, total, current file name (emitted from the worker thread)
+
+class ProgressTask(QObject):
+    progressed = Signal(int, int, str)  # done, total, current item (emitted from the worker thread)
     finished = Signal(str)  # summary
 
-    def __init__(self, session: Session, folder: Path, parent: QWidget) -> None:
+    def __init__(self, session: Session, title: str, label: str, work: Work, parent: QWidget) -> None:
         super().__init__(parent)
         self.session = session
-        self.folder = folder
+        self.title = title
+        self.work = work
         self.cancelled = threading.Event()
-        self.dialog = QProgressDialog(f"Importing {folder.name}…", "Cancel", 0, 1, parent)
-        self.dialog.setWindowTitle("Import folder")
+        self.dialog = QProgressDialog(label, "Cancel", 0, 1, parent)
+        self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.canceled.connect(self.cancelled.set)
@@ -32,15 +38,8 @@ class FolderImport(QObject):
 
     def start(self) -> None:
         self.dialog.show()
-        # everything the worker needs, taken here on the UI thread
-        folder, engine, libraries, cancelled = self.folder, self.session.engine, self.session.libraries, self.cancelled
-        progressed = self.progressed.emit
-
-        def work() -> service.ImportSummary:
-            return service.import_paths([folder], libraries.require(), engine=engine, progress=progressed,
-                                        cancel=cancelled)
-
-        self.session.dispatcher.run("import", work, self._done, self._failed)
+        work, progressed, cancelled = self.work, self.progressed.emit, self.cancelled
+        self.session.dispatcher.run(self.title, lambda: work(progressed, cancelled), self._done, self._failed)
 
     def _show(self, done: int, total: int, name: str) -> None:
         self.dialog.setMaximum(max(1, total))
@@ -60,5 +59,25 @@ class FolderImport(QObject):
 
     def _failed(self, message: str) -> None:
         self._close()
-        self.session.fail(f"Import failed: {message}")
+        self.session.fail(f"{self.title} failed: {message}")
         self.finished.emit(message)
+
+
+def folder_import(session: Session, folder: Path, parent: QWidget) -> ProgressTask:
+    """Import a folder into the library (what it holds already is skipped)."""
+    engine, libraries = session.engine, session.libraries
+
+    def work(progress: Callable[[int, int, str], None], cancel: threading.Event) -> service.ImportSummary:
+        return service.import_paths([folder], libraries.require(), engine=engine, progress=progress, cancel=cancel)
+
+    return ProgressTask(session, "Import folder", f"Importing {folder.name}…", work, parent)
+
+
+def reanalysis(session: Session, article_ids: Sequence[int], parent: QWidget) -> ProgressTask:
+    """Stored articles analysed again with the current engine, corrections kept."""
+    engine, libraries, ids = session.engine, session.libraries, list(article_ids)
+
+    def work(progress: Callable[[int, int, str], None], cancel: threading.Event) -> service.ImportSummary:
+        return service.reanalyse(libraries.require(), ids, engine, progress, cancel)
+
+    return ProgressTask(session, "Analyse again", f"Analysing {len(ids)} articles again…", work, parent)

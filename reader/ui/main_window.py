@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,9 +31,11 @@ from reader.ui.chart import SourcingChart
 from reader.ui.corrections import Corrections
 from reader.ui.files import FileCommands
 from reader.ui.legend import Legend
+from reader.ui.library_view import LibraryView
 from reader.ui.menus import WindowCommands, build_menus
 from reader.ui.navigation import Navigator
 from reader.ui.palette import Theme, apply_app_theme, theme_named
+from reader.ui.people_view import PeopleView
 from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.session import Session
@@ -64,13 +68,24 @@ class MainWindow(QMainWindow):
         self.view.painted.connect(self._painted)
         self.legend = Legend(theme, self)
         self.legend.toggled.connect(self.view.set_layer)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        reading = QWidget(self)
+        layout = QVBoxLayout(reading)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.legend)
         layout.addWidget(self.view)
-        self.setCentralWidget(central)
+        # the article being read, the library's articles, the people in them: one tab each
+        self.library_view = LibraryView(session, self)
+        self.people_view = PeopleView(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(reading, "Article")
+        self.tabs.addTab(self.library_view, "Library")
+        self.tabs.addTab(self.people_view, "People")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.library_view.open_requested.connect(self._open_stored)
+        self.people_view.quote_activated.connect(self._show_hit)
 
         self.panel = QuotePanel(self.colours, theme, self)
         self.search = SearchPanel(session.search, self, theme)
@@ -115,6 +130,7 @@ class MainWindow(QMainWindow):
                                            self.show_about))
         self.open_action, self.layer_actions, self.dark_action = menus.open_action, menus.layer_actions, \
             menus.dark_action
+        self.view_actions = self._view_actions()
         self._restore()
         zoom = self._zoom_level()
         if zoom:
@@ -129,6 +145,45 @@ class MainWindow(QMainWindow):
         session.model_ready.connect(self._model_ready)
         session.library_ready.connect(self._library_ready)
         session.start()
+
+    # ------------------------------------------------------------------ the three views
+    VIEWS = ("article", "library", "people")
+
+    def _view_actions(self) -> list[QAction]:
+        view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        assert isinstance(view_menu, QMenu)
+        first = view_menu.actions()[0]  # the layer toggles come after the views
+        made = []
+        for n, label in enumerate(("&Article", "&Library", "&People")):
+            act = QAction(label, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.setCheckable(True)
+            act.setChecked(n == 0)
+            act.triggered.connect(lambda _on=False, i=n: self.tabs.setCurrentIndex(i))
+            view_menu.insertAction(first, act)
+            made.append(act)
+        view_menu.insertSeparator(first)
+        return made
+
+    def show_view(self, name: str) -> None:
+        """Show the article, the library's articles, or the people in them."""
+        self.tabs.setCurrentIndex(self.VIEWS.index(name))
+
+    def _tab_changed(self, index: int) -> None:
+        for n, act in enumerate(getattr(self, "view_actions", [])):
+            act.setChecked(n == index)
+        if index == 1:
+            self.library_view.reload()
+        elif index == 2:
+            self.people_view.reload()
+
+    def _open_stored(self, article_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.session.open_stored(article_id)
+
+    def _show_hit(self, hit: object) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.session.open_hit(hit)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ construction
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:

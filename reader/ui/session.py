@@ -108,6 +108,18 @@ class Session(QObject):
         self.current = opened
         self.shown.emit(opened, focus)
 
+    def open_stored(self, article_id: int) -> None:
+        """Show an article as the library holds it (corrections included)."""
+        libraries = self.libraries
+
+        def shown(opened: Opened | None) -> None:
+            if opened is None:
+                self.status.emit("That article is no longer in the library")
+            else:
+                self.show(opened)
+
+        self.run("open", lambda: service.stored(libraries.require(), article_id), shown)
+
     def open_hit(self, hit: SearchHit) -> None:
         """Show a search result's article (from the library) with its quote in view."""
         quote = service.quote_for(hit)
