@@ -22,6 +22,7 @@ from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, article_from_t
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
 from reader.library.export import FORMATS, STYLES, citation, export_hits
+from reader.library.undo import Change
 from reader.logs import log_path, read_log, setup_logging
 from reader.model import (
     Article,
@@ -40,7 +41,7 @@ from reader.model import (
 __all__ = [
     "FORMATS", "SAMPLE_ARTICLE", "STYLES", "annotated_html", "SEARCH_HELP", "SUPPORTED_EXTENSIONS", "Engine", "ImportSummary", "Library",
     "LibraryHandle", "ProcessEngine", "UserError", "apply_correction", "article_files", "citation", "export_hits",
-    "export_to", "hit_for", "is_url", "open_text", "import_paths", "reanalyse", "remove_articles", "log_path", "open_file", "quote_for", "read_log", "save_correction",
+    "export_to", "hit_for", "is_url", "open_text", "import_paths", "reanalyse", "remove_articles", "Saved", "undo", "Change", "log_path", "open_file", "quote_for", "read_log", "save_correction",
     "setup_logging", "stored",
 ]
 
@@ -245,12 +246,11 @@ def reanalyse(library: Library, article_ids: Sequence[int], engine: Engine, prog
     return summary
 
 
-def remove_articles(library: Library, article_ids: Sequence[int]) -> int:
+def remove_articles(library: Library, article_ids: Sequence[int]) -> Saved:
     """Articles out of the library, with their quotes, speakers' quotes and corrections: search no
-    longer finds them."""
-    for article_id in article_ids:
-        library.delete_article(article_id)
-    return len(article_ids)
+    longer finds them (until the removal is undone)."""
+    changes = tuple(c for c in (library.delete_article(i) for i in article_ids) if c is not None)
+    return Saved(f"Removed {len(changes)} article{'s' if len(changes) != 1 else ''} from the library", changes)
 
 
 # ---------------------------------------------------------------------- export and citation
@@ -306,24 +306,39 @@ def apply_correction(opened: Opened, correction: Correction, by: str | None = No
     return dataclasses.replace(opened, analysis=opened.analysis.with_quotes(quotes))
 
 
-def save_correction(library: Library, article_id: int | None, correction: Correction) -> str:
-    """Keep a correction in the library, where it survives re-analysis; returns what was done."""
+@dataclass(frozen=True)
+class Saved:
+    """A correction kept in the library: what to tell the reader, and what takes it back."""
+
+    message: str
+    changes: tuple[Change, ...] = ()
+
+
+def save_correction(library: Library, article_id: int | None, correction: Correction) -> Saved:
+    """Keep a correction in the library, where it survives re-analysis."""
     match correction:
         case SamePerson(name, keep):
             if keep in {s.name for s in library.speakers()}:
-                library.merge_speakers(keep, name)
+                change = library.merge_speakers(keep, name)
             else:
-                library.rename_speaker(name, keep)  # nobody is called that yet: a new name for them
-            return f"Merged {name} into {keep}"
+                change = library.rename_speaker(name, keep)  # nobody is called that yet: a new name for them
+            return Saved(f"Merged {name} into {keep}", (change,) if change else ())
     if article_id is None:
         raise LibraryError("the article is not in the library")
     match correction:
         case SpeakerIs(quote, who):
-            library.reassign(article_id, quote.start, quote.end, who)
+            change = library.reassign(article_id, quote.start, quote.end, who)
         case KindIs(quote, kind):
-            library.set_kind(article_id, quote.start, quote.end, kind)
+            change = library.set_kind(article_id, quote.start, quote.end, kind)
         case NotAQuote(quote):
-            library.reject(article_id, quote.start, quote.end)
+            change = library.reject(article_id, quote.start, quote.end)
         case QuoteHere(start, end, kind, speaker):
-            library.add_quote(article_id, start, end, kind, speaker)
-    return "Correction saved"
+            change = library.add_quote(article_id, start, end, kind, speaker)
+        case _:
+            raise LibraryError(f"unknown correction {correction!r}")
+    return Saved("Correction saved", (change,))
+
+
+def undo(library: Library, changes: Sequence[Change]) -> tuple[Change, ...]:
+    """Take corrections back, last first; returns what does them again (redo)."""
+    return tuple(library.undo(change) for change in reversed(changes))

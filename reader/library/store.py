@@ -31,6 +31,7 @@ from reader.library.errors import LibraryError
 from reader.library.people import find_speaker, speaker_row
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query
+from reader.library.undo import Change, Recorder, take_back
 from reader.model import (
     Analysis,
     Article,
@@ -203,17 +204,26 @@ class Library:
         catalog.recount_articles(s, [row.id])
         return row.id
 
-    def delete_article(self, article_id: int) -> None:
+    def delete_article(self, article_id: int) -> Change | None:
+        """An article out of the library, with its quotes, sources and corrections, and the people
+        quoted nowhere else; returns what puts it back (``undo``)."""
         with self._writing() as s:
             article = s.get(ArticleRow, article_id)
             if article is None:
-                return
-            self.backend.index(s, article.text, article.quotes, delete=True)
+                return None
+            rec = Recorder(s, "Remove Article")
             said_by = {q.speaker_id for q in article.quotes if q.speaker_id is not None}
+            rec.watch("articles", [article_id])
+            rec.watch_where("quotes", "article_id", [article_id])
+            rec.watch_where("sources", "article_id", [article_id])
+            rec.watch("speakers", said_by)
+            rec.watch_where("speaker_aliases", "speaker_id", said_by)
+            self.backend.index(s, article.text, article.quotes, delete=True)
             s.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
             if said_by:  # people quoted nowhere else go with it
                 s.execute(text(f"DELETE FROM speakers WHERE id IN ({','.join(map(str, said_by))}) AND NOT EXISTS "
                                "(SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)"))
+            return rec.finish()
 
     def bulk_add(self, items: Iterable[tuple[Article, Analysis]], batch: int = 2000) -> int:
         """Load many new articles fast: plain inserts in large transactions, the index built once.
@@ -236,37 +246,48 @@ class Library:
             raise LibraryError("that quote is no longer in the library")
         return row
 
-    def reassign(self, article_id: int, start: int, end: int, speaker: str | None) -> None:
-        """A person says who really said it; the correction survives re-analysis."""
+    def reassign(self, article_id: int, start: int, end: int, speaker: str | None) -> Change:
+        """A person says who really said it; the correction survives re-analysis. Each correction
+        returns what takes it back (``undo``)."""
         with self._writing() as s:
+            rec = Recorder(s, "Change Speaker")
             row = self._quote_at(s, article_id, start, end)
+            rec.watch("quotes", [row.id])
             row.speaker_id = speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
             self._corrected(row)
             row.confidence = row.speaker_confidence = 1.0
             s.flush()
             catalog.recount_articles(s, [article_id])
+            return rec.finish()
 
-    def set_kind(self, article_id: int, start: int, end: int, kind: str) -> None:
+    def set_kind(self, article_id: int, start: int, end: int, kind: str) -> Change:
         if kind not in set(QuoteKind):
             raise LibraryError(f"unknown quote kind {kind!r}")
         with self._writing() as s:
+            rec = Recorder(s, "Change Kind")
             row = self._quote_at(s, article_id, start, end)
+            rec.watch("quotes", [row.id])
             row.kind = kind
             self._corrected(row)
             row.confidence = 1.0
+            return rec.finish()
 
-    def reject(self, article_id: int, start: int, end: int) -> None:
+    def reject(self, article_id: int, start: int, end: int) -> Change:
         """'Not a quote': hidden everywhere, and not brought back by re-analysis."""
         with self._writing() as s:
+            rec = Recorder(s, "Not a Quote")
             row = self._quote_at(s, article_id, start, end)
+            rec.watch("quotes", [row.id])
             row.rejected = True
             self._corrected(row)
             s.flush()
             catalog.recount_articles(s, [article_id])
+            return rec.finish()
 
-    def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> None:
+    def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> Change:
         """A quote the engine missed, marked from a text selection."""
         with self._writing() as s:
+            rec = Recorder(s, "Add Quote")
             article = s.get(ArticleRow, article_id)
             if article is None or not 0 <= start < end <= len(article.text):
                 raise LibraryError("that selection is not inside the article")
@@ -278,15 +299,18 @@ class Library:
             s.flush()
             self.backend.index(s, article.text, [row])
             catalog.recount_articles(s, [article_id])
+            return rec.finish()
 
-    def rename_speaker(self, name: str, new_name: str) -> None:
+    def rename_speaker(self, name: str, new_name: str) -> Change:
         new_name = " ".join(new_name.split())
         if not new_name:
             raise LibraryError("a speaker needs a name")
         with self._writing() as s:
+            rec = Recorder(s, "Rename")
             row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
+            rec.watch("speakers", [row.id])
             clash = s.scalars(select(SpeakerRow).where(SpeakerRow.name == new_name)).first()
             if clash is not None and clash.id != row.id:
                 raise LibraryError(f"{new_name!r} already exists: merge the two speakers instead")
@@ -294,23 +318,30 @@ class Library:
             row.name = new_name
             if old not in {a.alias for a in row.aliases}:
                 row.aliases.append(AliasRow(alias=old))
+            return rec.finish()
 
-    def add_alias(self, name: str, alias: str) -> None:
+    def add_alias(self, name: str, alias: str) -> Change:
         with self._writing() as s:
+            rec = Recorder(s, "Add Another Name")
             row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
             if alias not in {a.alias for a in row.aliases} and alias != row.name:
                 row.aliases.append(AliasRow(alias=alias))
+            return rec.finish()
 
-    def merge_speakers(self, keep: str, other: str) -> None:
+    def merge_speakers(self, keep: str, other: str) -> Change | None:
         """Two names for one person: `other`'s quotes and aliases move to `keep`."""
         with self._writing() as s:
+            rec = Recorder(s, "Merge")
             a, b = find_speaker(s, keep), find_speaker(s, other)
             if a is None or b is None:
                 raise LibraryError(f"no speaker called {keep if a is None else other!r}")
             if a.id == b.id:
-                return
+                return None
+            rec.watch("speakers", [a.id, b.id])
+            rec.watch_where("speaker_aliases", "speaker_id", [a.id, b.id])
+            rec.watch_where("quotes", "speaker_id", [b.id])
             touched = list(s.scalars(select(QuoteRow.article_id).where(QuoteRow.speaker_id == b.id).distinct()))
             s.execute(text("UPDATE quotes SET speaker_id = :a WHERE speaker_id = :b"), {"a": a.id, "b": b.id})
             known = {x.alias for x in a.aliases} | {a.name}
@@ -323,20 +354,38 @@ class Library:
             s.delete(b)
             s.flush()
             catalog.recount_articles(s, touched)
+            return rec.finish()
 
-    def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> None:
+    def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> Change:
         """Some of a speaker's quotes belong to someone else (two people with one surname)."""
         with self._writing() as s:
+            rec = Recorder(s, "Split")
             row = find_speaker(s, name)
             if row is None:
                 raise LibraryError(f"no speaker called {name!r}")
+            rec.watch("quotes", quote_ids)
             target = speaker_row(s, None, new_name.strip())
             for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids)),
                                                       QuoteRow.speaker_id == row.id)):
                 q.speaker_id = target.id
                 self._corrected(q)
             s.flush()
-            catalog.recount_articles(s, {q.article_id for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids))))})
+            catalog.recount_articles(s, rec.change.articles)
+            return rec.finish()
+
+    def undo(self, change: Change) -> Change:
+        """Take a correction back (or an undo: that is a redo); returns what takes this back in turn."""
+        def reindex(s: Session, article_id: int, quote_ids: list[int], remove: bool) -> None:
+            article = s.get(ArticleRow, article_id)
+            if article is not None:
+                rows = s.scalars(select(QuoteRow).where(QuoteRow.id.in_(quote_ids))).all()
+                self.backend.index(s, article.text, rows, delete=remove)
+
+        with self._writing() as s:
+            redo = take_back(s, change, reindex)
+            s.expire_all()
+            catalog.recount_articles(s, {a for a in redo.articles if s.get(ArticleRow, a) is not None})
+            return redo
 
     # ------------------------------------------------------------------ reading
     def has(self, sha256: str) -> bool:

@@ -169,6 +169,11 @@ class LibraryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.task: ProgressTask | None = None
         self._enable()
+        session.library_changed.connect(self._refresh)
+
+    def _refresh(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def _action(self, text: str, key: QKeySequence | None, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -246,11 +251,11 @@ class LibraryView(QWidget):
             return
         libraries = self.session.libraries
 
-        def done(count: int) -> None:
-            self.session.status.emit(f"Removed {count} article{'s' if count != 1 else ''} from the library")
+        def done(saved: service.Saved) -> None:
+            self.session.saved(saved)  # Edit › Undo puts them back
             self.reload()
 
-        self.session.run("remove", lambda: service.remove_articles(libraries.require(), chosen), done)
+        self.session.run(f"remove-{id(chosen)}", lambda: service.remove_articles(libraries.require(), chosen), done)
 
     def reanalyse_selected(self) -> None:
         self._reanalyse(self.selected_ids())

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.open_action, self.layer_actions, self.dark_action = menus.open_action, menus.layer_actions, \
             menus.dark_action
         self.view_actions = self._view_actions()
+        self.undo_action, self.redo_action = self._undo_actions()
         self._restore()
         zoom = self._zoom_level()
         if zoom:
@@ -164,6 +165,31 @@ class MainWindow(QMainWindow):
             made.append(act)
         view_menu.insertSeparator(first)
         return made
+
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        edit_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&Edit")
+        assert isinstance(edit_menu, QMenu)
+        first = edit_menu.actions()[0]
+        undo = QAction("&Undo", self)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        undo.triggered.connect(self.session.undo)
+        redo = QAction("&Redo", self)
+        redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        redo.triggered.connect(self.session.redo)
+        for act in (undo, redo):
+            edit_menu.insertAction(first, act)
+        edit_menu.insertSeparator(first)
+
+        def update() -> None:
+            done, undone = self.session.undoable, self.session.redoable
+            undo.setEnabled(bool(done))
+            undo.setText(f"&Undo {done[-1][0]}" if done else "&Undo")
+            redo.setEnabled(bool(undone))
+            redo.setText(f"&Redo {undone[-1][0]}" if undone else "&Redo")
+
+        self.session.history_changed.connect(update)
+        update()
+        return undo, redo
 
     def show_view(self, name: str) -> None:
         """Show the article, the library's articles, or the people in them."""

@@ -131,6 +131,11 @@ class PeopleView(QWidget):
         self.merge_action = self._action("Merge Into…", QKeySequence("Ctrl+Shift+M"), self.merge)
         self.alias_action = self._action("Add Another Name…", QKeySequence("Ctrl+Shift+N"), self.add_alias)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        session.library_changed.connect(self._refresh)
+
+    def _refresh(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def _action(self, text: str, key: QKeySequence, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -204,14 +209,22 @@ class PeopleView(QWidget):
 
     # ------------------------------------------------------------------ changes
     def _change(self, what: str, fn: Callable[[service.Library], object], then_select: str | None) -> None:
+        """A change to the library's people, in the background, kept in the session's undo history."""
         libraries = self.session.libraries
 
-        def done(_result: object) -> None:
-            self.session.status.emit(what)
+        def work() -> service.Saved:
+            made = fn(libraries.require())
+            changes = made if isinstance(made, list) else [made]
+            flat = [c for item in changes for c in (item.changes if isinstance(item, service.Saved) else (item,))
+                    if isinstance(c, service.Change)]
+            return service.Saved(what, tuple(flat))
+
+        def done(saved: service.Saved) -> None:
+            self.session.saved(saved)
             self._select_after = then_select
             self.reload()
 
-        self.session.run("people", lambda: fn(libraries.require()), done)
+        self.session.run(f"people-change-{id(work)}", work, done)
 
     def rename(self) -> None:
         names = self.selected_names()

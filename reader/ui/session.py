@@ -31,6 +31,8 @@ class Session(QObject):
     progress = Signal(int, int, str)  # pieces of a long article read, pieces in all, its name (any thread)
     model_ready = Signal()
     library_ready = Signal(object)  # Library | None
+    library_changed = Signal()  # corrections undone or redone, articles removed: lists are out of date
+    history_changed = Signal()  # what Edit › Undo and Redo would do has changed
 
     def __init__(self, engine: service.Engine, libraries: service.LibraryHandle,
                  parent: QObject | None = None) -> None:
@@ -41,6 +43,11 @@ class Session(QObject):
         self.current: Opened | None = None
         self._stop = threading.Event()
         self.citation_style = "plain"  # plain, apa or chicago: copies and exports cite this way
+        # corrections kept in the library in this session, to undo (last first) and redo
+        self.undoable: list[tuple[str, tuple[Any, ...]]] = []
+        self.redoable: list[tuple[str, tuple[Any, ...]]] = []
+        self._stepping = False
+        self._jobs = 0
 
     def start(self) -> None:
         """Load the model and open the library in the background."""
@@ -108,13 +115,14 @@ class Session(QObject):
         self.current = opened
         self.shown.emit(opened, focus)
 
-    def open_stored(self, article_id: int) -> None:
+    def open_stored(self, article_id: int, keep_place: bool = False) -> None:
         """Show an article as the library holds it (corrections included)."""
         libraries = self.libraries
 
         def shown(opened: Opened | None) -> None:
             if opened is None:
-                self.status.emit("That article is no longer in the library")
+                if not keep_place:
+                    self.status.emit("That article is no longer in the library")
             else:
                 self.show(opened)
 
@@ -161,5 +169,46 @@ class Session(QObject):
             self.status.emit("Corrected here only: there is no library to keep it in")
             return
         libraries, article_id = self.libraries, opened.article_id
-        self.run("correct", lambda: service.save_correction(libraries.require(), article_id, correction),
-                 self.status.emit)
+        self._jobs += 1  # every correction's result is needed (for its undo), not only the latest
+        self.run(f"correct-{self._jobs}", lambda: service.save_correction(libraries.require(), article_id, correction),
+                 self.saved)
+
+    # ------------------------------------------------------------------ undo and redo
+    def saved(self, saved: service.Saved) -> None:
+        """A change kept in the library: say so, and remember how to take it back."""
+        self.status.emit(saved.message)
+        if saved.changes:
+            self.undoable.append((saved.changes[0].label, saved.changes))
+            self.redoable.clear()
+            self.history_changed.emit()
+
+    def undo(self) -> None:
+        self._step(self.undoable, self.redoable, "Undid")
+
+    def redo(self) -> None:
+        self._step(self.redoable, self.undoable, "Redid")
+
+    def _step(self, source: list[tuple[str, tuple[Any, ...]]], target: list[tuple[str, tuple[Any, ...]]],
+              verb: str) -> None:
+        if not source or self._stepping:
+            return
+        label, changes = source.pop()
+        self._stepping = True
+        self.history_changed.emit()
+        libraries = self.libraries
+
+        def failed(message: str) -> None:
+            self._stepping = False
+            self.fail(f"{verb[:-1]} failed: {message}")
+
+        def done(back: tuple[Any, ...]) -> None:
+            self._stepping = False
+            target.append((label, back))
+            self.history_changed.emit()
+            self.status.emit(f"{verb} {label}")
+            self.library_changed.emit()
+            if self.current is not None and self.current.article_id is not None:
+                self.open_stored(self.current.article_id, keep_place=True)
+
+        self._jobs += 1  # a kind of its own: the dispatcher keeps only the latest result of a kind
+        self.dispatcher.run(f"undo-{self._jobs}", lambda: service.undo(libraries.require(), changes), done, failed)

@@ -193,3 +193,50 @@ def test_a_view_from_the_command_line(tmp_path, built):
                               env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 10000
+
+
+def test_undo_and_redo_corrections_removals_and_merges_with_the_keyboard(qtbot, home, monkeypatch):
+    window, library = home
+    view, people = window.library_view, window.people_view
+    assert not window.undo_action.isEnabled()
+    # a correction in the article
+    open_view(qtbot, window, Qt.Key.Key_2, view.reloaded)
+    view.table.selectRow(0)
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        view.open_selected()
+    quote = window.current.analysis.quotes[0]
+    was = quote.speaker
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Nobody Known", True))
+    with qtbot.waitSignal(window.session.history_changed, timeout=TIMEOUT):
+        window.corrections.change_speaker(quote)
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Change Speaker"
+    article_id = window.current.article_id
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.current.analysis.quotes[0].speaker == was
+    assert library.analysis(article_id).quotes[0].speaker == was
+    with qtbot.waitSignal(window.article_shown, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert library.analysis(article_id).quotes[0].speaker == "Nobody Known"
+    # a removal in the library view
+    open_view(qtbot, window, Qt.Key.Key_2, view.reloaded)
+    view.table.selectRow(5)
+    gone = view.selected_ids()[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(view.reloaded, timeout=TIMEOUT):
+        view.remove_action.trigger()
+    assert library.article(gone) is None and window.undo_action.text() == "&Undo Remove Article"
+    with qtbot.waitSignal(view.reloaded, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.article(gone) is not None and view.model.total == 300 and library.check() == []
+    # a merge in the people view
+    open_view(qtbot, window, Qt.Key.Key_3, people.reloaded)
+    before = {p.name: p.quotes for p in people.model.people}
+    people.select("Marcus Bell")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paul Greene", True))
+    with qtbot.waitSignal(people.reloaded, timeout=TIMEOUT):
+        people.merge_action.trigger()
+    assert "Marcus Bell" not in {p.name for p in people.model.people}
+    with qtbot.waitSignal(people.reloaded, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {p.name: p.quotes for p in people.model.people} == before
