@@ -385,8 +385,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
                     " (quote-reader SUBCOMMAND --help).")
     p.add_argument("paths", nargs="*", help="articles to open (.txt .html .md .docx .epub .pdf)")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a grab of the window once painted, then exit")
-    p.add_argument("--view", choices=["article", "library", "people"],
-                   help="open on this view: the article (default), the library's articles, or the people in them")
+    p.add_argument("--view", choices=["article", "library", "people", "sourcing"],
+                   help="open on this view: the article (default), the library's articles, the people in them, or "
+                        "the sourcing across the library")
     p.add_argument("--theme", choices=["light", "dark"], help="the colour theme (default: the last one used)")
     _add_common(p, model=True)
     return p

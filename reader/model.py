@@ -257,3 +257,17 @@ class Person:
     @property
     def named(self) -> bool:
         return self.kind != SpeakerKind.ANONYMOUS
+
+
+@dataclass(frozen=True)
+class LibrarySourcing:
+    """Who the library's articles quote, counted: for the sourcing view's charts and their CSV."""
+
+    people: tuple[tuple[str, str, int], ...] = ()  # name, kind, quotes: the most quoted first
+    outlets: tuple[tuple[str, int], ...] = ()  # outlet, quotes
+    months: tuple[tuple[str, dict[str, int]], ...] = ()  # "YYYY-MM", counts by named/anonymous/unattributed
+    #                                                       and by kind of quote
+
+    @property
+    def quotes(self) -> int:
+        return sum(n for _, n in self.outlets)

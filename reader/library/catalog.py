@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from reader.model import ArticleSummary, Person
+from reader.model import ArticleSummary, LibrarySourcing, Person
 
 SORTS = {  # what a column sorts by
     "title": "lower(coalesce(a.title, ''))", "outlet": "lower(coalesce(a.outlet, ''))",
@@ -97,3 +97,40 @@ def people(conn: Connection, query: str = "", limit: int | None = None) -> list[
     return [Person(name=r[1], kind=r[2], roles=(r[3],) if r[3] else (), affiliation=r[4],
                    aliases=tuple(aliases.get(r[0], ())), quotes=r[5], articles=r[6],
                    first_seen=(r[7] or "")[:10] or None, last_seen=(r[8] or "")[:10] or None) for r in rows]
+
+
+def sourcing(conn: Connection, outlet: str = "", after: str = "", before: str = "",
+             quote_ids: list[int] | None = None, top: int = 15) -> LibrarySourcing:
+    """Counts of who is quoted, by person, outlet and month, over the library or a part of it (an
+    outlet, a date range, the quotes a search found)."""
+    where = ["NOT q.rejected"]
+    params: dict[str, Any] = {}
+    if outlet.strip():
+        where.append("lower(coalesce(a.outlet, '')) LIKE :outlet")
+        params["outlet"] = f"%{outlet.strip().lower()}%"
+    if after.strip():
+        where.append("coalesce(a.published, '') >= :after")
+        params["after"] = after.strip()
+    if before.strip():
+        where.append("coalesce(a.published, '') <= :before")
+        params["before"] = before.strip() + "\uffff"
+    if quote_ids is not None:
+        where.append(f"q.id IN ({','.join(str(int(i)) for i in quote_ids) or 'NULL'})")
+    cond = " AND ".join(where)
+    base = "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"
+    people = tuple((r[0], r[1], int(r[2])) for r in conn.execute(text(
+        f"SELECT s.name, s.kind, count(*) {base} WHERE {cond} AND s.id IS NOT NULL GROUP BY s.id, s.name, s.kind "
+        f"ORDER BY count(*) DESC, s.name LIMIT {int(top)}"), params))
+    outlets = tuple((r[0] or "(no outlet)", int(r[1])) for r in conn.execute(text(
+        f"SELECT a.outlet, count(*) {base} WHERE {cond} GROUP BY a.outlet ORDER BY count(*) DESC"), params))
+    months: dict[str, dict[str, int]] = {}
+    for month, kind, who, n in conn.execute(text(
+            f"SELECT substr(coalesce(a.published, ''), 1, 7), q.kind, "
+            f"CASE WHEN s.id IS NULL THEN 'unattributed' WHEN s.kind = 'anonymous' THEN 'anonymous' ELSE 'named' END, "
+            f"count(*) {base} WHERE {cond} GROUP BY 1, 2, 3"), params):
+        if len(month or "") != 7:
+            continue  # no publication date: not on a time line
+        counts = months.setdefault(month, {})
+        counts[kind] = counts.get(kind, 0) + int(n)
+        counts[who] = counts.get(who, 0) + int(n)
+    return LibrarySourcing(people, outlets, tuple(sorted(months.items())))

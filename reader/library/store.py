@@ -36,6 +36,7 @@ from reader.model import (
     Analysis,
     Article,
     ArticleSummary,
+    LibrarySourcing,
     Person,
     Quote,
     QuoteKind,
@@ -486,6 +487,13 @@ class Library:
         """Everyone quoted in the library, most quoted first."""
         with self.engine.connect() as conn:
             return catalog.people(conn, query, limit)
+
+    def sourcing(self, outlet: str = "", after: str = "", before: str = "", query: str = "") -> LibrarySourcing:
+        """Who the library quotes: people, outlets and months, for all of it or an outlet, a date range
+        (YYYY-MM-DD or YYYY-MM) or the quotes a search finds."""
+        ids = [h.quote_id for h in self.search(query, limit=200_000)] if query.strip() else None
+        with self.engine.connect() as conn:
+            return catalog.sourcing(conn, outlet, after, before, ids)
 
     def article_ids(self) -> Sequence[int]:
         with self.session() as s:

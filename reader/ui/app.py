@@ -44,7 +44,8 @@ def run_gui(args: argparse.Namespace) -> int:
         def grab(_opened: object = None) -> None:
             view = getattr(args, "view", None) or "article"
             if view != "article":  # the list is made on a worker thread: grab once it is shown
-                shown = window.library_view.reloaded if view == "library" else window.people_view.reloaded
+                shown = {"library": window.library_view.reloaded, "people": window.people_view.reloaded,
+                         "sourcing": window.sourcing_view.reloaded}[view]
                 shown.connect(lambda _n: QTimer.singleShot(300, save))
                 window.show_view(view)
                 return

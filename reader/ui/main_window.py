@@ -39,6 +39,7 @@ from reader.ui.people_view import PeopleView
 from reader.ui.quote_panel import SPEAKER_ROLE, QuotePanel
 from reader.ui.search_panel import SearchPanel
 from reader.ui.session import Session
+from reader.ui.sourcing_view import SourcingView
 from reader.ui.workers import Dispatcher
 
 
@@ -77,11 +78,13 @@ class MainWindow(QMainWindow):
         # the article being read, the library's articles, the people in them: one tab each
         self.library_view = LibraryView(session, self)
         self.people_view = PeopleView(session, self)
+        self.sourcing_view = SourcingView(session, theme, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(reading, "Article")
         self.tabs.addTab(self.library_view, "Library")
         self.tabs.addTab(self.people_view, "People")
+        self.tabs.addTab(self.sourcing_view, "Sourcing")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.library_view.open_requested.connect(self._open_stored)
@@ -148,14 +151,14 @@ class MainWindow(QMainWindow):
         session.start()
 
     # ------------------------------------------------------------------ the three views
-    VIEWS = ("article", "library", "people")
+    VIEWS = ("article", "library", "people", "sourcing")
 
     def _view_actions(self) -> list[QAction]:
         view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
         assert isinstance(view_menu, QMenu)
         first = view_menu.actions()[0]  # the layer toggles come after the views
         made = []
-        for n, label in enumerate(("&Article", "&Library", "&People")):
+        for n, label in enumerate(("&Article", "&Library", "&People", "&Sourcing")):
             act = QAction(label, self)
             act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             act.setCheckable(True)
@@ -202,6 +205,8 @@ class MainWindow(QMainWindow):
             self.library_view.reload()
         elif index == 2:
             self.people_view.reload()
+        elif index == 3:
+            self.sourcing_view.reload()
 
     def _open_stored(self, article_id: int) -> None:
         self.tabs.setCurrentIndex(0)

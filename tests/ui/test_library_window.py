@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolButton
 
 from reader.library import Library
 from reader.ui.main_window import MainWindow
@@ -186,7 +186,7 @@ def test_a_view_from_the_command_line(tmp_path, built):
 
     db = tmp_path / "lib.sqlite3"
     db.write_bytes(built.read_bytes())
-    for view in ("library", "people"):
+    for view in ("library", "people", "sourcing"):
         out = tmp_path / f"{view}.png"
         done = subprocess.run([sys.executable, "-m", "reader", "--view", view, "--screenshot", str(out), "--db",
                                str(db)], capture_output=True, text=True, timeout=300,
@@ -240,3 +240,44 @@ def test_undo_and_redo_corrections_removals_and_merges_with_the_keyboard(qtbot, 
     with qtbot.waitSignal(people.reloaded, timeout=TIMEOUT):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {p.name: p.quotes for p in people.model.people} == before
+
+
+def test_the_sourcing_view_charts_the_library_and_exports(qtbot, home, tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtGui import QImage
+
+    window, library = home
+    sourcing = window.sourcing_view
+    open_view(qtbot, window, Qt.Key.Key_4, sourcing.reloaded)
+    total = library.counts()["quotes"]
+    assert sum(n for _l, n, _c in sourcing.outlets.bars) == total
+    assert sourcing.people.bars[0][1] >= sourcing.people.bars[-1][1]
+    months = sourcing.who.rows()
+    assert months[0] == ["month", "named", "anonymous", "unattributed"] and len(months) == 13  # 12 months
+    assert sum(sum(r[1:]) for r in months[1:]) == total
+    kinds = sourcing.kinds.rows()
+    assert sum(sum(r[1:]) for r in kinds[1:]) == total
+    with qtbot.waitSignal(sourcing.reloaded, timeout=TIMEOUT):  # one outlet and a quarter of the year
+        qtbot.keyClicks(sourcing.outlet, "valley")
+    valley = sum(n for _l, n, _c in sourcing.outlets.bars)
+    assert [label for label, _n, _c in sourcing.outlets.bars] == ["Valley Post"] and 0 < valley < total
+    with qtbot.waitSignal(sourcing.reloaded, timeout=TIMEOUT):
+        sourcing.after.setText("2024-04-01")
+        sourcing.before.setText("2024-06-30")
+    assert [r[0] for r in sourcing.who.rows()[1:]] == ["2024-04", "2024-05", "2024-06"]
+    with qtbot.waitSignal(sourcing.reloaded, timeout=TIMEOUT):
+        sourcing.outlet.clear()
+        sourcing.after.clear()
+        sourcing.before.clear()
+        sourcing.query.setText('speaker:"Anita Sharma"')
+    assert [name for name, _n, _c in sourcing.people.bars] == ["Anita Sharma"]
+    png, table = tmp_path / "people.png", tmp_path / "people.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(png), ""))
+    buttons = [b for b in sourcing.findChildren(QToolButton) if "Most quoted" in b.toolTip()]
+    next(b for b in buttons if b.text() == "Save PNG…").click()
+    assert not QImage(str(png)).isNull()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(table), ""))
+    next(b for b in buttons if b.text() == "Save CSV…").click()
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    assert rows[0] == ["name", "quotes"] and rows[1][0] == "Anita Sharma"
