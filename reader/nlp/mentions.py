@@ -146,6 +146,13 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _right_after(role: Token, named: Token) -> bool:
+    """'the state treasurer Grace Holloway said': a name right after a role noun (no comma), whatever
+    label the entity recogniser gave it, is who the role belongs to."""
+    s, _e = name_tokens(named)
+    return s == role.i + 1 and role.pos_ == "NOUN" and role.lower_ not in ("source", "sources", "official", "officials")
+
+
 def mention_for(subject: Token, sentence: str = "") -> Mention:
     doc = subject.doc
     low = subject.lower_
@@ -172,7 +179,7 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
             return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
     named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and c.ent_type_ == "PERSON"), None)
+                  and (c.ent_type_ == "PERSON" or _right_after(subject, c))), None)
     if named is not None:  # "Trump's running mate, Indiana Gov. Mike Pence, said": the name speaks
         s, e = name_tokens(named)
         ns, ne = _noun_phrase(subject)

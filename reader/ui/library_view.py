@@ -107,7 +107,8 @@ class ArticlesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.path or a.url or None
+            where = a.path or a.url
+            return f"{a.title}\n{where}" if a.title and where else (a.title or where)
         if role == Qt.ItemDataRole.UserRole:
             return a.id
         return None
@@ -142,8 +143,15 @@ class LibraryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        digits = self.table.fontMetrics().horizontalAdvance("0")
+        for column, chars in enumerate((0, 18, 16, 11, 7, 9, 14, 17)):
+            if chars:
+                header.resizeSection(column, digits * chars)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line a row: long titles are elided, the whole one in the tooltip
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -124,7 +124,8 @@ class Chart(QWidget):
         p.drawText(QRectF(0, top - 8, left - 4, 16), Qt.AlignmentFlag.AlignRight, f"{most:,}")
         p.drawLine(int(left), int(bottom), int(right), int(bottom))
         step = (right - left) / len(self.stacks)
-        every = max(1, int(60 / max(step, 1)))  # a month label where there is room for one
+        room = p.fontMetrics().horizontalAdvance("2024-12") + 10
+        every = max(1, -(-room // max(int(step), 1)))  # a month label where there is room for one
         for n, (month, counts) in enumerate(self.stacks):
             y = bottom
             for part in self.parts:
@@ -133,7 +134,8 @@ class Chart(QWidget):
                 y -= h
             if n % every == 0:
                 p.setPen(t.muted)
-                p.drawText(QRectF(left + n * step - 10, bottom + 4, 60, 16), Qt.AlignmentFlag.AlignLeft, month)
+                p.drawText(QRectF(left + n * step + step / 2 - room / 2, bottom + 4, room, 16),
+                           Qt.AlignmentFlag.AlignHCenter, month)
 
 
 class SourcingView(QWidget):
