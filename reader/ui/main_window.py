@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
         if self.session.current is not None:
             self.panel.load(self.session.current.analysis)
         self.view.apply_theme(self.theme)
+        self.sourcing_view.apply_theme(self.theme)
 
     def _speaker_menu(self, pos: QPoint) -> None:
         name = self.panel.tree.indexAt(pos).data(SPEAKER_ROLE)

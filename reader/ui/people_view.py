@@ -132,6 +132,10 @@ class PeopleView(QWidget):
         self.rename_action = self._action("Rename…", QKeySequence("Ctrl+R"), self.rename)
         self.merge_action = self._action("Merge Into…", QKeySequence("Ctrl+Shift+M"), self.merge)
         self.alias_action = self._action("Add Another Name…", QKeySequence("Ctrl+Shift+N"), self.add_alias)
+        self.split_action = self._action("Someone Else Said These…", QKeySequence("Ctrl+Shift+X"), self.split)
+        self.quotes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.quotes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.quotes.customContextMenuRequested.connect(self._quotes_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         session.library_changed.connect(self._refresh)
 
@@ -262,8 +266,28 @@ class PeopleView(QWidget):
             name, alias = names[0], alias.strip()
             self._change(f"{alias} is another name for {name}", lambda lib: lib.add_alias(name, alias), name)
 
+    def split(self) -> None:
+        """Quotes chosen in the lower pane belong to another person (two people with one surname)."""
+        names = self.selected_names()
+        hits = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.quotes.selectedItems()]
+        hits = [h for h in hits if isinstance(h, SearchHit)]
+        if len(names) != 1 or not hits:
+            self.session.status.emit("Select the quotes that someone else said, in the list of quotes")
+            return
+        new, ok = QInputDialog.getText(self, "Someone else",
+                                       f"Who said these {len(hits)} quotes, rather than {names[0]}?")
+        if ok and new.strip():
+            name, ids, new = names[0], [h.quote_id for h in hits], new.strip()
+            self._change(f"{len(ids)} quotes moved from {name} to {new}",
+                         lambda lib: lib.split_speaker(name, ids, new), name)
+
+    def _quotes_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.split_action)
+        menu.exec(self.quotes.viewport().mapToGlobal(pos))
+
     def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for action in (self.rename_action, self.merge_action, self.alias_action):
+        for action in (self.rename_action, self.merge_action, self.alias_action, self.split_action):
             menu.addAction(action)
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -145,6 +145,7 @@ class SourcingView(QWidget):
         super().__init__(parent)
         self.session = session
         self.theme = theme
+        self._data: LibrarySourcing | None = None
         self.outlet = self._field("Outlet", "any outlet")
         self.after = self._field("From", "YYYY-MM-DD")
         self.before = self._field("To", "YYYY-MM-DD")
@@ -177,6 +178,14 @@ class SourcingView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.summary)
         session.library_changed.connect(lambda: self.reload() if self.isVisible() else None)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Draw in the other theme: the counts are kept and coloured anew."""
+        self.theme = theme
+        for chart in self.charts():
+            chart.theme = theme
+        if self._data is not None:
+            self.show_counts(self._data)
 
     def _field(self, name: str, hint: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -214,6 +223,7 @@ class SourcingView(QWidget):
         self.session.run("sourcing", count, self.show_counts)
 
     def show_counts(self, data: LibrarySourcing) -> None:
+        self._data = data
         t = self.theme
         anonymous, named = t.source_colour(SourceType.ANONYMOUS), t.source_colour(SourceType.OUTLET)
         grey = QColor("#9a9a9a")

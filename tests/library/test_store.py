@@ -169,3 +169,19 @@ def test_not_a_database(tmp_path):
     with pytest.raises(LibraryError):
         Library(p)
     assert p.read_bytes().startswith(b"this is not sqlite")  # nothing overwritten
+
+
+def test_people_who_only_share_a_surname_stay_apart(library):
+    first = make("“The port will grow,” Anna Lee said.", [("The port will grow", "direct", "Anna Lee")],
+                 title="Port", published="2025-01-02")
+    second = make("“Taxes must fall,” Robert Lee said.", [("Taxes must fall", "direct", "Robert Lee")],
+                  title="Taxes", published="2025-02-03")
+    again = make("“The port is growing,” Anna Lee said.", [("The port is growing", "direct", "Anna Lee")],
+                 title="Port again", published="2025-03-04")
+    for item in (first, second, again):
+        library.add(*item)
+    people = {p.name: p for p in library.people()}
+    assert set(people) == {"Anna Lee", "Robert Lee"}
+    assert (people["Anna Lee"].quotes, people["Anna Lee"].articles) == (2, 2)
+    assert (people["Anna Lee"].first_seen, people["Anna Lee"].last_seen) == ("2025-01-02", "2025-03-04")
+    assert people["Robert Lee"].quotes == 1

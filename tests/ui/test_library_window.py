@@ -281,3 +281,36 @@ def test_the_sourcing_view_charts_the_library_and_exports(qtbot, home, tmp_path,
     next(b for b in buttons if b.text() == "Save CSV…").click()
     rows = list(csv.reader(table.open(encoding="utf-8")))
     assert rows[0] == ["name", "quotes"] and rows[1][0] == "Anita Sharma"
+
+
+def test_split_quotes_off_to_someone_else_and_undo(qtbot, home, monkeypatch):
+    window, library = home
+    people = window.people_view
+    open_view(qtbot, window, Qt.Key.Key_3, people.reloaded)
+    before = {p.name: p.quotes for p in people.model.people}
+    with qtbot.waitSignal(people.quotes_shown, timeout=TIMEOUT):
+        people.select("Marcus Bell")
+    article = people.quotes.topLevelItem(0)
+    for n in range(article.childCount()):
+        article.child(n).setSelected(True)
+    moved = article.childCount()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Marcus Bell Jr.", True))
+    with qtbot.waitSignal(people.reloaded, timeout=TIMEOUT):
+        people.split_action.trigger()
+    after = {p.name: p.quotes for p in people.model.people}
+    assert after["Marcus Bell Jr."] == moved and after["Marcus Bell"] == before["Marcus Bell"] - moved
+    with qtbot.waitSignal(people.reloaded, timeout=TIMEOUT):
+        window.undo_action.trigger()
+    assert {p.name: p.quotes for p in people.model.people} == before
+
+
+def test_the_sourcing_view_in_the_dark_theme(qtbot, home):
+    window, _library = home
+    sourcing = window.sourcing_view
+    open_view(qtbot, window, Qt.Key.Key_4, sourcing.reloaded)
+    light = sourcing.people.bars[0][2].name()
+    window.set_dark(True)
+    assert sourcing.people.bars[0][2].name() != light and sourcing.people.theme.dark
+    image = sourcing.people.grab().toImage()
+    assert image.pixelColor(3, 3).lightness() < 80  # the page is dark
+    window.set_dark(False)
