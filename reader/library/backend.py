@@ -71,6 +71,9 @@ class SQLiteFile:
                     backup = connection.backup(conn, self.path, revision)
                 if not self.read_only:
                     migrate.upgrade(conn)
+                elif not migrate.is_library(conn):
+                    raise LibraryError(f"{self.path} is not a Quote Reader library (yet): there is nothing in it "
+                                       f"to read")
         except DatabaseError as exc:
             self.engine.dispose()
             if guard.is_damage(exc):

@@ -17,6 +17,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 MAX_POSITION = 16383  # PostgreSQL's last word position; later words share it
 MAX_LEXEME_BYTES = 2046
+SHORT = 250  # words: no word of a quote this short can reach PostgreSQL's 256 positions or last position
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,11 @@ def folded_words(text: str) -> list[str]:
 
 def tsvector(text: str) -> str:
     """A quote's words as a PostgreSQL tsvector literal, positions kept (for phrases). The words hold
-    letters and digits only: nothing in them needs escaping."""
+    letters and digits only: nothing in them needs quoting. A word that comes back is written again
+    with its new position: PostgreSQL merges them as it reads the literal, faster than we would."""
     words = folded_words(text)
+    if len(words) <= SHORT and (not words or max(map(len, words)) <= MAX_LEXEME_BYTES // 4):
+        return " ".join([f"{w}:{n}" for n, w in enumerate(words, 1)])
     first: dict[str, int] = {}
     more: dict[str, list[int]] = {}
     for n, w in enumerate(words, 1):
@@ -63,10 +67,7 @@ def tsvector(text: str) -> str:
                 more[w] = [first[w], n]
             elif len(at) < 256:  # PostgreSQL keeps at most 256 positions of a word
                 at.append(n)
-    if len(words) > MAX_POSITION or any(len(w) > MAX_LEXEME_BYTES // 4 for w in first):
-        return _clipped(first, more)
-    return " ".join([f"'{w}':{n}" if w not in more else f"'{w}':{','.join(map(str, more[w]))}"
-                     for w, n in first.items()])
+    return _clipped(first, more)
 
 
 def _clipped(first: dict[str, int], more: dict[str, list[int]]) -> str:

@@ -38,6 +38,10 @@ def pending(connection: Connection) -> str | None:
     return revision if revision != head() else None
 
 
+def is_library(connection: Connection) -> bool:
+    return "articles" in set(inspect(connection).get_table_names())
+
+
 def current(connection: Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
