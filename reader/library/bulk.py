@@ -18,7 +18,7 @@ from reader.library.textcodec import pack
 from reader.model import Analysis, Article, SpeakerKind
 
 _SQL = {
-    "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (?,?,?,?,?)",
+    "speakers": "INSERT INTO speakers (id, name, role, affiliation, kind, roles) VALUES (?,?,?,?,?,?)",
     "aliases": "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?,?)",
     "articles": "INSERT INTO articles (id, sha256, path, title, outlet, author, published, added, body, model, "
                 "engine_version, url, quote_count, speaker_count, named_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -81,7 +81,8 @@ def batches(items: Iterable[tuple[Article, Analysis]], ids: Ids, size: int,
                     sid, ids.speaker = ids.speaker, ids.speaker + 1
                     ids.speakers[q.speaker] = sid
                     rows["speakers"].append((sid, q.speaker, sp.role if sp else None,
-                                             sp.affiliation if sp else None, sp.kind if sp else SpeakerKind.PERSON))
+                                             sp.affiliation if sp else None, sp.kind if sp else SpeakerKind.PERSON,
+                                             sp.role if sp else None))
                 if sp is not None and q.speaker not in aliased_here:
                     # as Library.add does: the names this article used for them become aliases, and
                     # find the same speaker in later articles

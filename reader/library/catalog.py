@@ -81,12 +81,12 @@ def people(conn: Connection, query: str = "", limit: int | None = None) -> list[
                  "WHERE lower(alias) LIKE :q))")
         params["q"] = f"%{' '.join(query.split()).lower()}%"
     rows = conn.execute(text(
-        "SELECT s.id, s.name, s.kind, s.role, s.affiliation, count(q.id), count(DISTINCT q.article_id), "
+        "SELECT s.id, s.name, s.kind, coalesce(s.roles, s.role), s.affiliation, count(q.id), count(DISTINCT q.article_id), "
         "min(coalesce(a.published, substr(CAST(a.added AS TEXT), 1, 10))), "
         "max(coalesce(a.published, substr(CAST(a.added AS TEXT), 1, 10))) "
         "FROM speakers s JOIN quotes q ON q.speaker_id = s.id AND NOT q.rejected "
         f"JOIN articles a ON a.id = q.article_id WHERE 1 = 1{where} "
-        "GROUP BY s.id, s.name, s.kind, s.role, s.affiliation ORDER BY count(q.id) DESC, s.name"
+        "GROUP BY s.id, s.name, s.kind, s.roles, s.role, s.affiliation ORDER BY count(q.id) DESC, s.name"
         + (" LIMIT :limit" if limit else "")), {**params, **({"limit": limit} if limit else {})}).all()
     aliases: dict[int, list[str]] = {}
     if rows:
@@ -94,7 +94,7 @@ def people(conn: Connection, query: str = "", limit: int | None = None) -> list[
                 f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN "
                 f"({','.join(str(r[0]) for r in rows)}) ORDER BY alias")):
             aliases.setdefault(sid, []).append(alias)
-    return [Person(name=r[1], kind=r[2], roles=(r[3],) if r[3] else (), affiliation=r[4],
+    return [Person(name=r[1], kind=r[2], roles=tuple(r[3].splitlines()) if r[3] else (), affiliation=r[4],
                    aliases=tuple(aliases.get(r[0], ())), quotes=r[5], articles=r[6],
                    first_seen=(r[7] or "")[:10] or None, last_seen=(r[8] or "")[:10] or None) for r in rows]
 

@@ -28,17 +28,26 @@ def settled(kept: str | None, offered: str | None) -> str | None:
     return min(kept, offered, key=lambda r: (len(r), r))
 
 
+def with_role(roles: str | None, role: str | None) -> str | None:
+    """The roles seen, one per line in alphabetical order (so the order articles come in does not show)."""
+    seen = set((roles or "").splitlines())
+    if role:
+        seen.add(role)
+    return "\n".join(sorted(r for r in seen if r)) or None
+
+
 def speaker_row(session: Session, speaker: Speaker | None, name: str) -> SpeakerRow:
     """The speaker ``name`` (made if new), with what ``speaker`` adds: role, affiliation, aliases."""
     row = find_speaker(session, name)
     if row is None:
         row = SpeakerRow(name=name, kind=speaker.kind if speaker else SpeakerKind.PERSON,
-                         role=speaker.role if speaker else None,
+                         role=speaker.role if speaker else None, roles=speaker.role if speaker else None,
                          affiliation=speaker.affiliation if speaker else None)
         session.add(row)
         session.flush()
     elif speaker is not None:
         row.role = settled(row.role, speaker.role)
+        row.roles = with_role(row.roles, speaker.role)
         row.affiliation = settled(row.affiliation, speaker.affiliation)
     if speaker is not None:
         known = {a.alias for a in row.aliases} | {row.name}

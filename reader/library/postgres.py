@@ -220,7 +220,7 @@ def _terms_row(qid: int, quote_text: str) -> tuple:
 def _write(cur: Any, b: Batch) -> None:
     rows = b.rows
     if rows["speakers"]:
-        cur.executemany("INSERT INTO speakers (id, name, role, affiliation, kind) VALUES (%s,%s,%s,%s,%s)",
+        cur.executemany("INSERT INTO speakers (id, name, role, affiliation, kind, roles) VALUES (%s,%s,%s,%s,%s,%s)",
                         rows["speakers"])
     if rows["aliases"]:
         cur.executemany("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (%s,%s) ON CONFLICT DO NOTHING",

@@ -70,6 +70,7 @@ class SpeakerRow(Base):
     role: Mapped[str | None] = mapped_column(Text)
     affiliation: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16), default=SpeakerKind.PERSON.value)
+    roles: Mapped[str | None] = mapped_column(Text)  # every role seen, one per line
     aliases: Mapped[list[AliasRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 

@@ -28,7 +28,7 @@ from reader.library import catalog, textcodec
 from reader.library.backend import SQLiteFile, is_server, sqlite_path
 from reader.library.connection import default_location
 from reader.library.errors import LibraryError
-from reader.library.people import find_speaker, speaker_row
+from reader.library.people import find_speaker, speaker_row, with_role
 from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query
 from reader.library.undo import Change, Recorder, take_back
@@ -351,6 +351,8 @@ class Library:
                     a.aliases.append(AliasRow(alias=alias))
                     known.add(alias)
             a.role = a.role or b.role
+            for role in (b.roles or "").splitlines():
+                a.roles = with_role(a.roles, role)
             a.affiliation = a.affiliation or b.affiliation
             s.delete(b)
             s.flush()

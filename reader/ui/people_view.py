@@ -36,7 +36,7 @@ from reader import service
 from reader.model import Person, SamePerson, SearchHit
 from reader.ui.session import Session
 
-COLUMNS = ("Name", "Role", "Affiliation", "Quotes", "Articles", "First seen", "Last seen", "Named")
+COLUMNS = ("Name", "Roles", "Affiliation", "Quotes", "Articles", "First seen", "Last seen", "Named")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 

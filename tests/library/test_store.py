@@ -185,3 +185,14 @@ def test_people_who_only_share_a_surname_stay_apart(library):
     assert (people["Anna Lee"].quotes, people["Anna Lee"].articles) == (2, 2)
     assert (people["Anna Lee"].first_seen, people["Anna Lee"].last_seen) == ("2025-01-02", "2025-03-04")
     assert people["Robert Lee"].quotes == 1
+
+
+def test_every_role_a_person_was_given_is_kept(library):
+    first = make("“The wall will hold,” Elena Ruiz said.", [("The wall will hold", "direct", "Elena Ruiz")])
+    second = make("“Taxes will fall,” Elena Ruiz said.", [("Taxes will fall", "direct", "Elena Ruiz")])
+    from dataclasses import replace
+
+    library.add(first[0], replace(first[1], speakers=(replace(first[1].speakers[0], role="Mayor"),)))
+    library.add(second[0], replace(second[1], speakers=(replace(second[1].speakers[0], role="Governor"),)))
+    person = next(p for p in library.people() if p.name == "Elena Ruiz")
+    assert person.roles == ("Governor", "Mayor")
