@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any, TypeVar
 from uuid import uuid4
 
@@ -96,8 +96,12 @@ class DaskRunner(Runner):
         from distributed import as_completed
         from distributed.scheduler import KilledWorker
 
-        todo = iter(enumerate(_chunks(items, self.chunk)))
-        window = IN_FLIGHT_PER_WORKER * self.workers()
+        workers = self.workers()
+        size = self.chunk
+        if isinstance(items, Sized):  # a short run: smaller tasks, so that no worker waits at the end
+            size = max(1, min(self.chunk, len(items) // (workers * 8)))
+        todo = iter(enumerate(_chunks(items, size)))
+        window = IN_FLIGHT_PER_WORKER * workers
         index: dict[Any, int] = {}
         running = as_completed()
 
