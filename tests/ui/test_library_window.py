@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton, QToolButton
 
 from reader.library import Library
 from reader.ui.main_window import MainWindow
@@ -314,3 +314,25 @@ def test_the_sourcing_view_in_the_dark_theme(qtbot, home):
     image = sourcing.people.grab().toImage()
     assert image.pixelColor(3, 3).lightness() < 80  # the page is dark
     window.set_dark(False)
+
+
+def test_analyse_all_again_shows_progress_and_stops_on_cancel(qtbot, home):
+    window, _library = home
+    view = window.library_view
+    open_view(qtbot, window, Qt.Key.Key_2, view.reloaded)
+    seen: list[int] = []
+    view.reanalyse_all_action.trigger()
+    task = view.task
+    assert task is not None and task.dialog.isVisible()
+
+    def progressed(done: int, total: int, _name: str) -> None:
+        seen.append(done)
+        if done >= 3 and not task.cancelled.is_set():
+            task.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+
+    task.progressed.connect(progressed)
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT) as finished:
+        pass
+    message = finished.args[0]
+    assert message.endswith("(stopped)") and int(message.split()[1]) < 300, message
+    assert 3 in seen and not task.dialog.isVisible()
