@@ -107,7 +107,12 @@ class PeopleView(QWidget):
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        digits = self.table.fontMetrics().horizontalAdvance("0")
+        for column, chars in enumerate((0, 30, 18, 8, 9, 11, 11, 10)):
+            if chars:
+                header.resizeSection(column, digits * chars)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # one line a row: long titles are elided, the whole one in the tooltip
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
