@@ -115,8 +115,12 @@ class ReportedSpeech:
         subject = subject_of(cue)
         first: Attribution | None = None
         named = self._characterisation(cue)
-        for s, e in [named] if named is not None else self._content(cue):
-            rng = self._clean_range(cue, s, e, need_verb=named is None)
+        parts = [named] if named is not None else self._content(cue)
+        # "The museum, Mr. Obama said, would make …": a clause the cue interrupts is reported in two
+        # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
+        split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]
+        for n, (s, e) in enumerate(parts):
+            rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0))
             if rng is None:
                 continue
             s, e = rng

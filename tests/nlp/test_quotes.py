@@ -335,3 +335,16 @@ def test_press_offices_documents_and_affiliations_are_typed_sources(nlp, text, s
 def test_a_press_office_needs_a_press_word(nlp):
     sources = {s.text for s in analyse_text(nlp, "The post office said the delivery would be late.").sources}
     assert not any("post office" in s for s in sources)
+
+
+def test_a_clause_interrupted_by_its_cue_is_reported_in_two_parts(nlp):
+    text = ("The pier reopened on Friday.\n\nThe new ferry, the harbour master said, would start in May and carry "
+            "cars.\n\nToo often, Ms. Okafor said, the council ignores the islands.\n")
+    analysis = analyse_text(nlp, text)
+    parts = [(q.text, q.speaker) for q in analysis.quotes]
+    assert ("The new ferry", "the harbour master") in parts
+    assert ("would start in May and carry cars", "the harbour master") in parts
+    assert ("Too often", "Okafor") in parts or ("Too often", "Ms. Okafor") in parts
+    # a cue after a whole clause reports it once: no fragment of it
+    plain = analyse_text(nlp, "The pier reopened.\n\nThe new ferry will start in May, the harbour master said.\n")
+    assert [q.text for q in plain.quotes] == ["The new ferry will start in May"]
