@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
-from reader.nlp.cues import SPEECH_CUES, cue_strength, indirect_cues
+from reader.nlp.cues import SPEECH_CUES, cue_strength, indirect_cues, is_finding
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -33,7 +33,7 @@ class ReportedSpeech:
         """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
         doc = self.doc
         clauses = [c for c in cue.children
-                   if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i)]
+                   if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i or is_finding(cue))]
         for child in clauses:
             left, right = child.left_edge.i, child.right_edge.i + 1
             if left < cue.i < right:

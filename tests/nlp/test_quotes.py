@@ -348,3 +348,15 @@ def test_a_clause_interrupted_by_its_cue_is_reported_in_two_parts(nlp):
     # a cue after a whole clause reports it once: no fragment of it
     plain = analyse_text(nlp, "The pier reopened.\n\nThe new ferry will start in May, the harbour master said.\n")
     assert [q.text for q in plain.quotes] == ["The new ferry will start in May"]
+
+
+def test_what_a_study_or_a_court_found_is_reported(nlp):
+    text = ("Bridges are ageing.\n\nA 2023 study by the transport institute found that one bridge in five needs "
+            "urgent repairs.\n\nThe mayor found the keys to the old depot on Monday.\n\nResidents found that the "
+            "new timetable was confusing.\n")
+    analysis = analyse_text(nlp, text)
+    quotes = {q.text: q for q in analysis.quotes}
+    found = next(q for t, q in quotes.items() if t.endswith("one bridge in five needs urgent repairs"))
+    assert "study" in (found.speaker or "")
+    assert not any("keys" in t for t in quotes)  # finding things is not a finding
+    assert not any("timetable" in t for t in quotes)  # people finding something: not reported speech
