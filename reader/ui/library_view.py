@@ -15,20 +15,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +33,7 @@ from reader import service
 from reader.model import ArticleSummary
 from reader.ui.importer import ProgressTask, reanalysis
 from reader.ui.session import Session
+from reader.ui.tables import filter_field, row_table, view_action
 
 COLUMNS = (("Title", "title"), ("Outlet", "outlet"), ("Author", "author"), ("Published", "published"),
            ("Quotes", "quotes"), ("Speakers", "speakers"), ("Named sources", "named"), ("Added", "added"))
@@ -130,39 +126,19 @@ class LibraryView(QWidget):
         self.sort_key, self.descending = "added", True
         self.model = ArticlesModel(self._summaries)
         self.model.sort_requested.connect(self._sort)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by title, outlet, author or speaker…")
-        self.filter.setClearButtonEnabled(True)
-        self._typing = QTimer(self, singleShot=True, interval=250)
-        self._typing.timeout.connect(self.reload)
-        self.filter.textChanged.connect(lambda _t: self._typing.start())
+        self.filter = filter_field(self, "Filter by title, outlet, author or speaker…", self.reload)
         self.count_label = QLabel("", self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table = row_table(self, self.model, (0, 18, 16, 11, 7, 9, 14, 17), self._menu)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        digits = self.table.fontMetrics().horizontalAdvance("0")
-        for column, chars in enumerate((0, 18, 16, 11, 7, 9, 14, 17)):
-            if chars:
-                header.resizeSection(column, digits * chars)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # one line a row: long titles are elided, the whole one in the tooltip
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._menu)
 
-        self.open_action = self._action("Open", QKeySequence(Qt.Key.Key_Return), self.open_selected)
-        self.remove_action = self._action("Remove from Library…", QKeySequence(QKeySequence.StandardKey.Delete),
+        self.open_action = view_action(self, "Open", QKeySequence(Qt.Key.Key_Return), self.open_selected)
+        self.remove_action = view_action(self, "Remove from Library…", QKeySequence(QKeySequence.StandardKey.Delete),
                                           self.remove_selected)
-        self.reanalyse_action = self._action("Analyse Again", None, self.reanalyse_selected)
-        self.reanalyse_all_action = self._action("Analyse All Again", None, self.reanalyse_all)
-        self.show_file_action = self._action("Show File", None, self.show_file)
+        self.reanalyse_action = view_action(self, "Analyse Again", None, self.reanalyse_selected)
+        self.reanalyse_all_action = view_action(self, "Analyse All Again", None, self.reanalyse_all)
+        self.show_file_action = view_action(self, "Show File", None, self.show_file)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         for action in (self.open_action, self.remove_action, self.reanalyse_action, self.show_file_action):
@@ -182,15 +158,6 @@ class LibraryView(QWidget):
     def _refresh(self) -> None:
         if self.isVisible():
             self.reload()
-
-    def _action(self, text: str, key: QKeySequence | None, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        if key is not None:
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ contents
     def _summaries(self, ids: list[int]) -> list[ArticleSummary]:

@@ -13,19 +13,15 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QSplitter,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader import service
 from reader.model import Person, SamePerson, SearchHit
 from reader.ui.session import Session
+from reader.ui.tables import filter_field, row_table, view_action
 
 COLUMNS = ("Name", "Roles", "Affiliation", "Quotes", "Articles", "First seen", "Last seen", "Named")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -95,30 +92,10 @@ class PeopleView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Find a person by name or another name…")
-        self.filter.setClearButtonEnabled(True)
-        self._typing = QTimer(self, singleShot=True, interval=250)
-        self._typing.timeout.connect(self.reload)
-        self.filter.textChanged.connect(lambda _t: self._typing.start())
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.filter = filter_field(self, "Find a person by name or another name…", self.reload)
+        self.table = row_table(self, self.proxy, (0, 30, 18, 8, 9, 11, 11, 10), self._menu)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        digits = self.table.fontMetrics().horizontalAdvance("0")
-        for column, chars in enumerate((0, 30, 18, 8, 9, 11, 11, 10)):
-            if chars:
-                header.resizeSection(column, digits * chars)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # one line a row: long titles are elided, the whole one in the tooltip
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setAlternatingRowColors(True)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._menu)
         self.quotes = QTreeWidget(self)
         self.quotes.setHeaderLabels(["Quotes, by article (newest first)"])
         self.quotes.itemActivated.connect(self._quote_activated)
@@ -134,10 +111,10 @@ class PeopleView(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
 
-        self.rename_action = self._action("Rename…", QKeySequence("Ctrl+R"), self.rename)
-        self.merge_action = self._action("Merge Into…", QKeySequence("Ctrl+Shift+M"), self.merge)
-        self.alias_action = self._action("Add Another Name…", QKeySequence("Ctrl+Shift+N"), self.add_alias)
-        self.split_action = self._action("Someone Else Said These…", QKeySequence("Ctrl+Shift+X"), self.split)
+        self.rename_action = view_action(self, "Rename…", QKeySequence("Ctrl+R"), self.rename)
+        self.merge_action = view_action(self, "Merge Into…", QKeySequence("Ctrl+Shift+M"), self.merge)
+        self.alias_action = view_action(self, "Add Another Name…", QKeySequence("Ctrl+Shift+N"), self.add_alias)
+        self.split_action = view_action(self, "Someone Else Said These…", QKeySequence("Ctrl+Shift+X"), self.split)
         self.quotes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.quotes.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.quotes.customContextMenuRequested.connect(self._quotes_menu)
@@ -147,14 +124,6 @@ class PeopleView(QWidget):
     def _refresh(self) -> None:
         if self.isVisible():
             self.reload()
-
-    def _action(self, text: str, key: QKeySequence, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(key)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ contents
     def reload(self) -> None:
