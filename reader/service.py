@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any
 
 from reader import flow
 from reader.annotated import annotated_html
-from reader.batch import ProcessEngine, analyse_files, store_files
+from reader.batch import FileResult, ProcessEngine, analyse_files, store_files
 from reader.documents import SUPPORTED_EXTENSIONS, DocumentError, article_from_text, is_url, load_article
 from reader.flow import Engine, article_files
 from reader.library import Library, LibraryDamaged, LibraryError, guard, search
@@ -185,16 +185,8 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
             except DocumentError as exc:
                 errors.append(str(exc))
     else:
-        for n, result in enumerate(analyse_files(todo, model, jobs, dask), 1):
-            if result.article is None or result.analysis is None:
-                errors.append(result.error or f"{result.path}: could not be read")
-            else:
-                flow.store(result.article, result.analysis, library)
-                added += 1
-            report(n, len(todo), Path(result.path).name)
-            if cancel is not None and cancel.is_set():
-                stopped = True
-                break
+        added, _skipped, stopped = _take_results(analyse_files(todo, model, jobs, dask), len(todo), library,
+                                                 errors, report, cancel)
     report(len(todo), len(todo), "")
     summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
     log.info("%s", summary)
@@ -203,24 +195,34 @@ def import_paths(paths: Sequence[str | Path], library: Library, *, engine: Engin
 
 def _import_on_cluster(files: list[str], library: Library, model: str | None, dask: str, report: Progress,
                        cancel: threading.Event | None) -> ImportSummary:
-    added = skipped = 0
     errors: list[str] = []
-    stopped = False
-    for n, result in enumerate(store_files(files, library, model, dask), 1):
-        if result.error:
-            errors.append(result.error)
-        elif result.skipped:
-            skipped += 1
-        else:
-            added += 1
-        report(n, len(files), Path(result.path).name)
-        if cancel is not None and cancel.is_set():
-            stopped = True
-            break
+    added, skipped, stopped = _take_results(store_files(files, library, model, dask), len(files), library, errors,
+                                            report, cancel)
     report(len(files), len(files), "")
     summary = ImportSummary(added, skipped, len(errors), stopped, tuple(errors))
     log.info("%s (on the cluster %s)", summary, dask)
     return summary
+
+
+def _take_results(results: Iterable[FileResult], total: int, library: Library, errors: list[str],
+                  report: Progress, cancel: threading.Event | None) -> tuple[int, int, bool]:
+    """Workers' results as they come: an analysis is stored here (unless the worker stored it), an
+    unreadable file's sentence joins ``errors``. Returns (added, skipped, stopped)."""
+    added = skipped = 0
+    for n, result in enumerate(results, 1):
+        if result.skipped:
+            skipped += 1
+        elif result.stored:
+            added += 1
+        elif result.article is None or result.analysis is None:
+            errors.append(result.error or f"{result.path}: could not be read")
+        else:
+            flow.store(result.article, result.analysis, library)
+            added += 1
+        report(n, total, Path(result.path).name)
+        if cancel is not None and cancel.is_set():
+            return added, skipped, True
+    return added, skipped, False
 
 
 def reanalyse(library: Library, article_ids: Sequence[int], engine: Engine, progress: Progress | None = None,
