@@ -32,16 +32,20 @@ TEXT1 = "“The flood wall will protect every home,” Elena Ruiz said. Critics 
 TEXT2 = "“Ferries will run every hour from May,” Elena Ruiz said. The union said strikes remain possible."
 
 
-@pytest.fixture
-def filled(library):
+def fill(library) -> list[int]:
+    """The two articles these tests share, stored; their ids."""
     a1 = make(TEXT1, [("The flood wall will protect every home", "direct", "Elena Ruiz"),
                       ("the wall costs too much money", "indirect", "Critics")],
               title="Wall approved", outlet="Harbor Ledger", published="2025-03-01")
     a2 = make(TEXT2, [("Ferries will run every hour from May", "direct", "Elena Ruiz"),
                       ("strikes remain possible", "indirect", "The union")],
               title="Ferry plan", outlet="Coast Times", published="2025-05-10")
-    ids = [library.add(*a1), library.add(*a2)]
-    return library, ids
+    return [library.add(*a1), library.add(*a2)]
+
+
+@pytest.fixture
+def filled(library):
+    return library, fill(library)
 
 
 def test_article_stored_once(filled):

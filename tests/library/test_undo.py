@@ -6,21 +6,14 @@ from __future__ import annotations
 import pytest
 
 from reader.library import Library
-from tests.library.test_store import TEXT1, TEXT2, make
+from tests.library.test_store import TEXT1, TEXT2, fill
 
 
 @pytest.fixture(params=["file", "server"])
 def lib(request, tmp_path):
     where = str(tmp_path / "lib.sqlite3") if request.param == "file" else request.getfixturevalue("pg_url")
     library = Library(where, user="tester")
-    a1 = make(TEXT1, [("The flood wall will protect every home", "direct", "Elena Ruiz"),
-                      ("the wall costs too much money", "indirect", "Critics")],
-              title="Wall approved", outlet="Harbor Ledger", published="2025-03-01")
-    a2 = make(TEXT2, [("Ferries will run every hour from May", "direct", "Elena Ruiz"),
-                      ("strikes remain possible", "indirect", "The union")],
-              title="Ferry plan", outlet="Coast Times", published="2025-05-10")
-    ids = [library.add(*a1), library.add(*a2)]
-    yield library, ids
+    yield library, fill(library)
     library.close()
 
 
