@@ -20,13 +20,9 @@ def upgrade_postgresql() -> None:
     """Quote text goes (it is the article's, by offsets); words go into a tsvector column with a GIN
     index, cut and folded as FTS5 does (reader.library.fulltext)."""
     from reader.library.fulltext import tsvector
+    from reader.library.migrations.steps import add_filled_column
 
-    bind = op.get_bind()
-    op.execute("ALTER TABLE quotes ADD COLUMN terms tsvector")
-    rows = bind.exec_driver_sql("SELECT id, text FROM quotes").all()
-    if rows:
-        bind.exec_driver_sql("UPDATE quotes SET terms = CAST(%(v)s AS tsvector) WHERE id = %(id)s",
-                             [{"id": i, "v": tsvector(t)} for i, t in rows])
+    add_filled_column("quotes", "terms", "tsvector", "text", tsvector, cast="tsvector")
     for sql in (
         "ALTER TABLE quotes DROP COLUMN text",
         "ALTER TABLE quotes ALTER COLUMN confidence SET DEFAULT 1.0",

@@ -21,27 +21,19 @@ VIEW = """CREATE VIEW quote_text (id, text) AS
 
 def upgrade_postgresql() -> None:
     """The same zlib bodies as in a file (PostgreSQL cannot inflate them: the client does, as on SQLite)."""
+    from reader.library.migrations.steps import add_filled_column
     from reader.library.textcodec import pack
 
-    bind = op.get_bind()
-    op.execute("ALTER TABLE articles ADD COLUMN body BYTEA")
-    rows = bind.exec_driver_sql("SELECT id, text FROM articles").all()
-    if rows:
-        bind.exec_driver_sql("UPDATE articles SET body = %(b)s WHERE id = %(id)s",
-                             [{"id": i, "b": pack(t)} for i, t in rows])
+    add_filled_column("articles", "body", "BYTEA", "text", pack)
     op.execute("ALTER TABLE articles DROP COLUMN text")
     op.execute("DROP INDEX IF EXISTS ix_articles_outlet")
 
 
 def downgrade_postgresql() -> None:
+    from reader.library.migrations.steps import add_filled_column
     from reader.library.textcodec import unpack
 
-    bind = op.get_bind()
-    op.execute("ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''")
-    rows = bind.exec_driver_sql("SELECT id, body FROM articles").all()
-    if rows:
-        bind.exec_driver_sql("UPDATE articles SET text = %(t)s WHERE id = %(id)s",
-                             [{"id": i, "t": unpack(bytes(b))} for i, b in rows])
+    add_filled_column("articles", "text", "TEXT NOT NULL DEFAULT ''", "body", lambda b: unpack(bytes(b)))
     op.execute("ALTER TABLE articles DROP COLUMN body")
     op.execute("CREATE INDEX ix_articles_outlet ON articles (outlet)")
 
