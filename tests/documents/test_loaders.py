@@ -125,6 +125,9 @@ def test_pdf_text_layer(tmp_path):
     ("empty.txt", b"   \n\n  ", "contains no article text"),
     ("binary.txt", b"\x00\x01\x02\x03" * 100, "not a text file"),
     ("image.png", b"\x89PNG\r\n", "unsupported file type"),
+    ("broken.odt", b"PK\x03\x04 cut short", "damaged or cut short"),
+    ("page.mhtml", b"From: nobody\r\n\r\njust text", "holds no web page"),
+    ("text.rtf", b"not rich text at all", "is not a Rich Text document"),
 ])
 def test_bad_files_give_one_clear_message(tmp_path, name, data, message):
     p = tmp_path / name
