@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from reader.library import catalog, textcodec
 from reader.library.backend import SQLiteFile, is_server, sqlite_path
 from reader.library.connection import default_location
-from reader.library.errors import LibraryError
-from reader.library.people import find_speaker, speaker_row, with_role
-from reader.library.schema import AliasRow, ArticleRow, QuoteRow, SourceRow, SpeakerRow
+from reader.library.corrections import Editor
+from reader.library.people import speaker_row
+from reader.library.schema import ArticleRow, QuoteRow, SourceRow, SpeakerRow
 from reader.library.search import Query, parse_query
 from reader.library.undo import Change, Recorder, take_back
 from reader.model import (
@@ -39,7 +39,6 @@ from reader.model import (
     LibrarySourcing,
     Person,
     Quote,
-    QuoteKind,
     SearchHit,
     Source,
     Speaker,
@@ -143,11 +142,6 @@ class Library:
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _corrected(self, row: QuoteRow) -> None:
-        row.edited = True
-        row.edited_by = self.user
-        row.edited_at = datetime.now(UTC)
-
     # ------------------------------------------------------------------ writing
     def add(self, article: Article, analysis: Analysis) -> int:
         """Store an article with its analysis in one transaction; returns the article id.
@@ -240,141 +234,49 @@ class Library:
             raise self.backend.plainly(exc) from exc
 
     # ------------------------------------------------------------------ corrections
-    def _quote_at(self, s: Session, article_id: int, start: int, end: int) -> QuoteRow:
-        row = s.scalars(select(QuoteRow).where(QuoteRow.article_id == article_id, QuoteRow.start == start,
-                                               QuoteRow.end == end)).first()
-        if row is None:
-            raise LibraryError("that quote is no longer in the library")
-        return row
+    # Each is a person's, survives re-analysis, and returns what takes it back (``undo``); what they do
+    # is in library/corrections.py.
+    @contextmanager
+    def _editing(self) -> Iterator[Editor]:
+        with self._writing() as s:
+            yield Editor(s, self.user, self.backend)
 
     def reassign(self, article_id: int, start: int, end: int, speaker: str | None) -> Change:
-        """A person says who really said it; the correction survives re-analysis. Each correction
-        returns what takes it back (``undo``)."""
-        with self._writing() as s:
-            rec = Recorder(s, "Change Speaker")
-            row = self._quote_at(s, article_id, start, end)
-            rec.watch("quotes", [row.id])
-            row.speaker_id = speaker_row(s, None, speaker.strip()).id if speaker and speaker.strip() else None
-            self._corrected(row)
-            row.confidence = row.speaker_confidence = 1.0
-            s.flush()
-            catalog.recount_articles(s, [article_id])
-            return rec.finish()
+        """A person says who really said it."""
+        with self._editing() as edit:
+            return edit.reassign(article_id, start, end, speaker)
 
     def set_kind(self, article_id: int, start: int, end: int, kind: str) -> Change:
-        if kind not in set(QuoteKind):
-            raise LibraryError(f"unknown quote kind {kind!r}")
-        with self._writing() as s:
-            rec = Recorder(s, "Change Kind")
-            row = self._quote_at(s, article_id, start, end)
-            rec.watch("quotes", [row.id])
-            row.kind = kind
-            self._corrected(row)
-            row.confidence = 1.0
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.set_kind(article_id, start, end, kind)
 
     def reject(self, article_id: int, start: int, end: int) -> Change:
         """'Not a quote': hidden everywhere, and not brought back by re-analysis."""
-        with self._writing() as s:
-            rec = Recorder(s, "Not a Quote")
-            row = self._quote_at(s, article_id, start, end)
-            rec.watch("quotes", [row.id])
-            row.rejected = True
-            self._corrected(row)
-            s.flush()
-            catalog.recount_articles(s, [article_id])
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.reject(article_id, start, end)
 
     def add_quote(self, article_id: int, start: int, end: int, kind: str, speaker: str | None) -> Change:
         """A quote the engine missed, marked from a text selection."""
-        with self._writing() as s:
-            rec = Recorder(s, "Add Quote")
-            article = s.get(ArticleRow, article_id)
-            if article is None or not 0 <= start < end <= len(article.text):
-                raise LibraryError("that selection is not inside the article")
-            sp = speaker_row(s, None, speaker.strip()) if speaker and speaker.strip() else None
-            row = QuoteRow(article_id=article_id, speaker_id=sp.id if sp else None, start=start, end=end,
-                           kind=kind, edited=True, rejected=False, confidence=1.0, speaker_confidence=1.0,
-                           edited_by=self.user, edited_at=datetime.now(UTC))
-            s.add(row)
-            s.flush()
-            self.backend.index(s, article.text, [row])
-            catalog.recount_articles(s, [article_id])
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.add_quote(article_id, start, end, kind, speaker)
 
     def rename_speaker(self, name: str, new_name: str) -> Change:
-        new_name = " ".join(new_name.split())
-        if not new_name:
-            raise LibraryError("a speaker needs a name")
-        with self._writing() as s:
-            rec = Recorder(s, "Rename")
-            row = find_speaker(s, name)
-            if row is None:
-                raise LibraryError(f"no speaker called {name!r}")
-            rec.watch("speakers", [row.id])
-            clash = s.scalars(select(SpeakerRow).where(SpeakerRow.name == new_name)).first()
-            if clash is not None and clash.id != row.id:
-                raise LibraryError(f"{new_name!r} already exists: merge the two speakers instead")
-            old = row.name
-            row.name = new_name
-            if old not in {a.alias for a in row.aliases}:
-                row.aliases.append(AliasRow(alias=old))
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.rename(name, new_name)
 
     def add_alias(self, name: str, alias: str) -> Change:
-        with self._writing() as s:
-            rec = Recorder(s, "Add Another Name")
-            row = find_speaker(s, name)
-            if row is None:
-                raise LibraryError(f"no speaker called {name!r}")
-            if alias not in {a.alias for a in row.aliases} and alias != row.name:
-                row.aliases.append(AliasRow(alias=alias))
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.add_alias(name, alias)
 
     def merge_speakers(self, keep: str, other: str) -> Change | None:
         """Two names for one person: `other`'s quotes and aliases move to `keep`."""
-        with self._writing() as s:
-            rec = Recorder(s, "Merge")
-            a, b = find_speaker(s, keep), find_speaker(s, other)
-            if a is None or b is None:
-                raise LibraryError(f"no speaker called {keep if a is None else other!r}")
-            if a.id == b.id:
-                return None
-            rec.watch("speakers", [a.id, b.id])
-            rec.watch_where("speaker_aliases", "speaker_id", [a.id, b.id])
-            rec.watch_where("quotes", "speaker_id", [b.id])
-            touched = list(s.scalars(select(QuoteRow.article_id).where(QuoteRow.speaker_id == b.id).distinct()))
-            s.execute(text("UPDATE quotes SET speaker_id = :a WHERE speaker_id = :b"), {"a": a.id, "b": b.id})
-            known = {x.alias for x in a.aliases} | {a.name}
-            for alias in [b.name, *(x.alias for x in b.aliases)]:
-                if alias not in known:
-                    a.aliases.append(AliasRow(alias=alias))
-                    known.add(alias)
-            a.role = a.role or b.role
-            for role in (b.roles or "").splitlines():
-                a.roles = with_role(a.roles, role)
-            a.affiliation = a.affiliation or b.affiliation
-            s.delete(b)
-            s.flush()
-            catalog.recount_articles(s, touched)
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.merge(keep, other)
 
     def split_speaker(self, name: str, quote_ids: Sequence[int], new_name: str) -> Change:
         """Some of a speaker's quotes belong to someone else (two people with one surname)."""
-        with self._writing() as s:
-            rec = Recorder(s, "Split")
-            row = find_speaker(s, name)
-            if row is None:
-                raise LibraryError(f"no speaker called {name!r}")
-            rec.watch("quotes", quote_ids)
-            target = speaker_row(s, None, new_name.strip())
-            for q in s.scalars(select(QuoteRow).where(QuoteRow.id.in_(list(quote_ids)),
-                                                      QuoteRow.speaker_id == row.id)):
-                q.speaker_id = target.id
-                self._corrected(q)
-            s.flush()
-            catalog.recount_articles(s, rec.change.articles)
-            return rec.finish()
+        with self._editing() as edit:
+            return edit.split(name, quote_ids, new_name)
 
     def undo(self, change: Change) -> Change:
         """Take a correction back (or an undo: that is a redo); returns what takes this back in turn."""
