@@ -29,10 +29,6 @@ def default_location() -> str:
     return str(user_data_path("quote-reader", appauthor=False) / "library.sqlite3")
 
 
-def default_db_path() -> Path:
-    return Path(default_location())
-
-
 def on_connect(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (DDL included).
     dbapi_conn.isolation_level = None
