@@ -115,8 +115,9 @@ class Session(QObject):
         self.current = opened
         self.shown.emit(opened, focus)
 
-    def open_stored(self, article_id: int, keep_place: bool = False) -> None:
-        """Show an article as the library holds it (corrections included)."""
+    def open_stored(self, article_id: int, focus: Quote | None = None, keep_place: bool = False) -> None:
+        """Show an article as the library holds it (corrections included), ``focus`` in view;
+        ``keep_place``: say nothing when it has gone (it was being shown again)."""
         libraries = self.libraries
 
         def shown(opened: Opened | None) -> None:
@@ -124,7 +125,7 @@ class Session(QObject):
                 if not keep_place:
                     self.status.emit("That article is no longer in the library")
             else:
-                self.show(opened)
+                self.show(opened, focus)
 
         self.run("open", lambda: service.stored(libraries.require(), article_id), shown)
 
@@ -134,15 +135,7 @@ class Session(QObject):
         if self.current is not None and self.current.article_id == hit.article_id:
             self.focused.emit(quote)
             return
-        libraries = self.libraries
-
-        def shown(opened: Opened | None) -> None:
-            if opened is None:
-                self.status.emit("That article is no longer in the library")
-            else:
-                self.show(opened, quote)
-
-        self.run("open", lambda: service.stored(libraries.require(), hit.article_id), shown)
+        self.open_stored(hit.article_id, quote)
 
     # ------------------------------------------------------------------ library
     def search(self, text: str, on_done: Callable[[list[SearchHit]], None], on_error: Callable[[str], None]) -> None:
