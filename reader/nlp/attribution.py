@@ -26,10 +26,13 @@ from reader.nlp.speech import (
     QuoteList,
     subject_of,
 )
+from reader.nlp.tags import SpeechTag, TagReader
 from reader.nlp.transcript import Turn, find_turns, headline_turn
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
+# how a quotation that goes on into its sentence ends: "“…,” she said", "“…?” he asked"
+_OPEN_ENDINGS = (",", "?", "!", "\u2014", "\u2013", "-", "\u2026")
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
@@ -62,6 +65,7 @@ class Extractor:
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes = QuoteList()
         self.speakers = SpeakerResolver(doc, self.sents, self.coref, self.in_quote, self.quotes)
+        self.tags = TagReader(doc, self.in_quote, self.direct_cues)
         self.reported = ReportedSpeech(doc, self.layout, self.in_quote, self.standalone, self.speakers, self.quotes)
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
@@ -238,6 +242,32 @@ class Extractor:
                 return tok
         return None
 
+    def _speech_tag(self, n: int) -> SpeechTag | None:
+        """'“…,” Trump barked': a name and a verb right after a quotation that ends mid-sentence."""
+        span = self.spans[n]
+        if span.close_mark is None or self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS:
+            return None
+        close = self._token_at(span.close_mark)
+        if close is None or self._cue_leads_in(span):
+            return None
+        tag = self.tags.after(close.i)
+        if tag is None or tag.verb.lemma_ in ("be", "have", "do"):
+            return None
+        parsed = [c for c in tag.verb.children if c.dep_ in ("nsubj", "nsubjpass") and tag.start <= c.i < tag.end]
+        if parsed:
+            tag.subject = parsed[0]  # the parser knows the head of a phrase it agrees on
+        return tag
+
+    def _cue_leads_in(self, span: QuoteSpan) -> bool:
+        """'telling her, “…!”' / 'called “distasteful,”': a speech verb right before the opening mark
+        introduces the quote; the words after it start something else."""
+        prev = self._prev_token(span.open_mark)
+        if prev is not None and prev.text in (",", ":"):
+            prev = self.doc[prev.i - 1] if prev.i > 0 else None
+        while prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.i > 0:
+            prev = self.doc[prev.i - 1]  # "telling her, “…”"
+        return prev is not None and prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues
+
     def _dash_speaker(self, att: Attribution, span: QuoteSpan) -> bool:
         """'“…” ― Carla Sanchez': a name after a dash closing the quote's line."""
         if span.close_mark is None:
@@ -327,6 +357,13 @@ class Extractor:
         att = Attribution(span.start, span.end, QuoteKind.DIRECT, found="direct")
         if self._dash_speaker(att, span):
             att.found = att.via = "dash"
+            self.quotes.add(att)
+            return
+        tag = self._speech_tag(n)
+        if tag is not None:
+            att.cue, att.found = tag.verb, "direct-tag"
+            claimed.add(tag.verb.i)
+            att.take(self.speakers.resolve(tag.subject))
             self.quotes.add(att)
             return
         cue = self._direct_cue(n)

@@ -83,6 +83,18 @@ CASES = [
      "Prices will keep rising", "direct", "Lena Fox"),
     ("group", "The ministry said the new rules would apply from January to all importers.",
      "the new rules would apply", "indirect", "The ministry"),
+    ("tag-any-verb", "The host kept pressing.\n\n“Will you sign it or not?” Dana Ferris snapped.",
+     "Will you sign it", "direct", "Dana Ferris"),
+    ("tag-verb-first", "“What a night for this town!” beamed Harold Quist of Millbrook, who drove four hours.",
+     "What a night", "direct", "Harold Quist"),
+    ("tag-noun-tagged-verb", "“The numbers do not add up,” Okafor notes. “They never did.”",
+     "They never did", "direct", "Okafor"),
+    ("tag-after-appositive", "“Back to work on Monday,” Lena Fox, the union's negotiator, posted on Sunday.",
+     "Back to work", "direct", "Lena Fox"),
+    ("tag-verb-first-no-parse-subject", "“The risk,” said Priya Nair, an economist who runs the Harbor Institute, "
+     "“is that the jobs go first.”", "The risk", "direct", "Priya Nair"),
+    ("tag-role-then-name", "“We will appeal,” Harbor Bank chief counsel Ed Marsh said.",
+     "We will appeal", "direct", "Ed Marsh"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
@@ -96,6 +108,14 @@ def test_quote_kind_and_speaker(nlp, case_id, text, fragment, kind, speaker):
     if speaker is not None:
         assert q.speaker == speaker
     assert text[q.start:q.end] == q.text
+
+
+def test_words_after_a_quote_that_ends_its_sentence_are_not_its_speaker(nlp):
+    text = ("Mayor Tom Reyes opened the meeting.\n\n“We will rebuild the pier,” Reyes said.\n\n"
+            "Councilwoman Ana Pruitt told him, “Not with my vote!” The crowd applauded loudly.")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "Not with my vote").speaker == "Ana Pruitt"
+    assert find(analysis, "rebuild the pier").speaker == "Tom Reyes"
 
 
 def test_caption_and_credit_do_not_break_a_chain(nlp):
