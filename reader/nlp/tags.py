@@ -8,7 +8,7 @@ tokens themselves, so a parse that hung the words elsewhere does not lose the sp
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -44,14 +44,14 @@ def _forms(tok: Token) -> set[str]:
 
 
 class TagReader:
-    def __init__(self, doc: Doc, in_quote: list[int], cues: Collection[str]) -> None:
+    def __init__(self, doc: Doc, in_quote: list[int], cues: Set[str]) -> None:
         self.doc = doc
         self.in_quote = in_quote
         self.cues = cues
 
     def known_verb(self, tok: Token) -> bool:
         """A speech verb by its form, whatever part of speech the tagger gave it."""
-        return tok.pos_ not in ("DET", "PRON", "ADP", "PUNCT", "CCONJ") and bool(_forms(tok) & self.cues)
+        return tok.pos_ not in ("DET", "PRON", "ADP", "PUNCT", "CCONJ") and not _forms(tok).isdisjoint(self.cues)
 
     def _verb(self, tok: Token, ends_clause: bool) -> bool:
         """A verb of the tag: a known speech verb (in a position only a verb can hold), or any verb in
