@@ -258,6 +258,29 @@ class Extractor:
             tag.subject = parsed[0]  # the parser knows the head of a phrase it agrees on
         return tag
 
+    def _colon_speaker(self, n: int) -> tuple[Token | None, Token] | None:
+        """'Pollsters agree - Carl Bialik: “…”', 'Clinton: "…"', '… then leaned in and boomed: “…”', 'Her
+        letter makes the case: “…”': who speaks, and by which verb, when a colon opens the quote."""
+        colon = self._prev_token(self.spans[n].open_mark)
+        if colon is None or colon.text != ":" or colon.i == 0:
+            return None
+        last = self.doc[colon.i - 1]
+        if self.in_quote[last.i] >= 0 or last.is_space:
+            return None
+        from_it = last.dep_ == "pobj" and last.head.lower_ == "from"  # "From the report: “…”"
+        named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.text[:1].isupper())
+        if named and last.dep_ == "pobj" and not from_it:
+            return None  # "Then, later that month on CNN: “…”"
+        if named or from_it:
+            return None, last
+        verb = last
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.i:
+            verb = verb.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or self.in_quote[subject.i] >= 0:
+            return None
+        return verb, subject
+
     def _cue_leads_in(self, span: QuoteSpan) -> bool:
         """'telling her, “…!”' / 'called “distasteful,”': a speech verb right before the opening mark
         introduces the quote; the words after it start something else."""
@@ -373,6 +396,13 @@ class Extractor:
         if cue is None:
             cue, att.found = self._lead_in_cue(n), "direct-lead-in"
         if cue is None:
+            colon = self._colon_speaker(n)
+            if colon is not None:
+                att.cue, att.found = colon[0], "direct-colon"
+                att.take(self.speakers.resolve(colon[1]))
+                if colon[0] is not None:
+                    claimed.add(colon[0].i)
+        if cue is None and att.found != "direct-colon":
             att.found = "direct-no-cue" if not self.spans[n].continued else "direct-continued"
         if cue is not None:
             att.cue = cue

@@ -95,6 +95,15 @@ CASES = [
      "“is that the jobs go first.”", "The risk", "direct", "Priya Nair"),
     ("tag-role-then-name", "“We will appeal,” Harbor Bank chief counsel Ed Marsh said.",
      "We will appeal", "direct", "Ed Marsh"),
+    ("colon-name-label", "Forecasters disagree - Ines Vidal: “The late deciders broke for the challenger this time.”",
+     "The late deciders", "direct", "Ines Vidal"),
+    ("colon-verb-no-cue", "Mayor Tom Reyes stepped to the microphone and boomed: “This harbor is open for business.”",
+     "This harbor is open", "direct", "Tom Reyes"),
+    ("colon-document", "Her memo makes a simple case: “The city cannot pay for both bridges this decade.”",
+     "The city cannot pay", "direct", "Her memo"),
+    ("dash-next-line", "The senator repeats the figure at every stop.\n\n“Nearly all new wealth goes to the very top.”"
+     "\n\n- Ruth Adams, at a rally in Ohio.\n\nThe figure is out of date.",
+     "Nearly all new wealth", "direct", "Ruth Adams"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
@@ -116,6 +125,13 @@ def test_words_after_a_quote_that_ends_its_sentence_are_not_its_speaker(nlp):
     analysis = analyse_text(nlp, text)
     assert find(analysis, "Not with my vote").speaker == "Ana Pruitt"
     assert find(analysis, "rebuild the pier").speaker == "Tom Reyes"
+
+
+def test_a_place_or_outlet_before_a_colon_is_not_a_speaker(nlp):
+    text = ("Mayor Tom Reyes has said it before.\n\nThen, later that month on Channel Nine: “We never promised a "
+            "second bridge.”")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "second bridge").speaker != "Channel Nine"
 
 
 def test_caption_and_credit_do_not_break_a_chain(nlp):
