@@ -14,7 +14,7 @@ from reader.nlp.cues import FINDING_CUES, cue_strength, direct_cues, indirect_cu
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
-from reader.nlp.mentions import Mention
+from reader.nlp.mentions import Mention, name_tokens
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -419,7 +419,34 @@ class Extractor:
                 att.same_speaker_as(prev)
                 if att.cue is None:
                     att.cue = prev.cue
+        if att.speaker is None and att.cue is None:
+            self._paragraph_before_speaks(att, span)
         self.quotes.add(att)
+
+    def _paragraph_before_speaks(self, att: Attribution, span: QuoteSpan) -> None:
+        """'Viguerie is upbeat about Cruz’s chances. / “Not only can Ted Cruz win …”': a quotation that is a
+        paragraph of its own, with nothing to attribute it, is by the person the paragraph before is about
+        (the last person who is the subject of a sentence there)."""
+        layout = self.layout
+        here = layout.index(span.start)
+        if self.text[layout.paragraphs[here].start:span.open_mark].strip():
+            return
+        before = here - 1
+        while before >= 0 and layout.paragraphs[before].kind not in ("prose", "heading"):
+            before -= 1  # captions and credits between them do not count
+        if before < 0 or layout.paragraphs[before].kind != "prose":
+            return
+        para = layout.paragraphs[before]
+        subjects = [m for m in self.coref.mentions if m.subject and para.start <= self.doc[m.token].idx < para.end
+                    and not m.person.key.startswith("~")]
+        if not subjects:
+            return
+        m = subjects[-1]
+        tok = self.doc[m.token]
+        s, e = name_tokens(tok) if tok.pos_ == "PROPN" else (tok.i, tok.i + 1)
+        att.speak_as(m.person)
+        att.mention = Mention(s, e, tok.i, self.doc[s:e].text, "name" if tok.pos_ == "PROPN" else "pronoun", "PERSON")
+        att.via = "paragraph-before"
 
 
 

@@ -134,6 +134,15 @@ def test_a_place_or_outlet_before_a_colon_is_not_a_speaker(nlp):
     assert find(analysis, "second bridge").speaker != "Channel Nine"
 
 
+def test_a_quotation_paragraph_with_no_attribution_is_by_whom_the_paragraph_before_is_about(nlp):
+    text = ("Mayor Tom Reyes spoke first.\n\nCouncilwoman Ana Pruitt is hopeful about the vote, in part because "
+            "she sees the budget as fair.\n\n“Nobody on this council wants the pier closed for another winter.”\n\n"
+            "The committee met again on Friday.\n\n“The ferry has to run on time.”")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "Nobody on this council").speaker == "Ana Pruitt"
+    assert find(analysis, "ferry has to run").speaker is None  # a committee meeting is nobody speaking
+
+
 def test_caption_and_credit_do_not_break_a_chain(nlp):
     text = ("Analyst Omar Haddad has followed the talks for years.\n"
             "“Both sides want a deal before the summer,” Haddad said.\n\n"
