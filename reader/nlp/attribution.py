@@ -254,8 +254,8 @@ class Extractor:
         if tag is None or tag.verb.lemma_ in ("be", "have", "do"):
             return None
         parsed = [c for c in tag.verb.children if c.dep_ in ("nsubj", "nsubjpass") and tag.start <= c.i < tag.end]
-        if parsed:
-            tag.subject = parsed[0]  # the parser knows the head of a phrase it agrees on
+        if parsed and parsed[0].pos_ != "PROPN":
+            tag.subject = parsed[0]  # the parser knows the head of a common noun phrase it agrees on
         return tag
 
     def _colon_speaker(self, n: int) -> tuple[Token | None, Token] | None:
@@ -280,6 +280,20 @@ class Extractor:
         if subject is None or self.in_quote[subject.i] >= 0:
             return None
         return verb, subject
+
+    def _tagged_before(self, n: int) -> Attribution | None:
+        """The quote before this one in its paragraph when that quote's own speech tag lies between them
+        and nothing introduces this one: '“…,” Clinton said, with a passion that suggested the question
+        was out of line. “…”' goes on with Clinton, whatever verbs the clause in between has."""
+        span = self.spans[n]
+        prev = self.quotes.last_attributed(QuoteKind.DIRECT)
+        if prev is None or prev.cue is None or prev.found != "direct-tag":
+            return None
+        if not prev.end <= prev.cue.idx < span.open_mark or self.layout.index(prev.start) != self.layout.index(span.start):
+            return None
+        if any(prev.end < s.start < span.start for s in self.spans) or self._cue_leads_in(span):
+            return None
+        return prev
 
     def _cue_leads_in(self, span: QuoteSpan) -> bool:
         """'telling her, “…!”' / 'called “distasteful,”': a speech verb right before the opening mark
@@ -387,6 +401,12 @@ class Extractor:
             att.cue, att.found = tag.verb, "direct-tag"
             claimed.add(tag.verb.i)
             att.take(self.speakers.resolve(tag.subject))
+            self.quotes.add(att)
+            return
+        before = self._tagged_before(n)
+        if before is not None:  # "“…!” LeVell declared, a point he makes whenever callers asked … “…”"
+            att.same_speaker_as(before)
+            att.cue, att.found = before.cue, "direct-after-tag"
             self.quotes.add(att)
             return
         cue = self._direct_cue(n)

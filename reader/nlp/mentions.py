@@ -41,14 +41,16 @@ def _strip_possessive(tokens: list[Token]) -> list[Token]:
 
 
 def _ent_of(tok: Token) -> tuple[int, int, str] | None:
+    """The entity around tok, cut at any verb inside it (the small model may tag "Trump told Business
+    Insider" as one WORK_OF_ART)."""
     if tok.ent_type_:
         i = tok.i
         doc = tok.doc
         s = i
-        while s > 0 and doc[s].ent_iob_ == "I":
+        while s > 0 and doc[s].ent_iob_ == "I" and doc[s - 1].pos_ not in ("VERB", "AUX"):
             s -= 1
         e = i + 1
-        while e < len(doc) and doc[e].ent_iob_ == "I":
+        while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].pos_ not in ("VERB", "AUX"):
             e += 1
         return s, e, tok.ent_type_
     return None
@@ -61,6 +63,8 @@ def name_tokens(tok: Token) -> tuple[int, int]:
     if ent is not None:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
+        while len(toks) > 1 and toks[0].is_punct:
+            toks = toks[1:]  # ". Christian Pardo" after "Capt"
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
         while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in NAME_CUE_WORDS):
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
@@ -69,13 +73,14 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         if toks:
             s = toks[0].i
             # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima")
-            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" \
+            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" and not doc[s - 1].is_punct \
                     and doc[s - 1].head.i < toks[-1].i + 1 and doc[s - 1].lower_ not in TITLES \
                     and not doc[s - 1].ent_type_:
                 s -= 1
             return s, toks[-1].i + 1
     s = tok.i
-    while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN":
+    while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN" \
+            and not doc[s - 1].is_punct:
         s -= 1
     return s, tok.i + 1
 

@@ -94,8 +94,9 @@ class QuoteList:
         """The latest quote with a speaker whose words include this character."""
         return next((q for q in reversed(self._items) if q.start <= char < q.end and q.speaker), None)
 
-    def last_attributed(self) -> Attribution | None:
-        return next((q for q in reversed(self._items) if q.speaker is not None), None)
+    def last_attributed(self, kind: str | None = None) -> Attribution | None:
+        """The latest quote with a speaker (of ``kind``, when given)."""
+        return next((q for q in reversed(self._items) if q.speaker is not None and kind in (None, q.kind)), None)
 
     def last_group(self, token: int, within: int = 80) -> Attribution | None:
         """The latest group speaker whose cue is less than ``within`` tokens before ``token``."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from reader.nlp.lexicon import TITLE_WORDS
+
 _NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "NUM"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", "\u2014", "\u2013", "(", "\u201c", '"'}
@@ -130,6 +132,9 @@ class TagReader:
             return "\n" not in tok.text
         if tok.lower_ in ("of", "from"):
             return nxt.pos_ == "PROPN"
+        if tok.text == ".":  # "Capt. Jeff Davis", "Michael W. Mosman", not the full stop after a name
+            prev = doc[j - 1]
+            return (prev.lower_ in TITLE_WORDS or len(prev.text) == 1) and nxt.pos_ == "PROPN"
         return tok.lower_ in _NAME_JOINERS and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.dep_ == "amod")
 
     def _name_head(self, start: int, end: int, head: Token) -> Token:

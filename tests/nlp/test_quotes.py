@@ -104,6 +104,15 @@ CASES = [
     ("dash-next-line", "The senator repeats the figure at every stop.\n\n“Nearly all new wealth goes to the very top.”"
      "\n\n- Ruth Adams, at a rally in Ohio.\n\nThe figure is out of date.",
      "Nearly all new wealth", "direct", "Ruth Adams"),
+    ("tag-military-title", "“The base will stay open,” said Army Capt. Lena Okoro, who briefed reporters.",
+     "The base will stay open", "direct", "Lena Okoro"),
+    ("tag-not-the-next-sentence", "“We refunded every check,” said Reyes campaign manager Jon Kehoe. Reyes declined "
+     "to comment.", "We refunded every check", "direct", "Jon Kehoe"),
+    ("name-entity-stops-at-verb", "“Parental leave matters to every family,” Dorsey told Business Insider in March.",
+     "Parental leave matters", "direct", "Dorsey"),
+    ("after-tag-clause-has-other-verbs", "“We were attacked downtown,” Mayor Ana Pruitt said, with a passion that "
+     "suggested the question was out of line. “I spent years helping them rebuild.”", "I spent years helping",
+     "direct", "Ana Pruitt"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
