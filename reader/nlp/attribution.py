@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
-from reader.nlp.cues import FINDING_CUES, cue_strength, direct_cues, indirect_cues, is_finding
+from reader.nlp.cues import (
+    FINDING_CUES,
+    cue_strength,
+    direct_cues,
+    indirect_cues,
+    is_document_frame,
+    is_finding,
+)
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
@@ -346,14 +353,16 @@ class Extractor:
                     inside_turn[i] = True
         cue_lemmas = self.cue_lemmas
         maybe = {t.i: t for t in tokens_with_lemma(self.doc, cue_lemmas | FINDING_CUES)
-                 + tokens_with_lower(self.doc, ("according",))}
+                 + tokens_with_lower(self.doc, ("according",))
+                 + [t for t in tokens_with_lower(self.doc, ("in",)) if is_document_frame(t)]}
         for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
                 continue
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":" and self._prev_token(tok.idx) is None:
                 continue  # "Note: this story was updated" is a label, not someone noting
             cue = tok.lemma_ in cue_lemmas or is_finding(tok)
-            if tok.pos_ == "VERB" and cue and self.in_quote[tok.i] < 0 or tok.lower_ == "according" and self.in_quote[tok.i] < 0:
+            frame = tok.lower_ in ("according", "in")
+            if (tok.pos_ == "VERB" and cue or frame) and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, _REPORTED, tok.i))
         candidates.sort()
         claimed: set[int] = set()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Paraphrases that machine-rewritten news uses for the common cues ("stated", "instructed ABC News"),
 # and speech verbs too rare in the training data to be mined.
@@ -82,3 +86,26 @@ def is_finding(tok: object) -> bool:
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     return (getattr(tok, "lemma_", "") in FINDING_CUES and subject is not None
             and subject.lemma_.lower() in FINDING_SUBJECTS and any(c.dep_ == "ccomp" for c in children))
+
+
+# What a document shows when a sentence opens with it: "In the new Post-ABC poll, Trump wins one in three
+# Republican voters." (Statements, interviews and speeches are left out: their speaker has a verb of their own.)
+SHOWING_DOCUMENTS = {
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "video", "footage", "data", "document",
+    "documents", "filing", "filings", "memo", "letter", "ruling", "audit", "review", "census", "records", "email",
+    "emails", "tweet", "post", "ad", "advertisement", "complaint", "lawsuit", "indictment", "transcript", "book",
+    "column", "op-ed", "editorial", "essay", "paper", "exit", "questionnaire", "estimate", "estimates",
+}
+
+
+def is_document_frame(tok: Token) -> bool:
+    """'In a new Gallup poll, …': 'in' opening a sentence with a document, a comma, and a clause whose
+    verb is no speech verb of its own."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or not tok.is_sent_start:
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    end = tok.right_edge.i + 1
+    if pobj is None or end >= len(tok.doc) or tok.doc[end].text != ",":
+        return False
+    head = tok.head
+    return pobj.lemma_.lower() in SHOWING_DOCUMENTS and head.lemma_ not in SPEECH_CUES and head.pos_ in ("VERB", "AUX")

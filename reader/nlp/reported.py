@@ -62,12 +62,9 @@ class ReportedSpeech:
             if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
                 return [(prep.i + 1, prep.right_edge.i + 1)]
         if cue.lower_ == "according":
-            head = cue.head
-            if head.i == cue.i:
-                return []
-            s, e = head.left_edge.i, head.right_edge.i + 1
-            a, b = cue.left_edge.i, cue.right_edge.i + 1
-            return [(b, e) if e - b >= a - s else (s, a)]
+            return self._according(cue)
+        if cue.lower_ == "in":
+            return [self._document_frame(cue)]
         subj = subject_of(cue)
         if cue.dep_ in ("parataxis", "ccomp") and subj is not None:
             # "A, he said, B" / "A, he said.": the attribution starts at its subject (the parser may
@@ -84,6 +81,41 @@ class ReportedSpeech:
                 ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
             return ranges
         return []
+
+    def _according(self, cue: Token) -> list[tuple[int, int]]:
+        """'According to X, A.' / 'A, according to X.': the rest of the sentence, whatever the parser hung
+        the phrase on; inside a sentence, the clause the phrase belongs to."""
+        doc = self.doc
+        s0, s1 = self.speakers.sents.bounds(cue.i)
+        end = cue.right_edge.i + 1
+        while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
+            s1 -= 1
+        if cue.i == s0 or (cue.i == s0 + 1 and doc[s0].is_punct):
+            return [(end, s1)] if end < s1 and doc[end].text == "," else []
+        if end >= s1 and cue.i > s0 and doc[cue.i - 1].text in _DIVIDERS:
+            return [(s0, cue.i - 1)]
+        head = cue.head
+        if head.i == cue.i:
+            return []
+        s, e = head.left_edge.i, head.right_edge.i + 1
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        return [(b, e) if e - b >= a - s else (s, a)]
+
+    def _document_frame(self, cue: Token) -> tuple[int, int]:
+        """'In the new Post-ABC poll, the mogul wins about 1 in 3 voters': the rest of the sentence is
+        what the poll (study, report, video …) shows."""
+        s1 = self.speakers.sents.bounds(cue.i)[1]
+        comma = cue.right_edge.i + 1
+        return comma + 1, s1
+
+    @staticmethod
+    def _document_source(cue: Token) -> Token:
+        """Who an 'In <document>, …' sentence is by: the person its clause is about ('In her post, she
+        reminded …'), else the document itself."""
+        clause_subject = subject_of(cue.head)
+        if clause_subject is not None and (clause_subject.lower_ in ("he", "she") or clause_subject.ent_type_ == "PERSON"):
+            return clause_subject
+        return next(c for c in cue.children if c.dep_ == "pobj")
 
     def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
         """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
@@ -112,7 +144,7 @@ class ReportedSpeech:
             return found
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
-        subject = subject_of(cue)
+        subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)
         first: Attribution | None = None
         named = self._characterisation(cue)
         parts = [named] if named is not None else self._content(cue)
@@ -219,8 +251,8 @@ def _how(cue: Token, characterisation: bool) -> str:
     how reliably its lemma marks speech)."""
     if characterisation:
         return "called"
-    if cue.lower_ == "according":
-        return "according"
+    if cue.lower_ in ("according", "in"):
+        return cue.lower_
     strength = cue_strength(cue.lemma_)
     return "cue-" + ("speech" if strength >= 0.99 else "strong" if strength >= 0.7 else "fair" if strength >= 0.45
                      else "weak")

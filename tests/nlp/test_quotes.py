@@ -113,6 +113,11 @@ CASES = [
     ("after-tag-clause-has-other-verbs", "“We were attacked downtown,” Mayor Ana Pruitt said, with a passion that "
      "suggested the question was out of line. “I spent years helping them rebuild.”", "I spent years helping",
      "direct", "Ana Pruitt"),
+    ("according-to-ends-a-long-sentence", "Right now, ridership is a third below its peak when weekend riders -- "
+     "the ones the board courted -- are counted, according to the transit authority.", "ridership is a third below",
+     "indirect", "the transit authority"),
+    ("what-a-poll-shows", "In the new county survey, most renters rank a shorter commute above a lower rent.",
+     "most renters rank a shorter commute", "indirect", "the new county survey"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
@@ -150,6 +155,12 @@ def test_a_quotation_paragraph_with_no_attribution_is_by_whom_the_paragraph_befo
     analysis = analyse_text(nlp, text)
     assert find(analysis, "Nobody on this council").speaker == "Ana Pruitt"
     assert find(analysis, "ferry has to run").speaker is None  # a committee meeting is nobody speaking
+
+
+def test_a_year_or_a_statement_opening_a_sentence_is_no_document_frame(nlp):
+    assert analyse_text(nlp, "In 2009, the club changed its rules for good.").quotes == ()
+    quotes = analyse_text(nlp, "In a statement, the ministry said the talks would resume in May.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the talks would resume in May", "the ministry")]
 
 
 def test_caption_and_credit_do_not_break_a_chain(nlp):
