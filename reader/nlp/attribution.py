@@ -31,6 +31,7 @@ from reader.nlp.speech import (
     _LEAD_PUNCT,
     Attribution,
     QuoteList,
+    subject_before_aside,
     subject_of,
 )
 from reader.nlp.tags import SpeechTag, TagReader
@@ -439,6 +440,8 @@ class Extractor:
             subject = subject_of(cue)
             if subject is not None and self.in_quote[subject.i] >= 0:
                 subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
+            if subject is None:
+                subject = subject_before_aside(cue, self.in_quote)
             att.take(self.speakers.resolve(subject))
         if att.speaker is None:
             prev = self.quotes.last_attributed()

@@ -10,7 +10,14 @@ from reader.nlp.cues import SPEECH_CUES, cue_strength, indirect_cues, is_finding
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, subject_of
+from reader.nlp.speech import (
+    _CLOSE_MARKS,
+    _OPEN_MARKS,
+    Attribution,
+    QuoteList,
+    subject_before_aside,
+    subject_of,
+)
 
 _DIVIDERS = (",", "\u2014", "\u2013")
 
@@ -145,6 +152,8 @@ class ReportedSpeech:
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)
+        if subject is None:
+            subject = subject_before_aside(cue, self.in_quote)
         first: Attribution | None = None
         named = self._characterisation(cue)
         parts = [named] if named is not None else self._content(cue)

@@ -161,3 +161,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+
+
+def subject_before_aside(cue: Token, in_quote: list[int]) -> Token | None:
+    """'Texas delegate Bill Eastland, wearing a cowboy hat, said' / 'Sen. Ann Lee (D-Ore.), noting …, said':
+    the subject the parser lost behind an aside set off by commas."""
+    doc = cue.doc
+    i = cue.i - 1
+    if i < 2 or doc[i].text != "," or in_quote[i] >= 0:
+        return None
+    j = i - 1
+    while j > max(0, i - 30) and doc[j].text != "," and "\n" not in doc[j].text:
+        j -= 1
+    if doc[j].text != "," or j == i - 1 or in_quote[j] >= 0:
+        return None
+    k = j - 1
+    if k > 0 and doc[k].text == ")":
+        while k > max(0, j - 8) and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 0 or in_quote[k] >= 0 or doc[k].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return doc[k]

@@ -118,6 +118,10 @@ CASES = [
      "indirect", "the transit authority"),
     ("what-a-poll-shows", "In the new county survey, most renters rank a shorter commute above a lower rent.",
      "most renters rank a shorter commute", "indirect", "the new county survey"),
+    ("subject-behind-an-aside", "“We have had better years than this one,” harbor pilot Bill Eastman, wearing a cap and "
+     "“Save the Pier” pins, said as the fog lifted.", "We have had better years", "direct", "Bill Eastman"),
+    ("subject-behind-party-tag-and-aside", "But Sen. Ruth Adams (D-Ore.), noting the size of the crowd, said, “We have "
+     "a heck of a list.”", "We have a heck of a list", "direct", "Ruth Adams"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
