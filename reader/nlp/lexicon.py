@@ -80,6 +80,46 @@ MALE_FIRST_NAMES = set(
     ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bernie", "ted", "marco", "mike", "mitch", "chuck", "newt", "rudy", "reince", "jeb", "ben", "chris", "rand", "lindsey", "bill", "hunter", "vladimir", "volodymyr", "xi", "emmanuel", "boris", "rishi", "olaf", "recep", "benjamin", "narendra", "justin", "oleg", "pavel", "yehor", "oleksandr", "federico", "sergei", "dmitry", "kim", "jair", "javier", "keir", "kevin", "hakeem", "jd", "elon", "rex", "jim", "tim", "steve", "sean", "stephen", "reince", "kellyanne"]
 ) - {"kellyanne"}
 
+# more given names, common in English-language news across countries (names used for both sexes left out)
+FEMALE_FIRST_NAMES |= {
+    "ilyse", "kristan", "roberta", "polly", "betsy", "jillian", "juanita", "loretta", "carly", "brigid", "neera",
+    "debbie", "wendy", "tina", "gina", "valerie", "vanessa", "veronica", "monica", "erica", "erin", "allison",
+    "alison", "anne", "annie", "beth", "bonnie", "carla", "caroline", "claire", "clara", "colleen", "connie",
+    "courtney", "crystal", "darlene", "dawn", "eileen", "elaine", "ellen", "eva", "felicia", "gail", "georgia",
+    "gwen", "holly", "irene", "jane", "janet", "jeanne", "jill", "jo", "joanna", "josephine", "joy", "kathy",
+    "katie", "kristen", "kristin", "leah", "lillian", "lori", "lucy", "lynn", "mandy", "marcia", "margo", "marian",
+    "melanie", "meghan", "meredith", "miriam", "molly", "nora", "paula", "peggy", "penny", "phyllis", "priscilla",
+    "rita", "roxana", "sally", "sheila", "shannon", "sonia", "sonya", "stacey", "stacy", "sue", "suzanne", "sylvia",
+    "tara", "tiffany", "tracy", "ursula", "vera", "vicki", "wanda", "yvonne", "zoe", "agnes", "ingrid", "olga",
+    "svetlana", "irina", "tatiana", "anastasia", "fatima", "aisha", "priya", "anita", "sunita", "mei", "yuki",
+    "sofia", "lucia", "carmen", "isabel", "elena", "ana", "marta", "francesca", "giulia", "chiara", "annalena",
+    "birgit", "helga", "brigitte", "nathalie", "sylvie", "aurelie", "siobhan", "niamh", "aoife", "fiona", "kirsty",
+    "ruby", "chloe", "ella", "mia", "ava", "amelia", "harper", "lily", "layla", "nadia", "samira", "leila",
+    "marianne", "marjorie", "mildred", "norma", "pauline", "rosa", "rosemary", "stella", "tammy", "tanya",
+    "theresa", "valentina", "willa", "patty", "hilary", "condi", "gretchen", "kellie", "kristina", "haley", "nikki",
+}
+MALE_FIRST_NAMES |= {
+    "mitt", "rick", "ron", "dick", "newt", "jeff", "tom", "tony", "dan", "dave", "doug", "greg", "ken", "matt",
+    "nick", "pat", "phil", "rob", "bob", "sam", "stan", "tad", "todd", "trey", "vic", "wes", "will", "zach", "al",
+    "abe", "alberto", "alfred", "andre", "andy", "angus", "antonio", "barry", "bernard", "brent", "brett", "calvin",
+    "carlos", "cecil", "chad", "clarence", "clint", "cole", "colin", "craig", "curtis", "dale", "darrell", "dean",
+    "derek", "devin", "dominic", "don", "duncan", "dwight", "earl", "ed", "eddie", "elliot", "ernest", "evan",
+    "felix", "fernando", "floyd", "francis", "franklin", "fred", "glenn", "gordon", "grant", "guy", "hank", "harry",
+    "harvey", "herbert", "howard", "hugh", "ian", "ivan", "jake", "jared", "jay", "jerome", "jimmy", "joel", "jon",
+    "jorge", "karl", "kurt", "lamar", "lance", "leo", "leon", "leonard", "lewis", "lloyd", "luis", "luke", "lyndon",
+    "malcolm", "manuel", "marcus", "mario", "martin", "marvin", "maurice", "max", "melvin", "miguel", "milton",
+    "mohammed", "muhammad", "ahmed", "ali", "omar", "hassan", "hussein", "ibrahim", "mustafa", "neil", "nelson",
+    "norman", "oliver", "orrin", "oscar", "otto", "owen", "pedro", "perry", "pete", "raul", "reggie", "rex", "rocky",
+    "rodney", "ross", "rudolph", "rupert", "salvador", "saul", "seth", "sherrod", "sidney", "simon", "spencer",
+    "stuart", "ted", "theodore", "travis", "trent", "troy", "victor", "vince", "wade", "warren", "wesley", "wilbur",
+    "xavier", "yuri", "zbigniew", "heinz", "hans", "klaus", "jurgen", "wolfgang", "friedrich", "pierre", "jacques",
+    "jean-claude", "francois", "nicolas", "giuseppe", "matteo", "luigi", "sergio", "diego", "alejandro", "andres",
+    "raj", "rahul", "arvind", "amit", "hiroshi", "takeshi", "shinzo", "fumio", "yoshihide",
+    "liam", "declan", "sean", "seamus", "rory", "callum", "hamish", "dmitri", "alexei", "mikhail", "igor",
+    "viktor", "andrzej", "mateusz", "ehud", "yair", "naftali", "bashar", "abdel", "mahmoud", "rodrigo", "ferdinand",
+    "ban", "kofi", "cyril", "jacob", "uhuru", "william", "cory", "beto", "mo",
+}
+
 # courtesy titles: a role only when nothing more informative is known
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
 
