@@ -303,15 +303,21 @@ class Extractor:
             return None
         return prev
 
-    def _cue_leads_in(self, span: QuoteSpan) -> bool:
-        """'telling her, “…!”' / 'called “distasteful,”': a speech verb right before the opening mark
-        introduces the quote; the words after it start something else."""
+    def _lead_cue(self, span: QuoteSpan) -> Token | None:
+        """'He also vowed, “…”' / 'telling her, “…!”' / 'called “distasteful,”': a speech verb right before
+        the opening mark introduces the quote (and the words after it start something else)."""
         prev = self._prev_token(span.open_mark)
         if prev is not None and prev.text in (",", ":"):
             prev = self.doc[prev.i - 1] if prev.i > 0 else None
         while prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.i > 0:
             prev = self.doc[prev.i - 1]  # "telling her, “…”"
-        return prev is not None and prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues
+        if prev is not None and prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues \
+                and self.in_quote[prev.i] < 0:
+            return prev
+        return None
+
+    def _cue_leads_in(self, span: QuoteSpan) -> bool:
+        return self._lead_cue(span) is not None
 
     def _dash_speaker(self, att: Attribution, span: QuoteSpan) -> bool:
         """'“…” ― Carla Sanchez': a name after a dash closing the quote's line."""
@@ -419,7 +425,7 @@ class Extractor:
             att.cue, att.found = before.cue, "direct-after-tag"
             self.quotes.add(att)
             return
-        cue = self._direct_cue(n)
+        cue = self._lead_cue(span) or self._direct_cue(n)
         att.found = "direct-cue"
         if cue is None:
             cue, att.found = self._next_sentence_cue(n), "direct-next-sentence"

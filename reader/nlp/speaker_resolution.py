@@ -3,6 +3,8 @@ organisation or an anonymous source — through names, pronouns, nominals and da
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
@@ -27,12 +29,21 @@ class SpeakerResolver:
         self.quotes = quotes
 
     def resolve(self, subject: Token | None) -> Said:
-        said = Said()
         if subject is None:
-            return said
+            return Said()
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
-            subject = subject.head.head  # "Mr. Kamin, who emphasized that …": the antecedent speaks
+            # "Mr. Kamin, who emphasized that …": the antecedent speaks, and the mention runs to the pronoun
+            relative = subject
+            said = self._resolve(subject.head.head)
+            m = said.mention
+            if m is not None and m.start <= relative.i and relative.i - m.end < 12:
+                said.mention = replace(m, end=relative.i + 1)
+            return said
+        return self._resolve(subject)
+
+    def _resolve(self, subject: Token) -> Said:
+        said = Said()
         subject = self._past_dateline(subject)
         mention = mention_for(subject, self.sents.text(subject.i))
         said.mention = mention
@@ -45,6 +56,12 @@ class SpeakerResolver:
                 said.mention, said.via = mention, "group-pronoun"
                 return said
             said.via = "pronoun-unresolved"
+            if low in ("i", "we") and self.in_quote[subject.i] < 0:
+                # "I pledged to create 700,000 jobs" in the article's own voice: its writer
+                said.speaker = "the author" if low == "i" else "the authors"
+                said.speaker_kind = SpeakerKind.PERSON if low == "i" else SpeakerKind.GROUP
+                said.via = "author"
+                return said
             if low in ("he", "she"):
                 person = coref.resolve_pronoun(subject)
                 if person is not None:

@@ -167,6 +167,25 @@ def test_a_year_or_a_statement_opening_a_sentence_is_no_document_frame(nlp):
     assert [(q.text, q.speaker) for q in quotes] == [("the talks would resume in May", "the ministry")]
 
 
+def test_who_said_it_rests_on_the_antecedent_through_the_relative_pronoun(nlp):
+    text = "The post came from Dana Ferris, who wrote, “Nobody reads the rules anymore.”"
+    q = find(analyse_text(nlp, text), "Nobody reads the rules")
+    assert q.speaker == "Dana Ferris"
+    assert text[q.speaker_start:q.speaker_end] == "Dana Ferris, who"
+
+
+def test_a_cue_that_leads_in_wins_over_a_verb_after_the_quote(nlp):
+    text = "Mayor Tom Reyes spoke last.\n\nHe also vowed, “We will rebuild the pier by spring,” referring to the storm."
+    assert find(analyse_text(nlp, text), "rebuild the pier").speaker == "Tom Reyes"
+
+
+def test_the_articles_own_first_person_is_its_author(nlp):
+    text = "I ran for mayor to fix the harbor. I pledged to rebuild the pier within two years."
+    q = find(analyse_text(nlp, text), "rebuild the pier")
+    assert q.speaker == "the author"
+    assert text[q.speaker_start:q.speaker_end] == "I"
+
+
 def test_caption_and_credit_do_not_break_a_chain(nlp):
     text = ("Analyst Omar Haddad has followed the talks for years.\n"
             "“Both sides want a deal before the summer,” Haddad said.\n\n"
