@@ -143,6 +143,8 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     for t in head.rights:
         if t.dep_ in ("cc", "conj") or (t.dep_ == "prep" and t.lower_ in _NP_PREPS):
             end = max(end, t.right_edge.i + 1)
+        elif t.dep_ == "acl" and head.lower_ in _QUANTIFIER_PRONOUNS and t.right_edge.i - t.i < 3:
+            end = max(end, t.right_edge.i + 1)  # "those surveyed", "many polled"
         elif t.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     doc = head.doc
@@ -158,10 +160,15 @@ def _right_after(role: Token, named: Token) -> bool:
     return s == role.i + 1 and role.pos_ == "NOUN" and role.lower_ not in ("source", "sources", "official", "officials")
 
 
+# pronouns that head a noun phrase of their own ("those surveyed", "many of the delegates"): nominals
+_QUANTIFIER_PRONOUNS = {"those", "these", "some", "many", "most", "few", "several", "others", "all", "both",
+                        "none", "everyone", "everybody", "nobody", "someone", "somebody", "anyone"}
+
+
 def mention_for(subject: Token, sentence: str = "") -> Mention:
     doc = subject.doc
     low = subject.lower_
-    if subject.pos_ == "PRON" or low in PERSON_PRONOUNS:
+    if (subject.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS) or low in PERSON_PRONOUNS:
         return Mention(subject.i, subject.i + 1, subject.i, subject.text, "pronoun", "",
                        plural=low in ("they", "we", "them"))
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):

@@ -122,6 +122,8 @@ CASES = [
      "“Save the Pier” pins, said as the fog lifted.", "We have had better years", "direct", "Bill Eastman"),
     ("subject-behind-party-tag-and-aside", "But Sen. Ruth Adams (D-Ore.), noting the size of the crowd, said, “We have "
      "a heck of a list.”", "We have a heck of a list", "direct", "Ruth Adams"),
+    ("those-surveyed", "By wide margins, those surveyed say the harbor should come first in the next budget.",
+     "the harbor should come first", "indirect", "those surveyed"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
