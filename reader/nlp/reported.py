@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
-from reader.nlp.cues import SPEECH_CUES, cue_strength, indirect_cues, is_finding
+from reader.nlp.cues import BELIEF_CUES, SPEECH_CUES, cue_strength, indirect_cues, is_finding
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -20,6 +20,7 @@ from reader.nlp.speech import (
 )
 
 _DIVIDERS = (",", "\u2014", "\u2013")
+_FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
 
 
 class ReportedSpeech:
@@ -152,6 +153,8 @@ class ReportedSpeech:
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)
+        if cue.lemma_ in BELIEF_CUES and not is_finding(cue) and (subject is None or subject.lower_ in _FIRST_AND_SECOND):
+            return found  # "I think …", "you feel …": a view in someone's own words, or the writer's musing
         if subject is None:
             subject = subject_before_aside(cue, self.in_quote)
         first: Attribution | None = None

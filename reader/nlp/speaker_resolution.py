@@ -56,7 +56,7 @@ class SpeakerResolver:
                 said.mention, said.via = mention, "group-pronoun"
                 return said
             said.via = "pronoun-unresolved"
-            if low in ("i", "we") and self.in_quote[subject.i] < 0:
+            if low in ("i", "we") and self.in_quote[subject.i] < 0 and not self._inside_typewriter_marks(subject):
                 # "I pledged to create 700,000 jobs" in the article's own voice: its writer
                 said.speaker = "the author" if low == "i" else "the authors"
                 said.speaker_kind = SpeakerKind.PERSON if low == "i" else SpeakerKind.GROUP
@@ -110,6 +110,14 @@ class SpeakerResolver:
         said.speaker = _clean_name(mention.text)
         said.role = said.role or mention.role
         return said
+
+    def _inside_typewriter_marks(self, tok: Token) -> bool:
+        """An 'I' after an odd number of '' in its paragraph: a quotation set in typewriter marks (the
+        convention of some news archives), the speaker's own words, not the writer's."""
+        layout = self.coref.layout
+        para = layout.paragraphs[layout.index(tok.idx)] if layout.paragraphs else None
+        start = para.start if para is not None else 0
+        return layout.text[start:tok.idx].count("''") % 2 == 1
 
     def _past_dateline(self, subject: Token) -> Token:
         """'WASHINGTON -- President Obama, dedicating the museum, said …': the parser may make the

@@ -147,7 +147,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.lower_ == "according":
         return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-        return verb.head  # "footage of Hillary Clinton asking, “…”"
+        owner = verb.head
+        if depth < 3 and verb.tag_ == "VBG" and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == "," \
+                and owner.dep_ in ("dobj", "pobj", "attr") and owner.head.pos_ in ("VERB", "ADP"):
+            # "Mr. Trump made a third attempt to deflect it, writing on Twitter …": the clause's subject writes
+            clause = owner.head if owner.head.pos_ == "VERB" else owner.head.head
+            found = subject_of(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") else None
+            if found is not None:
+                return found
+        return owner  # "footage of Hillary Clinton asking, “…”"
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:

@@ -124,6 +124,10 @@ CASES = [
      "a heck of a list.”", "We have a heck of a list", "direct", "Ruth Adams"),
     ("those-surveyed", "By wide margins, those surveyed say the harbor should come first in the next budget.",
      "the harbor should come first", "indirect", "those surveyed"),
+    ("belief-with-a-clause", "Harbor pilot Dana Ferris believes the new channel will silt up within a decade.",
+     "the new channel will silt up", "indirect", "Dana Ferris"),
+    ("writing-after-a-comma", "On Sunday Mayor Tom Reyes made a third attempt to end the dispute, writing on Facebook "
+     "that the real issue was the budget.", "the real issue was the budget", "indirect", "Tom Reyes"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
@@ -186,6 +190,15 @@ def test_the_articles_own_first_person_is_its_author(nlp):
     q = find(analyse_text(nlp, text), "rebuild the pier")
     assert q.speaker == "the author"
     assert text[q.speaker_start:q.speaker_end] == "I"
+
+
+def test_a_first_person_belief_or_typewriter_quotation_is_not_the_authors(nlp):
+    text = ("Mayor Tom Reyes kept going. ''I think we will get there,'' he said.\n\n"
+            "I think the pier will open late. Dana Ferris thinks it will open on time.")
+    analysis = analyse_text(nlp, text)
+    assert all(q.speaker != "the author" for q in analysis.quotes)
+    assert not any("the pier will open late" in q.text for q in analysis.quotes)
+    assert find(analysis, "it will open on time").speaker == "Dana Ferris"
 
 
 def test_caption_and_credit_do_not_break_a_chain(nlp):
