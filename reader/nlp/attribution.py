@@ -207,6 +207,9 @@ class Extractor:
         for tok in verbs:  # "The piece used one of her quotes as its headline:"
             if subject_of(tok) is not None and tok.dep_ == "ROOT":
                 return tok
+        words = [t for t in prev_sent if not t.is_space]
+        if 2 <= len(words) <= 6 and self.tags.known_verb(words[0]):
+            return words[0]  # "Stated Stone:" / "Continued Stone:", whatever the tagger made of the verb
         return None
 
     def _frame_subject(self, cue: Token) -> Token | None:
@@ -446,8 +449,8 @@ class Extractor:
             subject = subject_of(cue)
             if subject is not None and self.in_quote[subject.i] >= 0:
                 subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
-            if subject is None:
-                subject = subject_before_aside(cue, self.in_quote)
+            if subject is None:  # "…, Bill Eastman, wearing a cap, said" / "Stated Stone: “…”"
+                subject = subject_before_aside(cue, self.in_quote) or self._frame_subject(cue)
             att.take(self.speakers.resolve(subject))
         if att.speaker is None:
             prev = self.quotes.last_attributed()

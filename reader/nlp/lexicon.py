@@ -27,7 +27,9 @@ TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 
 # speech verbs the model sometimes takes into a name ('Said Ryan Ellis')
 NAME_CUE_WORDS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told", "tells", "noted",
-                 "notes", "according"}
+                 "notes", "according", "stated", "states", "continued", "continues", "explained", "argued",
+                 "insisted", "declared", "tweeted", "posted", "recalled", "replied", "responded", "answered",
+                 "warned", "observed", "remarked"}
 
 # honorifics that tell a person's gender
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "congresswoman",

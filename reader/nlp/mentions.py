@@ -80,7 +80,7 @@ def name_tokens(tok: Token) -> tuple[int, int]:
             return s, toks[-1].i + 1
     s = tok.i
     while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN" \
-            and not doc[s - 1].is_punct:
+            and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS:
         s -= 1
     return s, tok.i + 1
 

@@ -158,7 +158,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return owner  # "footage of Hillary Clinton asking, “…”"
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         found = subject_of(verb.head, depth + 1)
         if found is not None:
             return found

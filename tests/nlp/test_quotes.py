@@ -128,6 +128,14 @@ CASES = [
      "the new channel will silt up", "indirect", "Dana Ferris"),
     ("writing-after-a-comma", "On Sunday Mayor Tom Reyes made a third attempt to end the dispute, writing on Facebook "
      "that the real issue was the budget.", "the real issue was the budget", "indirect", "Tom Reyes"),
+    ("inverted-lead-in-paragraph", "The host read from the program.\n\nStated Reyes:\n\n“The stakes are so high that "
+     "nobody will back down.”", "The stakes are so high", "direct", "Reyes"),
+    ("colon-after-chained-verbs", "Mayor Tom Reyes waved as if to stop the noise, then leaned in and boomed: “We will "
+     "win this harbor back.”", "win this harbor back", "direct", "Tom Reyes"),
+    ("it-is-the-memo", "The memo from the panel seemed aimed at settling the dispute.\n\n“So far, 59 of the 75 witnesses "
+     "had never been interviewed,” it stated.", "59 of the 75 witnesses", "direct", "The memo from the panel"),
+    ("voice-over-in-the-ad", "“She will stand up to the gun lobby,” a voice-over in the ad states.",
+     "stand up to the gun lobby", "direct", None),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
