@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -419,7 +420,14 @@ class Extractor:
         if tag is not None:
             att.cue, att.found = tag.verb, "direct-tag"
             claimed.add(tag.verb.i)
-            att.take(self.speakers.resolve(tag.subject))
+            said = self.speakers.resolve(tag.subject)
+            m = said.mention
+            if m is not None and m.kind == "nominal" and m.start >= tag.start and m.end > tag.end:
+                # the parser may run a phrase on into the verb ("a voice-over in the ad states")
+                text = self.doc[m.start:tag.end].text
+                said.speaker = text if said.speaker == m.text else said.speaker
+                said.mention = replace(m, end=tag.end, text=text)
+            att.take(said)
             self.quotes.add(att)
             return
         before = self._tagged_before(n)

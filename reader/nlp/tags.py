@@ -20,6 +20,7 @@ _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", "\u2014", "\u2013", "(", "\u201c", '"'}
 _NAME_JOINERS = {"de", "van", "von", "da", "del", "la", "le", "'s", "\u2019s", ".", "-", "&"}
 _MAX_NP = 8
+_NOUN_PREPS = {"in", "at", "for", "with", "on"}
 _MAX_APPOSITIVE = 16
 
 
@@ -107,16 +108,22 @@ class TagReader:
             return i + 1, doc[i]
         j = i
         head: Token | None = None
+        modifier = False  # inside a prepositional phrase ("a voice-over in the ad"): the head is set
         while j < len(doc) and j - i < _MAX_NP and self.in_quote[j] < 0:
             tok = doc[j]
             inside = tok.pos_ in _NP_POS or (tok.dep_ in ("amod", "compound") and tok.head.i > j)  # "Florida-based"
             if inside and not (head is not None and self._verb(tok, self._ends_clause(j + 1))):
-                if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "ADJ" and head is None):
+                if (tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "ADJ" and head is None)) and not modifier:
                     head = tok if head is None or head.pos_ != "PROPN" or tok.pos_ == "PROPN" else head
                 j += 1
                 continue
             if head is not None and self._joins(tok, j):
                 j += 1  # "Donald Hartley of Madison", "Clinton’s top aide", "Florida-based"
+                continue
+            if head is not None and head.pos_ == "NOUN" and tok.lower_ in _NOUN_PREPS and j + 1 < len(doc) \
+                    and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN") and self.in_quote[j + 1] < 0:
+                modifier = True
+                j += 1
                 continue
             break
         if head is None or j == i:

@@ -135,7 +135,7 @@ CASES = [
     ("it-is-the-memo", "The memo from the panel seemed aimed at settling the dispute.\n\n“So far, 59 of the 75 witnesses "
      "had never been interviewed,” it stated.", "59 of the 75 witnesses", "direct", "The memo from the panel"),
     ("voice-over-in-the-ad", "“She will stand up to the gun lobby,” a voice-over in the ad states.",
-     "stand up to the gun lobby", "direct", None),
+     "stand up to the gun lobby", "direct", "a voice-over in the ad"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
