@@ -315,10 +315,26 @@ class Extractor:
             prev = self.doc[prev.i - 1] if prev.i > 0 else None
         while prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.i > 0:
             prev = self.doc[prev.i - 1]  # "telling her, “…”"
-        if prev is not None and prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues \
-                and self.in_quote[prev.i] < 0:
+        if prev is None or self.in_quote[prev.i] >= 0:
+            return None
+        if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues:
             return prev
-        return None
+        if self._prev_token(span.open_mark).text != ",":
+            return None
+        # "Trump told the Post in a written statement, “…”" / "Hillary shot back, “…”": the verb the words
+        # before the comma hang on, a speech verb or one whose subject is a person
+        verb = prev
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or verb.head.i > prev.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or self.in_quote[verb.i] >= 0:
+            return None
+        if verb.lemma_ in self.direct_cues:
+            return verb
+        subject = subject_of(verb)
+        person = subject is not None and (subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON")
+        return verb if person and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") else None
 
     def _cue_leads_in(self, span: QuoteSpan) -> bool:
         return self._lead_cue(span) is not None

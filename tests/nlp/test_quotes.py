@@ -136,6 +136,8 @@ CASES = [
      "had never been interviewed,” it stated.", "59 of the 75 witnesses", "direct", "The memo from the panel"),
     ("voice-over-in-the-ad", "“She will stand up to the gun lobby,” a voice-over in the ad states.",
      "stand up to the gun lobby", "direct", "a voice-over in the ad"),
+    ("lead-in-through-a-phrase", "Dorsey told the Harbor Ledger in a written statement, “I do not want his "
+     "endorsement.”", "I do not want his endorsement", "direct", "Dorsey"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
