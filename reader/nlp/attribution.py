@@ -310,7 +310,7 @@ class Extractor:
     def _lead_cue(self, span: QuoteSpan) -> Token | None:
         """'He also vowed, “…”' / 'telling her, “…!”' / 'called “distasteful,”': a speech verb right before
         the opening mark introduces the quote (and the words after it start something else)."""
-        prev = self._prev_token(span.open_mark)
+        mark = prev = self._prev_token(span.open_mark)
         if prev is not None and prev.text in (",", ":"):
             prev = self.doc[prev.i - 1] if prev.i > 0 else None
         while prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.i > 0:
@@ -319,7 +319,7 @@ class Extractor:
             return None
         if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues:
             return prev
-        if self._prev_token(span.open_mark).text != ",":
+        if mark is None or mark.text != ",":
             return None
         # "Trump told the Post in a written statement, “…”" / "Hillary shot back, “…”": the verb the words
         # before the comma hang on, a speech verb or one whose subject is a person
