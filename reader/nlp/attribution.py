@@ -501,9 +501,12 @@ class Extractor:
             before -= 1  # captions and credits between them do not count
         if before < 0 or layout.paragraphs[before].kind != "prose":
             return
-        para = layout.paragraphs[before]
-        subjects = [m for m in self.coref.mentions if m.subject and para.start <= self.doc[m.token].idx < para.end
-                    and not m.person.key.startswith("~")]
+        para = self.doc.char_span(layout.paragraphs[before].start, layout.paragraphs[before].end,
+                                  alignment_mode="expand")
+        if para is None:
+            return
+        subjects = [m for m in self.coref.mentions_between(para.start, para.end)
+                    if m.subject and not m.person.key.startswith("~")]
         if not subjects:
             return
         m = subjects[-1]

@@ -140,6 +140,10 @@ class Coreference:
         self._tokens.insert(idx, token_i)
         self.last_speakers.append((token_i, person))
 
+    def mentions_between(self, start: int, end: int) -> list[PersonMention]:
+        """The person mentions whose head lies in tokens [start, end), in text order."""
+        return self.mentions[bisect_left(self._tokens, start):bisect_left(self._tokens, end)]
+
     def _window_ok(self, from_token: int, to_token: int) -> bool:
         a = self.doc[from_token].idx
         b = self.doc[to_token].idx
