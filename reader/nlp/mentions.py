@@ -131,7 +131,7 @@ def appositive_role(head: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
-_NP_PREPS = ("of", "at", "from", "with", "for", "in", "on", "to", "about", "within", "inside")
+_NP_PREPS = ("of", "at", "from", "with", "for", "in", "on", "to", "about", "within", "inside", "by")
 
 
 def _noun_phrase(head: Token) -> tuple[int, int]:
@@ -148,6 +148,10 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         elif t.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     doc = head.doc
+    according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+    comma = next((k for k in range(head.i + 1, end) if doc[k].text == ","), None)
+    if according and comma is not None:
+        end = comma  # "According to a report by the X Institute, the district floods …": the parser ran on
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

@@ -99,7 +99,13 @@ class ReportedSpeech:
         while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
             s1 -= 1
         if cue.i == s0 or (cue.i == s0 + 1 and doc[s0].is_punct):
-            return [(end, s1)] if end < s1 and doc[end].text == "," else []
+            # "According to a report by the X Institute, A": A starts after the first comma that does not
+            # open an appositive ("According to Ann Lee, an economist at …, A"); the parse of the phrase is
+            # often wrong, the comma is not
+            for i in range(cue.i + 2, s1 - 1):
+                if doc[i].text == "," and doc[i + 1].lower_ not in ("a", "an") and self.in_quote[i] < 0:
+                    return [(i + 1, s1)]
+            return []
         if end >= s1 and cue.i > s0 and doc[cue.i - 1].text in _DIVIDERS:
             return [(s0, cue.i - 1)]
         head = cue.head
@@ -164,7 +170,8 @@ class ReportedSpeech:
         # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
         split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]
         for n, (s, e) in enumerate(parts):
-            rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0))
+            rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0)
+                                   and cue.lower_ != "according")
             if rng is None:
                 continue
             s, e = rng

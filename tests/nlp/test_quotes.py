@@ -138,6 +138,10 @@ CASES = [
      "stand up to the gun lobby", "direct", "a voice-over in the ad"),
     ("lead-in-through-a-phrase", "Dorsey told the Harbor Ledger in a written statement, “I do not want his "
      "endorsement.”", "I do not want his endorsement", "direct", "Dorsey"),
+    ("according-to-opens-a-sentence", "According to a report by the Harbor Institute, the port district floods eleven "
+     "days a year, up from two in the 1990s.", "the port district floods", "indirect", "a report by the Harbor Institute"),
+    ("according-to-an-appositive", "According to Ann Lee, an economist at the bank, the rate will fall by June.",
+     "the rate will fall by June", "indirect", "Ann Lee"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]

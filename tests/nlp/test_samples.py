@@ -25,9 +25,10 @@ def test_bundled_sample(nlp):
     for fragment, speaker in expected.items():
         assert by_text(a, fragment).speaker == speaker, fragment
     # every quote, no more: the mayor's report holds "the city would seek …", which is not a second quote
-    assert len(a.quotes) == 16
+    assert len(a.quotes) == 17
     assert {s.name for s in a.speakers} == {"Elena Ruiz", "David Okafor", "Samuel Achebe", "Opponents",
-                                            "A senior city official"}
+                                            "A senior city official", "a report by the Regional Climate Institute"}
+    assert by_text(a, "the port district floods").kind == "indirect"  # "According to a report by …, …"
     assert by_text(a, "the city would seek federal money").speaker == "Elena Ruiz"
     assert by_text(a, "treated as an afterthought").kind == "mixed"
     assert by_text(a, "the council expects cost overruns").kind == "indirect"
