@@ -31,13 +31,21 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None) -> Said:
         if subject is None:
             return Said()
+        named = subject.head.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                          for c in subject.head.lefts)
+        if subject.dep_ == "appos" and subject.pos_ == "NOUN" and subject.head.pos_ == "PROPN" and named \
+                and subject.head.i < subject.i and any(c.dep_ == "relcl" for c in subject.children):
+            subject = subject.head  # "Ines Vidal, the analyst who …, tweeted": the parse made the role the subject
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             # "Mr. Kamin, who emphasized that …": the antecedent speaks, and the mention runs to the pronoun
             relative = subject
-            said = self._resolve(subject.head.head)
+            antecedent = subject.head.head
+            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN" and antecedent.head.i < antecedent.i:
+                antecedent = antecedent.head  # "Nate Silver, the polling guru who …": the guru is Nate Silver
+            said = self._resolve(antecedent)
             m = said.mention
-            if m is not None and m.start <= relative.i and relative.i - m.end < 12:
+            if m is not None and m.start <= relative.i and relative.i - m.end < 25:
                 said.mention = replace(m, end=relative.i + 1)
             return said
         return self._resolve(subject)

@@ -142,6 +142,10 @@ CASES = [
      "days a year, up from two in the 1990s.", "the port district floods", "indirect", "a report by the Harbor Institute"),
     ("according-to-an-appositive", "According to Ann Lee, an economist at the bank, the rate will fall by June.",
      "the rate will fall by June", "indirect", "Ann Lee"),
+    ("relative-after-an-appositive", "“The council needs a plan for the pier,” Ines Vidal, the analyst who founded "
+     "the site tweeted on Wednesday.", "needs a plan for the pier", "direct", "Ines Vidal"),
+    ("source-familiar-with", "Another source familiar with the mayor’s thinking said, “She will try to be friendlier.”",
+     "She will try to be friendlier", "direct", "Another source familiar with the mayor’s thinking"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
 ]
