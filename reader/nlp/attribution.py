@@ -4,7 +4,6 @@ verbs governing a clause, mixed quotes where reported speech carries a quoted fr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -212,27 +211,21 @@ class Extractor(SpeakerClues):
             att.found = att.via = "dash"
             self.quotes.add(att)
             return
-        tag = self._speech_tag(n)
+        lead = self._lead_cue(span)  # "He also vowed, “…”": the words after the quotation start something else
+        tag = self._speech_tag(n) if lead is None else None
         if tag is not None:
             att.cue, att.found = tag.verb, "direct-tag"
             claimed.add(tag.verb.i)
-            said = self.speakers.resolve(tag.subject)
-            m = said.mention
-            if m is not None and m.kind == "nominal" and m.start >= tag.start and m.end > tag.end:
-                # the parser may run a phrase on into the verb ("a voice-over in the ad states")
-                text = self.doc[m.start:tag.end].text
-                said.speaker = text if said.speaker == m.text else said.speaker
-                said.mention = replace(m, end=tag.end, text=text)
-            att.take(said)
+            att.take(self._tag_speaker(tag))
             self.quotes.add(att)
             return
-        before = self._tagged_before(n)
+        before = self._tagged_before(n) if lead is None else None
         if before is not None:  # "“…!” LeVell declared, a point he makes whenever callers asked … “…”"
             att.same_speaker_as(before)
             att.cue, att.found = before.cue, "direct-after-tag"
             self.quotes.add(att)
             return
-        cue = self._lead_cue(span) or self._direct_cue(n)
+        cue = lead or self._direct_cue(n)
         att.found = "direct-cue"
         if cue is None:
             cue, att.found = self._next_sentence_cue(n), "direct-next-sentence"
@@ -245,8 +238,8 @@ class Extractor(SpeakerClues):
                 att.take(self.speakers.resolve(colon[1]))
                 if colon[0] is not None:
                     claimed.add(colon[0].i)
-        if cue is None and att.found != "direct-colon":
-            att.found = "direct-no-cue" if not self.spans[n].continued else "direct-continued"
+            else:
+                att.found = "direct-no-cue" if not self.spans[n].continued else "direct-continued"
         if cue is not None:
             att.cue = cue
             claimed.add(cue.i)
@@ -267,8 +260,6 @@ class Extractor(SpeakerClues):
         if att.speaker is None and att.cue is None:
             self._paragraph_before_speaks(att, span)
         self.quotes.add(att)
-
-
 
 
 def _title_case(words: list[str]) -> bool:

@@ -5,6 +5,7 @@ before it, or the paragraph before it. A mixin of the Extractor, which holds the
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -14,7 +15,8 @@ from reader.nlp.layout import Layout
 from reader.nlp.marks import QuoteSpan
 from reader.nlp.mentions import Mention, name_tokens
 from reader.nlp.sentences import Sentences
-from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, subject_of
+from reader.nlp.speaker_resolution import SpeakerResolver
+from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said, subject_of
 from reader.nlp.tags import SpeechTag, TagReader
 
 # how a quotation that goes on into its sentence ends: "“…,” she said", "“…?” he asked"
@@ -29,6 +31,7 @@ class SpeakerClues:
     layout: Layout
     sents: Sentences
     coref: Coreference
+    speakers: SpeakerResolver
     tags: TagReader
     quotes: QuoteList
     spans: list[QuoteSpan]
@@ -50,7 +53,6 @@ class SpeakerClues:
         if i < 0 or text[i] == "\n":
             return None
         return self._token_at(i)
-
 
     # ------------------------------------------------------------------ cues
     def _frame(self, n: int) -> tuple[int, int]:
@@ -147,12 +149,13 @@ class SpeakerClues:
         return None
 
     def _speech_tag(self, n: int) -> SpeechTag | None:
-        """'“…,” Trump barked': a name and a verb right after a quotation that ends mid-sentence."""
+        """'“…,” Trump barked': a name and a verb right after a quotation that ends mid-sentence (the caller
+        asks only when no cue leads into the quotation)."""
         span = self.spans[n]
         if span.close_mark is None or self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS:
             return None
         close = self._token_at(span.close_mark)
-        if close is None or self._cue_leads_in(span):
+        if close is None:
             return None
         tag = self.tags.after(close.i)
         if tag is None or tag.verb.lemma_ in ("be", "have", "do"):
@@ -161,6 +164,17 @@ class SpeakerClues:
         if parsed and parsed[0].pos_ != "PROPN":
             tag.subject = parsed[0]  # the parser knows the head of a common noun phrase it agrees on
         return tag
+
+    def _tag_speaker(self, tag: SpeechTag) -> Said:
+        """Who a speech tag names, their mention kept inside the tag: the parser may run a phrase on into
+        the verb ("a voice-over in the ad states")."""
+        said = self.speakers.resolve(tag.subject)
+        m = said.mention
+        if m is not None and m.kind == "nominal" and m.start >= tag.start and m.end > tag.end:
+            text = self.doc[m.start:tag.end].text
+            said.speaker = text if said.speaker == m.text else said.speaker
+            said.mention = replace(m, end=tag.end, text=text)
+        return said
 
     def _colon_speaker(self, n: int) -> tuple[Token | None, Token] | None:
         """'Pollsters agree - Carl Bialik: “…”', 'Clinton: "…"', '… then leaned in and boomed: “…”', 'Her
@@ -187,15 +201,15 @@ class SpeakerClues:
 
     def _tagged_before(self, n: int) -> Attribution | None:
         """The quote before this one in its paragraph when that quote's own speech tag lies between them
-        and nothing introduces this one: '“…,” Clinton said, with a passion that suggested the question
-        was out of line. “…”' goes on with Clinton, whatever verbs the clause in between has."""
+        (and, as the caller sees to, no cue leads into this one): '“…,” Clinton said, with a passion that
+        suggested the question was out of line. “…”' goes on with Clinton, whatever verbs lie between."""
         span = self.spans[n]
         prev = self.quotes.last_attributed(QuoteKind.DIRECT)
         if prev is None or prev.cue is None or prev.found != "direct-tag":
             return None
         if not prev.end <= prev.cue.idx < span.open_mark or self.layout.index(prev.start) != self.layout.index(span.start):
             return None
-        if any(prev.end < s.start < span.start for s in self.spans) or self._cue_leads_in(span):
+        if any(prev.end < s.start < span.start for s in self.spans):
             return None
         return prev
 
@@ -228,9 +242,6 @@ class SpeakerClues:
         person = subject is not None and (subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON")
         return verb if person and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") else None
 
-    def _cue_leads_in(self, span: QuoteSpan) -> bool:
-        return self._lead_cue(span) is not None
-
     def _dash_speaker(self, att: Attribution, span: QuoteSpan) -> bool:
         """'“…” ― Carla Sanchez': a name after a dash closing the quote's line."""
         if span.close_mark is None:
@@ -253,7 +264,6 @@ class SpeakerClues:
         if person is not None:
             self.coref.note_speaker(cs.end - 1, person)
         return True
-
 
     def _paragraph_before_speaks(self, att: Attribution, span: QuoteSpan) -> None:
         """'Viguerie is upbeat about Cruz’s chances. / “Not only can Ted Cruz win …”': a quotation that is a
