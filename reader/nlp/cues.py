@@ -85,11 +85,11 @@ FINDING_SUBJECTS = {
 }
 
 
-def is_finding(tok: object) -> bool:
+def is_finding(tok: Token) -> bool:
     """A 'find' that reports what a study, report or court found (its subject one, a clause to report)."""
-    children = list(getattr(tok, "children", ()))
+    children = list(tok.children)
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    return (getattr(tok, "lemma_", "") in FINDING_CUES and subject is not None
+    return (tok.lemma_ in FINDING_CUES and subject is not None
             and subject.lemma_.lower() in FINDING_SUBJECTS and any(c.dep_ == "ccomp" for c in children))
 
 

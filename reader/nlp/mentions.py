@@ -149,10 +149,9 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         elif t.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     doc = head.doc
-    according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
-    comma = next((k for k in range(head.i + 1, end) if doc[k].text == ","), None)
-    if according and comma is not None:
-        end = comma  # "According to a report by the X Institute, the district floods …": the parser ran on
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        # "According to a report by the X Institute, the district floods …": the parser ran on past the comma
+        end = next((k for k in range(head.i + 1, end) if doc[k].text == ","), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

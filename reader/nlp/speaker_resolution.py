@@ -31,19 +31,16 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None) -> Said:
         if subject is None:
             return Said()
-        named = subject.head.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
-                                                          for c in subject.head.lefts)
-        if subject.dep_ == "appos" and subject.pos_ == "NOUN" and subject.head.pos_ == "PROPN" and named \
-                and subject.head.i < subject.i and any(c.dep_ == "relcl" for c in subject.children):
-            subject = subject.head  # "Ines Vidal, the analyst who …, tweeted": the parse made the role the subject
+        owner = _name_beside(subject)
+        if owner is not None and subject.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in subject.children) \
+                and (owner.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in owner.lefts)):
+            subject = owner  # "Ines Vidal, the analyst who …, tweeted": the parse made the role the subject
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             # "Mr. Kamin, who emphasized that …": the antecedent speaks, and the mention runs to the pronoun
             relative = subject
             antecedent = subject.head.head
-            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN" and antecedent.head.i < antecedent.i:
-                antecedent = antecedent.head  # "Nate Silver, the polling guru who …": the guru is Nate Silver
-            said = self._resolve(antecedent)
+            said = self._resolve(_name_beside(antecedent) or antecedent)  # "Nate Silver, the polling guru who …"
             m = said.mention
             if m is not None and m.start <= relative.i and relative.i - m.end < 25:
                 said.mention = replace(m, end=relative.i + 1)
@@ -210,6 +207,13 @@ class SpeakerResolver:
                 if person is not None:
                     att.speaker = person.name
                     att.role = att.role or person.role
+
+
+def _name_beside(role: Token) -> Token | None:
+    """The name a role noun stands in apposition to ('Nate Silver, the polling guru'), if it does."""
+    if role.dep_ == "appos" and role.head.pos_ == "PROPN" and role.head.i < role.i:
+        return role.head
+    return None
 
 
 def _clean_name(text: str) -> str:

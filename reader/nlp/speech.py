@@ -169,8 +169,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-
-
 def subject_before_aside(cue: Token, in_quote: list[int]) -> Token | None:
     """'Texas delegate Bill Eastland, wearing a cowboy hat, said' / 'Sen. Ann Lee (D-Ore.), noting …, said':
     the subject the parser lost behind an aside set off by commas."""
