@@ -22,6 +22,7 @@ from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention
+from reader.nlp.patterns import pattern_key, patterns
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -44,6 +45,8 @@ _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 class Extractor(SpeakerClues):
     """Runs over one parsed Doc: finds direct quotes and transcript turns itself, and has the
     speaker resolver and the reported-speech finder do the rest. Owns the list of quotes."""
+
+    use_patterns = True  # off only while the patterns themselves are mined (benchmarks/mine_patterns.py)
 
     def __init__(self, doc: Doc, layout: Layout | None = None) -> None:
         self.doc = doc
@@ -179,9 +182,25 @@ class Extractor(SpeakerClues):
                 self._turn(self.turns[index])
             else:
                 self.quotes.extend(self.reported.report(self.doc[index], claimed))
+        if self.use_patterns:
+            self._patterns(inside_turn, claimed)
         self.quotes.keep_one_per_span(_rank)
         self.speakers.settle_names()
         return self.quotes.as_list()
+
+    def _patterns(self, inside_turn: list[bool], claimed: set[int]) -> None:
+        """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined
+        from annotated news ("Carson endorsed Mr. Trump"), where no quote is yet."""
+        table = patterns()
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
+                continue
+            found = pattern_key(tok)
+            if found is not None and found[0] in table:
+                att = self.reported.by_pattern(tok, found[1], table[found[0]])
+                if att is not None:
+                    claimed.add(tok.i)
+                    self.quotes.add(att)
 
     def _turn(self, turn: Turn, end: int | None = None) -> None:
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""

@@ -200,6 +200,24 @@ class ReportedSpeech:
             found.append(att)
         return found
 
+    def by_pattern(self, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
+        """What a verb in a mined attribution pattern reports (reader.nlp.patterns), by the verb's subject;
+        None where the words are not prose or another quote has them."""
+        doc = self.doc
+        s, e = tokens
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        if not self.layout.is_prose(start) or self.quotes.overlapping(min(start, verb.idx), end):
+            return None
+        mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
+        att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=verb,
+                          found="pattern-strong" if precision >= 0.7 else "pattern-fair")
+        carrier = self._carrier(verb)
+        if carrier is not None:
+            att.same_speaker_as(carrier)
+        else:
+            att.take(self.speakers.resolve(subject_of(verb) or subject_before_aside(verb, self.in_quote)))
+        return att
+
     def _carrier(self, cue: Token) -> Attribution | None:
         """The report a trailing participle cue hangs on ('said the wall would fail, arguing …')."""
         if not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")

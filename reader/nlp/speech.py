@@ -90,6 +90,9 @@ class QuoteList:
     def covering(self, char: int) -> bool:
         return any(q.start <= char < q.end for q in self._items)
 
+    def overlapping(self, start: int, end: int) -> bool:
+        return any(q.start < end and start < q.end for q in self._items)
+
     def attributed_at(self, char: int) -> Attribution | None:
         """The latest quote with a speaker whose words include this character."""
         return next((q for q in reversed(self._items) if q.start <= char < q.end and q.speaker), None)

@@ -1,0 +1,60 @@
+"""Attribution patterns: a verb and what hangs on its right ("Carson endorsed Mr. Trump", "she accused
+him of sexism", "the plan seemed to reflect sadness", "he referred to reports that …").
+
+News annotators count these as attributions, a source's stance or act of speech on something, though
+no verb of saying is there. Which verbs, and which of their complements, is mined from PolNeAR train by
+``benchmarks/mine_patterns.py`` into ``data/patterns.tsv``: for each verb lemma and the dependency of its
+first complement, how often the words under it were an annotated attribution that the other rules missed.
+Only patterns right at least half of the time (and seen often enough) are used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+# the complements that make up what a pattern reports
+COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "dative", "oprd", "attr", "acomp"}
+MIN_PRECISION = 0.5
+MIN_COUNT = 5
+
+
+def pattern_key(verb: Token) -> tuple[str, tuple[int, int]] | None:
+    """The pattern a verb is in ('endorse dobj', 'refer prep:to') and the token range it reports; None
+    for a verb with no complement on its right, or in the passive."""
+    if verb.pos_ != "VERB":
+        return None
+    right = []
+    for child in verb.children:
+        if child.dep_ in ("auxpass", "nsubjpass"):
+            return None
+        if child.i > verb.i and child.dep_ in COMPLEMENTS:
+            right.append(child)
+    if not right:
+        return None
+    doc = verb.doc
+    first = right[0]
+    start = min(c.left_edge.i for c in right)
+    end = max(c.right_edge.i for c in right) + 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    dep = f"prep:{first.lower_}" if first.dep_ == "prep" else first.dep_
+    return f"{verb.lemma_.lower()} {dep}", (start, end)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, float]:
+    """Pattern -> precision on train, for the patterns good enough to use."""
+    table: dict[str, float] = {}
+    data = resources.files("reader.nlp").joinpath("data/patterns.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, hits, seen, precision = line.split("\t")
+        if int(hits) >= MIN_COUNT and float(precision) >= MIN_PRECISION:
+            table[key] = float(precision)
+    return table
