@@ -38,6 +38,11 @@ from reader.nlp.transcript import Turn, find_turns, headline_turn
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
+# "''…''" making up a whole sentence: after a sentence end or a line break, ending in . ? ! and a line
+# break, the end of the text, or the next sentence
+_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!''))*?[^\n][.?!])''(?=\s|$)",
+                         re.MULTILINE)
+
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
@@ -182,11 +187,30 @@ class Extractor(SpeakerClues):
                 self._turn(self.turns[index])
             else:
                 self.quotes.extend(self.reported.report(self.doc[index], claimed))
+        self._typewriter_sequels()
         if self.use_patterns:
             self._patterns(inside_turn, claimed)
         self.quotes.keep_one_per_span(_rank)
         self.speakers.settle_names()
         return self.quotes.as_list()
+
+    def _typewriter_sequels(self) -> None:
+        """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two
+        apostrophes, which the engine reads as reported speech through the cue beside them. A sentence
+        that is nothing but such a quotation, with no cue of its own, goes on with the speaker of the
+        quote before it (in this paragraph or the one before), and is reported the same way."""
+        text = self.text
+        for m in _TYPEWRITER.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if self.quotes.overlapping(start, end) or not self.layout.is_prose(start):
+                continue
+            before = [q for q in self.quotes if q.end <= start and q.speaker is not None]
+            prev = max(before, key=lambda q: q.end, default=None)
+            if prev is None or self.layout.prose_distance(prev.start, start) > 1:
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=prev.cue, found="typewriter-sequel")
+            att.same_speaker_as(prev)
+            self.quotes.add(att)
 
     def _patterns(self, inside_turn: list[bool], claimed: set[int]) -> None:
         """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined

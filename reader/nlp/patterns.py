@@ -28,8 +28,8 @@ def pattern_key(verb: Token) -> tuple[str, tuple[int, int]] | None:
         return None
     right = []
     for child in verb.children:
-        if child.dep_ in ("auxpass", "nsubjpass"):
-            return None
+        if child.dep_ in ("auxpass", "nsubjpass") or child.dep_ == "aux" and child.tag_ == "TO":
+            return None  # the passive, and "met to discuss the budget": a purpose, not a stance taken
         if child.i > verb.i and child.dep_ in COMPLEMENTS:
             right.append(child)
     if not right:

@@ -481,3 +481,37 @@ def test_what_a_study_or_a_court_found_is_reported(nlp):
     assert "study" in (found.speaker or "")
     assert not any("keys" in t for t in quotes)  # finding things is not a finding
     assert not any("timetable" in t for t in quotes)  # people finding something: not reported speech
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Turnout was high.\n\nFormer governor Ruth Adams endorsed Senator Tom Hale at a rally in Dayton on Friday.",
+     "Senator Tom Hale", "Ruth Adams"),
+    ("The night shift is short of staff.\n\nThe nurses' union accused the hospital board of ignoring the night "
+     "shift.", "the hospital board of ignoring", "The nurses' union"),
+    ("The vote is close.\n\nRep. Dana Ortiz criticized the spending bill as a gift to donors.",
+     "the spending bill as a gift", "Dana Ortiz"),
+])
+def test_stances_without_a_verb_of_saying_are_attributions(nlp, text, fragment, speaker):
+    quote = find(analyse_text(nlp, text), fragment)
+    assert quote.kind == "indirect" and quote.speaker == speaker
+
+
+def test_everyday_verbs_and_the_writers_impressions(nlp):
+    plain = analyse_text(nlp, "The mayor took the bus to work. The team had dinner at eight and then watched the game.")
+    assert plain.quotes == ()
+    seeming = analyse_text(nlp, "The budget passed.\n\nThe new plan seemed to reflect a change of heart on the council.")
+    quote = find(seeming, "to reflect a change of heart")
+    assert quote.speaker is None  # how it looks to the writer: the plan is not a speaker
+
+
+def test_typewriter_quotation_sentences_go_on_with_the_speaker_before(nlp):
+    text = ("''The bridge is safe,'' the engineer Paul Quist said. ''We checked every bolt last week.''\n\n"
+            "The council will vote in June.\n\nThe ferry runs hourly.\n\n''Nothing has changed.''\n")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "We checked every bolt").speaker == "Paul Quist"
+    assert not any("Nothing has changed" in q.text for q in analysis.quotes)  # nobody spoke in the paragraphs before
+
+
+def test_a_purpose_is_no_stance(nlp):
+    text = "The council met on Tuesday to discuss the library opening hours, and the meeting ran late."
+    assert analyse_text(nlp, text).quotes == ()
