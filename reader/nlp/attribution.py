@@ -43,6 +43,11 @@ __all__ = ["Attribution", "Extractor", "subject_of"]
 _TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!''))*?[^\n][.?!])''(?=\s|$)",
                          re.MULTILINE)
 
+# "''…''" opening a sentence (a line, or after . ? ! : and a space): one inside a sentence is a fragment
+# of it, or a title
+_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)",
+                              re.MULTILINE)
+
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
@@ -180,6 +185,7 @@ class Extractor(SpeakerClues):
                 candidates.append((tok.idx, _REPORTED, tok.i))
         candidates.sort()
         claimed: set[int] = set()
+        self._typewriter_tagged(claimed)
         for _pos, work, index in candidates:
             if work == _DIRECT:
                 self._direct(index, claimed)
@@ -193,6 +199,23 @@ class Extractor(SpeakerClues):
         self.quotes.keep_one_per_span(_rank)
         self.speakers.settle_names()
         return self.quotes.as_list()
+
+    def _typewriter_tagged(self, claimed: set[int]) -> None:
+        """"''Jobs, jobs, jobs,'' Mrs. Clinton said": a quotation in two apostrophes ending mid-sentence,
+        with a speech tag after it, is reported whole by the tag, also when it runs over several sentences
+        or has no verb for the cue to govern."""
+        for m in _TYPEWRITER_SPAN.finditer(self.text):
+            start, end = m.span(1)
+            if self.text[end - 1] not in ",?!" or not self.layout.is_prose(start):
+                continue
+            close = self._token_at(m.end() - 1)
+            tag = self.tags.after(close.i) if close is not None else None
+            if tag is None or tag.verb.i in claimed or tag.verb.lemma_ in ("be", "have", "do"):
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=tag.verb, found="typewriter-tag")
+            att.take(self._tag_speaker(tag))
+            claimed.add(tag.verb.i)
+            self.quotes.add(att)
 
     def _typewriter_sequels(self) -> None:
         """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two

@@ -515,3 +515,14 @@ def test_typewriter_quotation_sentences_go_on_with_the_speaker_before(nlp):
 def test_a_purpose_is_no_stance(nlp):
     text = "The council met on Tuesday to discuss the library opening hours, and the meeting ran late."
     assert analyse_text(nlp, text).quotes == ()
+
+
+def test_a_typewriter_quotation_is_reported_whole_by_the_tag_after_it(nlp):
+    text = ("The senator spoke for an hour.\n\n''Roads, roads, roads,'' Senator Ada Price said on Monday.\n\n"
+            "''Only 52 mayors have signed. We will need many more,'' said Omar Reyes, a campaign adviser.\n\n"
+            "The anthem ''A Change Is Gonna Come,'' she sang later, moved the hall.\n")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "Roads, roads, roads").speaker == "Ada Price"
+    whole = find(analysis, "Only 52 mayors have signed")
+    assert "We will need many more" in whole.text and whole.speaker == "Omar Reyes"
+    assert not any(q.text.startswith("A Change Is Gonna Come") for q in analysis.quotes)  # a title, not speech
