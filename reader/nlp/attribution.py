@@ -225,11 +225,11 @@ class Extractor(SpeakerClues):
         text = self.text
         for m in _TYPEWRITER.finditer(text):
             start, end = m.start(1), m.end(1)
-            if self.quotes.overlapping(start, end) or not self.layout.is_prose(start):
+            if not self.layout.is_prose(start):
                 continue
             before = [q for q in self.quotes if q.end <= start and q.speaker is not None]
             prev = max(before, key=lambda q: q.end, default=None)
-            if prev is None or self.layout.prose_distance(prev.start, start) > 1:
+            if prev is None or self.layout.prose_distance(prev.start, start) > 1 or not self.quotes.drop_inside(start, end):
                 continue
             att = Attribution(start, end, QuoteKind.INDIRECT, cue=prev.cue, found="typewriter-sequel")
             att.same_speaker_as(prev)

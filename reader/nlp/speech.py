@@ -90,6 +90,15 @@ class QuoteList:
     def covering(self, char: int) -> bool:
         return any(q.start <= char < q.end for q in self._items)
 
+    def drop_inside(self, start: int, end: int) -> bool:
+        """Take out the quotes whose words and cue lie inside start:end (a quotation read whole after
+        cues inside it gave parts of it); False, taking nothing, if any other quote overlaps it."""
+        inside = [q for q in self._items if q.start < end and start < q.end]
+        if any(q.start < start or q.end > end or q.cue is None or not start <= q.cue.idx < end for q in inside):
+            return False
+        self._items = [q for q in self._items if q not in inside]
+        return True
+
     def overlapping(self, start: int, end: int) -> bool:
         return any(q.start < end and start < q.end for q in self._items)
 

@@ -509,6 +509,10 @@ def test_typewriter_quotation_sentences_go_on_with_the_speaker_before(nlp):
             "The council will vote in June.\n\nThe ferry runs hourly.\n\n''Nothing has changed.''\n")
     analysis = analyse_text(nlp, text)
     assert find(analysis, "We checked every bolt").speaker == "Paul Quist"
+    inner = analyse_text(nlp, "The vote is set.\n\n''We have the votes,'' Ms. Dana Lee said. ''That does not seem "
+                              "the right way to go if we want to have a fair convention.''")
+    whole = find(inner, "That does not seem the right way")  # read whole, not from the cues inside it
+    assert whole.text.endswith("a fair convention.") and whole.speaker == "Dana Lee"
     assert not any("Nothing has changed" in q.text for q in analysis.quotes)  # nobody spoke in the paragraphs before
 
 
