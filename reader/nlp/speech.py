@@ -150,6 +150,17 @@ def _object_of(verb: Token, is_prep: Callable[[Token], bool]) -> Token | None:
     return None
 
 
+# "emailed supporters saying: “…”": the one who emails says it, not the supporters ("met voters saying
+# they were tired": the voters do)
+_SPEAKING = {"say", "state", "write", "add", "tell", "note", "declare", "announce", "argue", "warn", "insist"}
+
+
+def _leads_in(verb: Token) -> bool:
+    """'saying: “…”', 'stating, “…”': a speaking participle that leads into a quotation."""
+    nxt = verb.i + 1
+    return verb.lemma_ in _SPEAKING and nxt < len(verb.doc) and verb.doc[nxt].text in (":", ",", "\u201c", '"')
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -160,8 +171,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         owner = verb.head
-        if depth < 3 and verb.tag_ == "VBG" and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == "," \
-                and owner.dep_ in ("dobj", "pobj", "attr") and owner.head.pos_ in ("VERB", "ADP"):
+        set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+        if depth < 3 and verb.tag_ == "VBG" and (set_off or _leads_in(verb) and owner.pos_ == "NOUN") \
+                and owner.dep_ in ("dobj", "pobj", "attr", "dative") and owner.head.pos_ in ("VERB", "ADP"):
             # "Mr. Trump made a third attempt to deflect it, writing on Twitter …": the clause's subject writes
             clause = owner.head if owner.head.pos_ == "VERB" else owner.head.head
             found = subject_of(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") else None

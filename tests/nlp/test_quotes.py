@@ -530,3 +530,10 @@ def test_a_typewriter_quotation_is_reported_whole_by_the_tag_after_it(nlp):
     whole = find(analysis, "Only 52 mayors have signed")
     assert "We will need many more" in whole.text and whole.speaker == "Omar Reyes"
     assert not any(q.text.startswith("A Change Is Gonna Come") for q in analysis.quotes)  # a title, not speech
+
+
+def test_a_speaking_participle_leading_into_a_quotation_is_the_subjects(nlp):
+    lead = analyse_text(nlp, "Senator Ruth Adams emailed supporters saying: “We are staying in this race until the end.”")
+    assert find(lead, "staying in this race").speaker == "Ruth Adams"
+    met = analyse_text(nlp, "The mayor met voters saying they were tired of the roadworks.")
+    assert find(met, "tired of the roadworks").speaker == "voters"  # the voters say it
