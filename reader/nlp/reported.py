@@ -234,12 +234,14 @@ class ReportedSpeech:
         return self.quotes.attributed_at(cue.head.idx)
 
     def _clause_end(self, clause: Token) -> int:
-        """Where a reported clause ends: before a trailing participle that is the narrator's
+        """Where a reported clause ends: before the source of the report itself, before a trailing participle that is the narrator's
         ("…, arguing that …", "…, implicitly putting …") and before a second speech act joined to it
         ("… and warned against …"), which is reported on its own."""
         doc = self.doc
         right = clause.right_edge.i + 1
         for tok in doc[clause.i + 1:right]:
+            if tok.lower_ == "according" and doc[tok.i - 1].text == ",":
+                return tok.i - 1  # "… told her that it was not that simple, according to an account she gave"
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > clause.i \
                     and doc[tok.left_edge.i - 1].text == ",":
                 return tok.left_edge.i - 1

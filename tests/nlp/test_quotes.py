@@ -537,3 +537,9 @@ def test_a_speaking_participle_leading_into_a_quotation_is_the_subjects(nlp):
     assert find(lead, "staying in this race").speaker == "Ruth Adams"
     met = analyse_text(nlp, "The mayor met voters saying they were tired of the roadworks.")
     assert find(met, "tired of the roadworks").speaker == "voters"  # the voters say it
+
+
+def test_a_reported_clause_ends_before_the_report_of_it(nlp):
+    text = "The president told her that it was not that simple, according to an account she gave to the Ledger."
+    told = [q for q in analyse_text(nlp, text).quotes if q.speaker == "The president"]
+    assert [q.text for q in told] == ["that it was not that simple"]
