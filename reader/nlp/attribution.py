@@ -48,6 +48,9 @@ _TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^
 _TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)",
                               re.MULTILINE)
 
+# the second half of a quotation split by its tag: ", ''…''"
+_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)")
+
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
@@ -216,6 +219,13 @@ class Extractor(SpeakerClues):
             att.take(self._tag_speaker(tag))
             claimed.add(tag.verb.i)
             self.quotes.add(att)
+            last = self.doc[max(tag.end, tag.verb.i + 1) - 1]
+            rest = _TYPEWRITER_REST.match(self.text, last.idx + len(last.text))
+            if rest is not None:  # "''A,'' Mr. Indyk said, ''and it's very hard to imagine …''": the second half
+                second = Attribution(rest.start(1), rest.end(1), QuoteKind.INDIRECT, cue=tag.verb,
+                                     found="typewriter-tag")
+                second.same_speaker_as(att, inherited=False)
+                self.quotes.add(second)
 
     def _typewriter_sequels(self) -> None:
         """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two

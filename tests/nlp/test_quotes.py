@@ -530,6 +530,9 @@ def test_a_typewriter_quotation_is_reported_whole_by_the_tag_after_it(nlp):
     whole = find(analysis, "Only 52 mayors have signed")
     assert "We will need many more" in whole.text and whole.speaker == "Omar Reyes"
     assert not any(q.text.startswith("A Change Is Gonna Come") for q in analysis.quotes)  # a title, not speech
+    split = analyse_text(nlp, "The talks stalled.\n\n''There is a lot of water under the bridge,'' Mr. Ivo Indyk "
+                              "said, ''and it is very hard to imagine a deal now.''")
+    assert find(split, "very hard to imagine a deal").speaker == "Ivo Indyk"  # the second half of a split quotation
 
 
 def test_a_speaking_participle_leading_into_a_quotation_is_the_subjects(nlp):
