@@ -3,7 +3,8 @@
 Runs the engine with the patterns switched off. Then, for every verb with a complement on its right
 that no quote covers yet, asks whether the words under the complement are a human-annotated attribution
 (char overlap >= 0.5 as the scorer counts it) that the engine missed. Per pattern ("endorse dobj",
-"refer prep:to"): how often it was one, how often it was seen, the precision. Writes
+"refer prep:to"), and per pattern and kind of subject ("endorse dobj|person"): how often it was one, how
+often it was seen, the precision. Writes
 reader/nlp/data/patterns.tsv (patterns seen at least twice as one).
 Usage: python benchmarks/mine_patterns.py [--data ../shared/data/polnear] [--jobs 2]
 """
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.nlp.attribution import Extractor  # noqa: E402
-from reader.nlp.patterns import pattern_key  # noqa: E402
+from reader.nlp.patterns import pattern_key, subject_kind  # noqa: E402
 from reader.nlp.pipeline import build_nlp  # noqa: E402
 
 
@@ -58,9 +59,10 @@ def _count(job: tuple[str, list[dict]]) -> tuple[collections.Counter[str], colle
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
             if any(a < span[1] and min(tok.idx, span[0]) < b for a, b in found):
                 continue
-            seen[key] += 1
-            if any(score.iou(span, g) >= score.IOU_THRESHOLD for n, g in enumerate(gold) if n not in matched):
-                hits[key] += 1
+            hit = any(score.iou(span, g) >= score.IOU_THRESHOLD for n, g in enumerate(gold) if n not in matched)
+            for counted in (key, f"{key}|{subject_kind(tok)}"):
+                seen[counted] += 1
+                hits[counted] += hit
     return hits, seen
 
 
@@ -79,7 +81,8 @@ def main() -> None:
         for h, n in pool.map(_count, jobs):
             hits.update(h)
             seen.update(n)
-    rows = sorted(((k, hits[k], seen[k]) for k in hits if hits[k] >= 2), key=lambda r: (-r[1], r[0]))
+    kept = {k for k in seen if "|" not in k and hits[k] >= 2}  # with each kind of subject it was seen with
+    rows = sorted(((k, hits[k], seen[k]) for k in seen if k.split("|")[0] in kept), key=lambda r: (-r[1], r[0]))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# pattern\tattributions\tseen\tprecision  (mined from PolNeAR train by benchmarks/mine_patterns.py)\n")
         for key, h, n in rows:

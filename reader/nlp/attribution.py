@@ -22,7 +22,7 @@ from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention
-from reader.nlp.patterns import pattern_key, patterns
+from reader.nlp.patterns import MIN_PRECISION, pattern_key, precision, subject_kind
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -248,13 +248,15 @@ class Extractor(SpeakerClues):
     def _patterns(self, inside_turn: list[bool], claimed: set[int]) -> None:
         """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined
         from annotated news ("Carson endorsed Mr. Trump"), where no quote is yet."""
-        table = patterns()
         for tok in self.doc:
             if tok.pos_ != "VERB" or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
                 continue
             found = pattern_key(tok)
-            if found is not None and found[0] in table:
-                att = self.reported.by_pattern(tok, found[1], table[found[0]])
+            if found is None:
+                continue
+            strength = precision(found[0], subject_kind(tok))
+            if strength >= MIN_PRECISION:
+                att = self.reported.by_pattern(tok, found[1], strength)
                 if att is not None:
                     claimed.add(tok.i)
                     self.quotes.add(att)
