@@ -50,17 +50,17 @@ def _count(job: tuple[str, list[dict]]) -> tuple[collections.Counter[str], colle
         gold = [(q["start"], q["end"]) for q in score.select(rec["quotes"], "all")]
         matched = {g for g, _, _ in score.greedy_match(gold, found)}
         for tok in doc:
-            if tok.pos_ != "VERB" or tok.i in cues:
+            if tok.pos_ not in ("VERB", "ADJ") or tok.i in cues:
                 continue
             pattern = pattern_key(tok)
             if pattern is None:
                 continue
-            key, (s, e) = pattern
+            key, verb, (s, e) = pattern
             span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
             if any(a < span[1] and min(tok.idx, span[0]) < b for a, b in found):
                 continue
             hit = any(score.iou(span, g) >= score.IOU_THRESHOLD for n, g in enumerate(gold) if n not in matched)
-            for counted in (key, f"{key}|{subject_kind(tok)}"):
+            for counted in (key, f"{key}|{subject_kind(verb)}"):
                 seen[counted] += 1
                 hits[counted] += hit
     return hits, seen

@@ -249,14 +249,15 @@ class Extractor(SpeakerClues):
         """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined
         from annotated news ("Carson endorsed Mr. Trump"), where no quote is yet."""
         for tok in self.doc:
-            if tok.pos_ != "VERB" or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
+            if tok.pos_ not in ("VERB", "ADJ") or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
                 continue
             found = pattern_key(tok)
             if found is None:
                 continue
-            strength = precision(found[0], subject_kind(tok))
+            key, verb, tokens = found
+            strength = precision(key, subject_kind(verb))
             if strength >= MIN_PRECISION:
-                att = self.reported.by_pattern(tok, found[1], strength)
+                att = self.reported.by_pattern(tok, verb, tokens, strength)
                 if att is not None:
                     claimed.add(tok.i)
                     self.quotes.add(att)

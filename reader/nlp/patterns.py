@@ -35,29 +35,34 @@ def subject_kind(verb: Token) -> str:
     return "organisation" if subject.ent_type_ in ("ORG", "NORP", "GPE") else "other"
 
 
-def pattern_key(verb: Token) -> tuple[str, tuple[int, int]] | None:
-    """The pattern a verb is in ('endorse dobj', 'refer prep:to') and the token range it reports; None
-    for a verb with no complement on its right, or in the passive."""
-    if verb.pos_ != "VERB":
+def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
+    """The pattern a cue is in ('endorse dobj', 'refer prep:to', 'be hopeful ccomp'), the verb whose
+    subject is the source, and the token range the pattern reports; None for a word with no complement on
+    its right, or a verb in the passive or the infinitive."""
+    if cue.pos_ == "VERB":
+        verb, lemma = cue, cue.lemma_.lower()
+    elif cue.pos_ == "ADJ" and cue.dep_ == "acomp" and cue.head.lemma_ == "be":
+        verb, lemma = cue.head, f"be {cue.lower_}"  # "Some Democrats are hopeful they can win the House"
+    else:
         return None
-    right = []
     for child in verb.children:
         if child.dep_ in ("auxpass", "nsubjpass") or child.dep_ == "aux" and child.tag_ == "TO":
             return None  # the passive, and "met to discuss the budget": a purpose, not a stance taken
-        if child.i > verb.i and child.dep_ in COMPLEMENTS:
-            right.append(child)
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in COMPLEMENTS]
     if not right:
         return None
-    doc = verb.doc
+    doc = cue.doc
     first = right[0]
     start = min(c.left_edge.i for c in right)
+    if first.dep_ == "prep" and first.i == start and first.i + 1 < len(doc):
+        start = first.i + 1  # "referred to [reports that …]", "critical of [the plan]": what, not the preposition
     end = max(c.right_edge.i for c in right) + 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end <= start:
         return None
     dep = f"prep:{first.lower_}" if first.dep_ == "prep" else first.dep_
-    return f"{verb.lemma_.lower()} {dep}", (start, end)
+    return f"{lemma} {dep}", verb, (start, end)
 
 
 @lru_cache(maxsize=1)

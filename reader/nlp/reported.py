@@ -203,8 +203,8 @@ class ReportedSpeech:
             found.append(att)
         return found
 
-    def by_pattern(self, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
-        """What a verb in a mined attribution pattern reports (reader.nlp.patterns), by the verb's subject;
+    def by_pattern(self, cue: Token, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
+        """What a cue in a mined attribution pattern reports (reader.nlp.patterns), by its verb's subject;
         None where the words are not prose or another quote has them."""
         doc = self.doc
         s, e = tokens
@@ -212,7 +212,7 @@ class ReportedSpeech:
         if self.layout.kind_at(start) != "prose" or self.quotes.overlapping(min(start, verb.idx), end):
             return None  # a headline's "Council approves flood wall" is the outlet's summary, not a stance
         mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
-        att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=verb,
+        att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
                           found="pattern-strong" if precision >= 0.7 else "pattern-fair")
         subject = subject_of(verb)
         if _musing(verb, subject) or verb.lemma_ in FINDING_CUES and not is_finding(verb):

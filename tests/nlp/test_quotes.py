@@ -546,3 +546,11 @@ def test_a_reported_clause_ends_before_the_report_of_it(nlp):
     text = "The president told her that it was not that simple, according to an account she gave to the Ledger."
     told = [q for q in analyse_text(nlp, text).quotes if q.speaker == "The president"]
     assert [q.text for q in told] == ["that it was not that simple"]
+
+
+def test_a_stance_in_an_adjective_reports_what_it_is_about(nlp):
+    text = "The depot closes in May.\n\nCouncillor Ruth Adams was critical of the plan to close the depot."
+    quote = find(analyse_text(nlp, text), "the plan to close the depot")
+    assert quote.text == "the plan to close the depot" and quote.speaker == "Councillor Ruth Adams"
+    able = "The bridge is old.\n\nThe engineers were able to finish the repairs on time."
+    assert analyse_text(nlp, able).quotes == ()  # being able to do something is no stance
