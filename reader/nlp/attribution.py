@@ -51,6 +51,9 @@ _TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n
 # the second half of a quotation split by its tag: ", ''…''"
 _TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)")
 
+# a whole quotation after the verb that leads into it: "said, ''…''", "said: ''…''"
+_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!''))*?[.?!])''(?!\w)")
+
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
@@ -189,6 +192,7 @@ class Extractor(SpeakerClues):
         candidates.sort()
         claimed: set[int] = set()
         self._typewriter_tagged(claimed)
+        self._typewriter_led(claimed)
         for _pos, work, index in candidates:
             if work == _DIRECT:
                 self._direct(index, claimed)
@@ -226,6 +230,21 @@ class Extractor(SpeakerClues):
                                      found="typewriter-tag")
                 second.same_speaker_as(att, inherited=False)
                 self.quotes.add(second)
+
+    def _typewriter_led(self, claimed: set[int]) -> None:
+        """"As Freddy stumbled, Mr. Trump said, ''I watched him. And I learned from him.''": a quotation in two
+        apostrophes that a speech verb leads into is reported whole by it."""
+        for m in _TYPEWRITER_LED.finditer(self.text):
+            start, end = m.span(1)
+            cue = self._token_at(m.start())
+            cue = self.doc[cue.i - 1] if cue is not None and cue.i > 0 else None
+            if cue is None or cue.i in claimed or cue.pos_ != "VERB" or cue.lemma_ not in self.direct_cues \
+                    or not self.layout.is_prose(start):
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=cue, found="typewriter-led")
+            att.take(self.speakers.resolve(subject_of(cue) or subject_before_aside(cue, self.in_quote)))
+            claimed.add(cue.i)
+            self.quotes.add(att)
 
     def _typewriter_sequels(self) -> None:
         """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two

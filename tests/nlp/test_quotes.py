@@ -533,6 +533,9 @@ def test_a_typewriter_quotation_is_reported_whole_by_the_tag_after_it(nlp):
     split = analyse_text(nlp, "The talks stalled.\n\n''There is a lot of water under the bridge,'' Mr. Ivo Indyk "
                               "said, ''and it is very hard to imagine a deal now.''")
     assert find(split, "very hard to imagine a deal").speaker == "Ivo Indyk"  # the second half of a split quotation
+    led = analyse_text(nlp, "The race tightened.\n\nAs the rival stumbled, Mayor Tom Reyes said, ''I watched him. "
+                            "And I learned from him.''")
+    assert find(led, "I watched him").text == "I watched him. And I learned from him."  # led into by its verb
 
 
 def test_a_speaking_participle_leading_into_a_quotation_is_the_subjects(nlp):
