@@ -113,8 +113,9 @@ class Extractor(SpeakerClues):
         ends_punct = content.rstrip()[-1:] in ".?!\u2026"
         if span.single and len(words) < 4:
             return False
-        if _title_case(words) and not self._cue_follows(span) and (prev is None or prev.text == ":"):
-            return False  # "‘Legend in the Coal Fields.’": a subheading or a title, not speech
+        named = prev is not None and prev.text == "," and prev.i > 0 and self.doc[prev.i - 1].pos_ in ("NOUN", "PROPN")
+        if _title_case(words) and not self._cue_follows(span) and (prev is None or prev.text == ":" or named):
+            return False  # "‘Legend in the Coal Fields.’", "his radio show, “Generations With Kevin”": a title
         long_enough = len(words) >= 3 or ends_punct or (content.rstrip()[-1:] == "," and self._cue_follows(span))
         first = content.lstrip()[:1]
         if prev is not None and prev.text == "," and first.islower() and not self._cue_before(prev.i):

@@ -557,3 +557,9 @@ def test_a_stance_in_an_adjective_reports_what_it_is_about(nlp):
     assert quote.text == "the plan to close the depot" and quote.speaker == "Councillor Ruth Adams"
     able = "The bridge is old.\n\nThe engineers were able to finish the repairs on time."
     assert analyse_text(nlp, able).quotes == ()  # being able to do something is no stance
+
+
+def test_a_title_set_off_by_a_comma_is_no_quotation(nlp):
+    show = analyse_text(nlp, "He spoke on Monday on his weekly radio show, “Mornings With Dale Brooks,” which airs in "
+                             "three states.")
+    assert not any(q.kind == "direct" for q in show.quotes)
