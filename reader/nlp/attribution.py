@@ -48,6 +48,9 @@ _TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^
 _TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)",
                               re.MULTILINE)
 
+# "“…,” by the Post's Kathy Bonn": the credit of a linked story
+_BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+[A-Z]")
+
 # the second half of a quotation split by its tag: ", ''…''"
 _TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)")
 
@@ -113,6 +116,8 @@ class Extractor(SpeakerClues):
         ends_punct = content.rstrip()[-1:] in ".?!\u2026"
         if span.single and len(words) < 4:
             return False
+        if span.close_mark is not None and _BYLINE_AFTER.match(self.text, span.close_mark + 1):
+            return False  # "“Met accused of whitewashing art,” by the Post's Kathy Bonn": a linked story's headline
         named = prev is not None and prev.text == "," and prev.i > 0 and self.doc[prev.i - 1].pos_ in ("NOUN", "PROPN")
         if _title_case(words) and not self._cue_follows(span) and (prev is None or prev.text == ":" or named):
             return False  # "‘Legend in the Coal Fields.’", "his radio show, “Generations With Kevin”": a title

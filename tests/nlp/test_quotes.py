@@ -365,6 +365,7 @@ PAGE_NOISE = [
     "By Jane Roe and Tom Hardy, Staff Writers",
     "Updated 5:55 p.m. ET",
     "Follow us on Twitter",
+    "—“Ferry operator cuts winter sailings,” by the Gazette's Ann Moore: http://example.com/ferry",
 ]
 
 
