@@ -49,7 +49,7 @@ _TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n
                               re.MULTILINE)
 
 # "“…,” by the Post's Kathy Bonn": the credit of a linked story
-_BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+[A-Z]")
+_BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 
 # the second half of a quotation split by its tag: ", ''…''"
 _TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)")
