@@ -242,8 +242,11 @@ class Extractor(SpeakerClues):
         apostrophes that a speech verb leads into is reported whole by it."""
         for m in _TYPEWRITER_LED.finditer(self.text):
             start, end = m.span(1)
-            cue = self._token_at(m.start())
-            cue = self.doc[cue.i - 1] if cue is not None and cue.i > 0 else None
+            mark = self._token_at(m.start())
+            cue = self.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+            for _ in range(2):  # "Schilling told WEEI: ''…''": the verb the word before the mark belongs to
+                if cue is not None and not (cue.pos_ == "VERB" and cue.lemma_ in self.direct_cues) and cue.head.i < cue.i:
+                    cue = cue.head
             if cue is None or cue.i in claimed or cue.pos_ != "VERB" or cue.lemma_ not in self.direct_cues \
                     or not self.layout.is_prose(start):
                 continue

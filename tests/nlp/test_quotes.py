@@ -537,6 +537,9 @@ def test_a_typewriter_quotation_is_reported_whole_by_the_tag_after_it(nlp):
     led = analyse_text(nlp, "The race tightened.\n\nAs the rival stumbled, Mayor Tom Reyes said, ''I watched him. "
                             "And I learned from him.''")
     assert find(led, "I watched him").text == "I watched him. And I learned from him."  # led into by its verb
+    told = analyse_text(nlp, "The row went on.\n\nCurt Shilling told WEEI: ''I replied to the post. I did not post "
+                             "that.''")
+    assert find(told, "I replied to the post").text.endswith("I did not post that.")
 
 
 def test_a_speaking_participle_leading_into_a_quotation_is_the_subjects(nlp):
