@@ -40,22 +40,22 @@ __all__ = ["Attribution", "Extractor", "subject_of"]
 
 # "''…''" making up a whole sentence: after a sentence end or a line break, ending in . ? ! and a line
 # break, the end of the text, or the next sentence
-_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!''))*?[^\n][.?!])''(?=\s|$)",
+_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!'')){0,1500}?[^\n][.?!])''(?=\s|$)",
                          re.MULTILINE)
 
 # "''…''" opening a sentence (a line, or after . ? ! : and a space): one inside a sentence is a fragment
 # of it, or a title
-_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)",
+_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)",
                               re.MULTILINE)
 
 # "“…,” by the Post's Kathy Bonn": the credit of a linked story
 _BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 
 # the second half of a quotation split by its tag: ", ''…''"
-_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!''))*?[^\s])''(?!\w)")
+_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)")
 
 # a whole quotation after the verb that leads into it: "said, ''…''", "said: ''…''"
-_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!''))*?[.?!])''(?!\w)")
+_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!'')){0,1500}?[.?!])''(?!\w)")
 
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
