@@ -255,18 +255,26 @@ class ReportedSpeech:
     def _characterisation(self, cue: Token) -> tuple[int, int] | None:
         """'Clinton called half of Trump's supporters “deplorables”': what a speaker called something is
         their word for it. Only with a subject, an object and what it was called."""
-        if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl"):
+        relative = cue.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in cue.children)  # "Pence, who called …"
+        if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl") and not relative:
             return None
         if subject_of(cue) is None and self._carrier(cue) is None:
             return None
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
         named = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp", "ccomp") and obj is not None
                       and c.i > obj.i and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
+        if obj is not None and named is None and self._quoted_after(obj):
+            return obj.left_edge.i, obj.right_edge.i + 1  # "called Mrs. Lane an ''Aunt Tom''": parsed as one object
         if obj is None or named is None:
             return None
         end = max(c.right_edge.i for c in cue.children
                   if c.i >= obj.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "npadvmod"))
         return obj.left_edge.i, end + 1
+
+    def _quoted_after(self, obj: Token) -> bool:
+        """Words in quotation marks in the object's phrase, after its head."""
+        doc = self.doc
+        return any(self.in_quote[i] >= 0 or doc[i].text in ("''", "``") for i in range(obj.i + 1, obj.right_edge.i + 1))
 
     def _clean_range(self, cue: Token, s: int, e: int, need_verb: bool = True) -> tuple[int, int] | None:
         doc = self.doc

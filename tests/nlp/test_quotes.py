@@ -567,3 +567,9 @@ def test_a_title_set_off_by_a_comma_is_no_quotation(nlp):
     show = analyse_text(nlp, "He spoke on Monday on his weekly radio show, “Mornings With Dale Brooks,” which airs in "
                              "three states.")
     assert not any(q.kind == "direct" for q in show.quotes)
+
+
+def test_what_someone_in_a_relative_clause_called_a_person(nlp):
+    text = "The tributes came in.\n\nThey included Gov. Mike Pence, who called their son “an American hero.”"
+    quote = find(analyse_text(nlp, text), "an American hero")
+    assert quote.kind == "mixed" and quote.speaker == "Mike Pence"
