@@ -20,6 +20,8 @@ from spacy.tokens import Token
 
 # the complements that make up what a pattern reports
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "dative", "oprd", "attr", "acomp"}
+_SCENE = {"in", "at", "during", "on", "after", "before", "since", "amid", "throughout", "following", "via", "through",
+          "inside", "outside", "near", "across", "within", "until"}
 MIN_PRECISION = 0.5
 MIN_COUNT = 5
 SMOOTHING = 5.0  # pseudo-counts drawn from the pattern's precision for one kind of subject
@@ -51,6 +53,9 @@ def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
     right = [c for c in cue.children if c.i > cue.i and c.dep_ in COMPLEMENTS]
     if not right:
         return None
+    # after the first complement, a phrase that sets the scene is the writer's, not the stance:
+    # "cited his wins [in his opening statement]", "endorsed Clinton [during a call with reporters]"
+    right = right[:1] + [c for c in right[1:] if not (c.dep_ == "prep" and c.lower_ in _SCENE)]
     doc = cue.doc
     first = right[0]
     start = min(c.left_edge.i for c in right)

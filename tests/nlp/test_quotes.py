@@ -495,6 +495,7 @@ def test_what_a_study_or_a_court_found_is_reported(nlp):
 def test_stances_without_a_verb_of_saying_are_attributions(nlp, text, fragment, speaker):
     quote = find(analyse_text(nlp, text), fragment)
     assert quote.kind == "indirect" and quote.speaker == speaker
+    assert "rally" not in quote.text  # the scene ("at a rally in Dayton") is the writer's, not the stance
 
 
 def test_everyday_verbs_and_the_writers_impressions(nlp):
