@@ -8,7 +8,6 @@ import re
 from spacy.tokens import Doc
 
 from reader.model import QuoteKind
-from reader.nlp.clues import SpeakerClues
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import (
     FINDING_CUES,
@@ -35,33 +34,18 @@ from reader.nlp.speech import (
 )
 from reader.nlp.tags import TagReader
 from reader.nlp.transcript import Turn, find_turns, headline_turn
+from reader.nlp.typewriter import TypewriterQuotes
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
 
-# "''…''" making up a whole sentence: after a sentence end or a line break, ending in . ? ! and a line
-# break, the end of the text, or the next sentence
-_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!'')){0,1500}?[^\n][.?!])''(?=\s|$)",
-                         re.MULTILINE)
-
-# "''…''" opening a sentence (a line, or after . ? ! : and a space): one inside a sentence is a fragment
-# of it, or a title
-_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)",
-                              re.MULTILINE)
-
 # "“…,” by the Post's Kathy Bonn": the credit of a linked story
 _BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
-
-# the second half of a quotation split by its tag: ", ''…''"
-_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)")
-
-# a whole quotation after the verb that leads into it: "said, ''…''", "said: ''…''"
-_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!'')){0,1500}?[.?!])''(?!\w)")
 
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
 
-class Extractor(SpeakerClues):
+class Extractor(TypewriterQuotes):
     """Runs over one parsed Doc: finds direct quotes and transcript turns itself, and has the
     speaker resolver and the reported-speech finder do the rest. Owns the list of quotes."""
 
@@ -212,66 +196,6 @@ class Extractor(SpeakerClues):
         self.quotes.keep_one_per_span(_rank)
         self.speakers.settle_names()
         return self.quotes.as_list()
-
-    def _typewriter_tagged(self, claimed: set[int]) -> None:
-        """"''Jobs, jobs, jobs,'' Mrs. Clinton said": a quotation in two apostrophes ending mid-sentence,
-        with a speech tag after it, is reported whole by the tag, also when it runs over several sentences
-        or has no verb for the cue to govern."""
-        for m in _TYPEWRITER_SPAN.finditer(self.text):
-            start, end = m.span(1)
-            if self.text[end - 1] not in ",?!" or not self.layout.is_prose(start):
-                continue
-            close = self._token_at(m.end() - 1)
-            tag = self.tags.after(close.i) if close is not None else None
-            if tag is None or tag.verb.i in claimed or tag.verb.lemma_ in ("be", "have", "do"):
-                continue
-            att = Attribution(start, end, QuoteKind.INDIRECT, cue=tag.verb, found="typewriter-tag")
-            att.take(self._tag_speaker(tag))
-            claimed.add(tag.verb.i)
-            self.quotes.add(att)
-            last = self.doc[max(tag.end, tag.verb.i + 1) - 1]
-            rest = _TYPEWRITER_REST.match(self.text, last.idx + len(last.text))
-            if rest is not None:  # "''A,'' Mr. Indyk said, ''and it's very hard to imagine …''": the second half
-                second = Attribution(rest.start(1), rest.end(1), QuoteKind.INDIRECT, cue=tag.verb,
-                                     found="typewriter-tag")
-                second.same_speaker_as(att, inherited=False)
-                self.quotes.add(second)
-
-    def _typewriter_led(self, claimed: set[int]) -> None:
-        """"As Freddy stumbled, Mr. Trump said, ''I watched him. And I learned from him.''": a quotation in two
-        apostrophes that a speech verb leads into is reported whole by it."""
-        for m in _TYPEWRITER_LED.finditer(self.text):
-            start, end = m.span(1)
-            mark = self._token_at(m.start())
-            cue = self.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
-            for _ in range(2):  # "Schilling told WEEI: ''…''": the verb the word before the mark belongs to
-                if cue is not None and not (cue.pos_ == "VERB" and cue.lemma_ in self.direct_cues) and cue.head.i < cue.i:
-                    cue = cue.head
-            if cue is None or cue.i in claimed or cue.pos_ != "VERB" or cue.lemma_ not in self.direct_cues \
-                    or not self.layout.is_prose(start):
-                continue
-            att = Attribution(start, end, QuoteKind.INDIRECT, cue=cue, found="typewriter-led")
-            att.take(self.speakers.resolve(subject_of(cue) or subject_before_aside(cue, self.in_quote)))
-            claimed.add(cue.i)
-            self.quotes.add(att)
-
-    def _typewriter_sequels(self) -> None:
-        """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two
-        apostrophes, which the engine reads as reported speech through the cue beside them. A sentence
-        that is nothing but such a quotation, with no cue of its own, goes on with the speaker of the
-        quote before it (in this paragraph or the one before), and is reported the same way."""
-        text = self.text
-        for m in _TYPEWRITER.finditer(text):
-            start, end = m.start(1), m.end(1)
-            if not self.layout.is_prose(start):
-                continue
-            before = [q for q in self.quotes if q.end <= start and q.speaker is not None]
-            prev = max(before, key=lambda q: q.end, default=None)
-            if prev is None or self.layout.prose_distance(prev.start, start) > 1 or not self.quotes.drop_inside(start, end):
-                continue
-            att = Attribution(start, end, QuoteKind.INDIRECT, cue=prev.cue, found="typewriter-sequel")
-            att.same_speaker_as(prev)
-            self.quotes.add(att)
 
     def _patterns(self, inside_turn: list[bool], claimed: set[int]) -> None:
         """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined

@@ -1,0 +1,97 @@
+"""Quotations in two apostrophes (''…''), as archive text (the NYT's among it) sets them.
+
+The engine does not read two apostrophes as quotation marks (they are ambiguous, and news annotation such as
+PolNeAR's counts these quotations as reported speech): it reads such a quotation as reported by the cue
+beside it. These are the ways to the whole quotation and its speaker: a speech tag after it ("''A,'' X
+said"), the second half after the tag ("…, ''and B''"), a verb leading into it ("X said, ''A. B.''"), or,
+for a sentence that is nothing but a quotation, the speaker of the quote before it. A mixin of the
+Extractor (reader.nlp.attribution), built on its SpeakerClues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import QuoteKind
+from reader.nlp.clues import SpeakerClues
+from reader.nlp.speech import Attribution, subject_before_aside, subject_of
+
+# "''…''" making up a whole sentence: after a sentence end or a line break, ending in . ? ! and a line
+# break, the end of the text, or the next sentence
+_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!'')){0,1500}?[^\n][.?!])''(?=\s|$)",
+                         re.MULTILINE)
+
+# "''…''" opening a sentence (a line, or after . ? ! : and a space): one inside a sentence is a fragment
+# of it, or a title
+_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)",
+                              re.MULTILINE)
+
+# the second half of a quotation split by its tag: ", ''…''"
+_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)")
+
+# a whole quotation after the verb that leads into it: "said, ''…''", "said: ''…''"
+_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!'')){0,1500}?[.?!])''(?!\w)")
+
+
+class TypewriterQuotes(SpeakerClues):
+    """The Extractor's ways to a typewriter quotation's words and speaker (they use its speaker clues)."""
+
+    def _typewriter_tagged(self, claimed: set[int]) -> None:
+        """"''Jobs, jobs, jobs,'' Mrs. Clinton said": a quotation in two apostrophes ending mid-sentence,
+        with a speech tag after it, is reported whole by the tag, also when it runs over several sentences
+        or has no verb for the cue to govern."""
+        for m in _TYPEWRITER_SPAN.finditer(self.text):
+            start, end = m.span(1)
+            if self.text[end - 1] not in ",?!" or not self.layout.is_prose(start):
+                continue
+            close = self._token_at(m.end() - 1)
+            tag = self.tags.after(close.i) if close is not None else None
+            if tag is None or tag.verb.i in claimed or tag.verb.lemma_ in ("be", "have", "do"):
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=tag.verb, found="typewriter-tag")
+            att.take(self._tag_speaker(tag))
+            claimed.add(tag.verb.i)
+            self.quotes.add(att)
+            last = self.doc[max(tag.end, tag.verb.i + 1) - 1]
+            rest = _TYPEWRITER_REST.match(self.text, last.idx + len(last.text))
+            if rest is not None:  # "''A,'' Mr. Indyk said, ''and it's very hard to imagine …''": the second half
+                second = Attribution(rest.start(1), rest.end(1), QuoteKind.INDIRECT, cue=tag.verb,
+                                     found="typewriter-tag")
+                second.same_speaker_as(att, inherited=False)
+                self.quotes.add(second)
+
+    def _typewriter_led(self, claimed: set[int]) -> None:
+        """"As Freddy stumbled, Mr. Trump said, ''I watched him. And I learned from him.''": a quotation in two
+        apostrophes that a speech verb leads into is reported whole by it."""
+        for m in _TYPEWRITER_LED.finditer(self.text):
+            start, end = m.span(1)
+            mark = self._token_at(m.start())
+            cue = self.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+            for _ in range(2):  # "Schilling told WEEI: ''…''": the verb the word before the mark belongs to
+                if cue is not None and not (cue.pos_ == "VERB" and cue.lemma_ in self.direct_cues) and cue.head.i < cue.i:
+                    cue = cue.head
+            if cue is None or cue.i in claimed or cue.pos_ != "VERB" or cue.lemma_ not in self.direct_cues \
+                    or not self.layout.is_prose(start):
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=cue, found="typewriter-led")
+            att.take(self.speakers.resolve(subject_of(cue) or subject_before_aside(cue, self.in_quote)))
+            claimed.add(cue.i)
+            self.quotes.add(att)
+
+    def _typewriter_sequels(self) -> None:
+        """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two
+        apostrophes, which the engine reads as reported speech through the cue beside them. A sentence
+        that is nothing but such a quotation, with no cue of its own, goes on with the speaker of the
+        quote before it (in this paragraph or the one before), and is reported the same way."""
+        text = self.text
+        for m in _TYPEWRITER.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if not self.layout.is_prose(start):
+                continue
+            before = [q for q in self.quotes if q.end <= start and q.speaker is not None]
+            prev = max(before, key=lambda q: q.end, default=None)
+            if prev is None or self.layout.prose_distance(prev.start, start) > 1 or not self.quotes.drop_inside(start, end):
+                continue
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=prev.cue, found="typewriter-sequel")
+            att.same_speaker_as(prev)
+            self.quotes.add(att)
