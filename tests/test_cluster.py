@@ -121,7 +121,7 @@ def articles_in(db) -> int:
 
 def test_ctrl_c_stops_a_cluster_import_cleanly_and_a_rerun_completes(tmp_path):
     folder = tmp_path / "many"
-    corpus.write(folder, 60)
+    corpus.write(folder, 60, parts=6)  # news-length: the import is still running when Ctrl+C comes
     db = tmp_path / "lib.sqlite3"
     cmd = [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db), "--dask", "local:2"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
