@@ -123,7 +123,10 @@ def test_ctrl_c_stops_a_cluster_import_cleanly_and_a_rerun_completes(tmp_path):
     corpus.write(folder, 150, parts=6)  # news-length: the import is still running when Ctrl+C comes
     db = tmp_path / "lib.sqlite3"
     cmd = [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db), "--dask", "local:2"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    # a shell without job control starts background jobs with Ctrl+C ignored, and Python then keeps it
+    # ignored: give the import the terminal's default, as a user's shell does
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:  # wait until articles are being stored
         time.sleep(0.5)
