@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.nlp.attribution import Extractor  # noqa: E402
-from reader.nlp.patterns import pattern_key, subject_kind  # noqa: E402
+from reader.nlp.patterns import CUE_POS, pattern_key, subject_kind  # noqa: E402
 from reader.nlp.pipeline import build_nlp  # noqa: E402
 
 
@@ -50,7 +50,7 @@ def _count(job: tuple[str, list[dict]]) -> tuple[collections.Counter[str], colle
         gold = [(q["start"], q["end"]) for q in score.select(rec["quotes"], "all")]
         matched = {g for g, _, _ in score.greedy_match(gold, found)}
         for tok in doc:
-            if tok.pos_ not in ("VERB", "ADJ") or tok.i in cues:
+            if tok.pos_ not in CUE_POS or tok.i in cues:
                 continue
             pattern = pattern_key(tok)
             if pattern is None:

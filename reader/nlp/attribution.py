@@ -21,7 +21,7 @@ from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention
-from reader.nlp.patterns import MIN_PRECISION, pattern_key, precision, subject_kind
+from reader.nlp.patterns import CUE_POS, MIN_PRECISION, pattern_key, precision, subject_kind
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -201,7 +201,7 @@ class Extractor(TypewriterQuotes):
         """Last, the attributions no cue of speech gave: a verb and its complement in a pattern mined
         from annotated news ("Carson endorsed Mr. Trump"), where no quote is yet."""
         for tok in self.doc:
-            if tok.pos_ not in ("VERB", "ADJ") or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
+            if tok.pos_ not in CUE_POS or tok.i in claimed or inside_turn[tok.i] or self.in_quote[tok.i] >= 0:
                 continue
             found = pattern_key(tok)
             if found is None:

@@ -154,16 +154,19 @@ class SpeakerClues:
         span = self.spans[n]
         if span.close_mark is None or self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS:
             return None
-        close = self._token_at(span.close_mark)
-        if close is None:
-            return None
-        tag = self.tags.after(close.i)
-        if tag is None or tag.verb.lemma_ in ("be", "have", "do"):
+        tag = self._tag_after(span.close_mark)
+        if tag is None:
             return None
         parsed = [c for c in tag.verb.children if c.dep_ in ("nsubj", "nsubjpass") and tag.start <= c.i < tag.end]
         if parsed and parsed[0].pos_ != "PROPN":
             tag.subject = parsed[0]  # the parser knows the head of a common noun phrase it agrees on
         return tag
+
+    def _tag_after(self, close_mark: int) -> SpeechTag | None:
+        """The speech tag after the closing mark at this character, if its verb can be one."""
+        close = self._token_at(close_mark)
+        tag = self.tags.after(close.i) if close is not None else None
+        return None if tag is None or tag.verb.lemma_ in ("be", "have", "do") else tag
 
     def _tag_speaker(self, tag: SpeechTag) -> Said:
         """Who a speech tag names, their mention kept inside the tag: the parser may run a phrase on into

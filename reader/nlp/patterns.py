@@ -22,6 +22,7 @@ from spacy.tokens import Token
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "dative", "oprd", "attr", "acomp"}
 _SCENE = {"in", "at", "during", "on", "after", "before", "since", "amid", "throughout", "following", "via", "through",
           "inside", "outside", "near", "across", "within", "until"}
+CUE_POS = ("VERB", "ADJ")  # the words a pattern can start from (a cheap test before pattern_key)
 MIN_PRECISION = 0.5
 MIN_COUNT = 5
 SMOOTHING = 5.0  # pseudo-counts drawn from the pattern's precision for one kind of subject

@@ -211,12 +211,12 @@ class ReportedSpeech:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         if self.layout.kind_at(start) != "prose" or self.quotes.overlapping(min(start, verb.idx), end):
             return None  # a headline's "Council approves flood wall" is the outlet's summary, not a stance
-        mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
-        att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
-                          found="pattern-strong" if precision >= 0.7 else "pattern-fair")
         subject = subject_of(verb)
         if _musing(verb, subject) or verb.lemma_ in FINDING_CUES and not is_finding(verb):
             return None  # what people think or find is reported only as report() allows
+        mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
+        att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
+                          found="pattern-strong" if precision >= 0.7 else "pattern-fair")
         if verb.lemma_ in EVIDENTIAL:
             return att  # "the objections seemed to carry little weight": the writer's impression, no one's words
         carrier = self._carrier(verb)

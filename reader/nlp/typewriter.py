@@ -12,25 +12,30 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from reader.model import QuoteKind
 from reader.nlp.clues import SpeakerClues
 from reader.nlp.speech import Attribution, subject_before_aside, subject_of
 
+# the words between two pairs of apostrophes: on one line, never past another pair, at most 1,500
+# characters (hostile text stays linear)
+_WORDS = r"(?:[^\n](?!'')){0,1500}?"
+
 # "''…''" making up a whole sentence: after a sentence end or a line break, ending in . ? ! and a line
 # break, the end of the text, or the next sentence
-_TYPEWRITER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n](?:[^\n](?!'')){0,1500}?[^\n][.?!])''(?=\s|$)",
+_TYPEWRITER = re.compile(rf"(?:^|(?<=\n)|(?<=[.?!] )|(?<=[.?!]'' ))''([^'\n]{_WORDS}[^\n][.?!])''(?=\s|$)",
                          re.MULTILINE)
 
 # "''…''" opening a sentence (a line, or after . ? ! : and a space): one inside a sentence is a fragment
 # of it, or a title
-_TYPEWRITER_SPAN = re.compile(r"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)",
-                              re.MULTILINE)
+_TYPEWRITER_SPAN = re.compile(rf"(?:^|(?<=[.?!:] )|(?<=[.?!]'' ))''([^'\s]{_WORDS}[^\s])''(?!\w)", re.MULTILINE)
 
 # the second half of a quotation split by its tag: ", ''…''"
-_TYPEWRITER_REST = re.compile(r", ''([^'\s](?:[^\n](?!'')){0,1500}?[^\s])''(?!\w)")
+_TYPEWRITER_REST = re.compile(rf", ''([^'\s]{_WORDS}[^\s])''(?!\w)")
 
 # a whole quotation after the verb that leads into it: "said, ''…''", "said: ''…''"
-_TYPEWRITER_LED = re.compile(r"[,:] ''([^'\s](?:[^\n](?!'')){0,1500}?[.?!])''(?!\w)")
+_TYPEWRITER_LED = re.compile(rf"[,:] ''([^'\s]{_WORDS}[.?!])''(?!\w)")
 
 
 class TypewriterQuotes(SpeakerClues):
@@ -44,9 +49,8 @@ class TypewriterQuotes(SpeakerClues):
             start, end = m.span(1)
             if self.text[end - 1] not in ",?!" or not self.layout.is_prose(start):
                 continue
-            close = self._token_at(m.end() - 1)
-            tag = self.tags.after(close.i) if close is not None else None
-            if tag is None or tag.verb.i in claimed or tag.verb.lemma_ in ("be", "have", "do"):
+            tag = self._tag_after(m.end() - 1)
+            if tag is None or tag.verb.i in claimed:
                 continue
             att = Attribution(start, end, QuoteKind.INDIRECT, cue=tag.verb, found="typewriter-tag")
             att.take(self._tag_speaker(tag))
@@ -66,17 +70,21 @@ class TypewriterQuotes(SpeakerClues):
         for m in _TYPEWRITER_LED.finditer(self.text):
             start, end = m.span(1)
             mark = self._token_at(m.start())
-            cue = self.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+            if mark is None or mark.i == 0 or not self.layout.is_prose(start):
+                continue
+            cue = self.doc[mark.i - 1]
             for _ in range(2):  # "Schilling told WEEI: ''…''": the verb the word before the mark belongs to
-                if cue is not None and not (cue.pos_ == "VERB" and cue.lemma_ in self.direct_cues) and cue.head.i < cue.i:
+                if not self._speaking(cue) and cue.head.i < cue.i:
                     cue = cue.head
-            if cue is None or cue.i in claimed or cue.pos_ != "VERB" or cue.lemma_ not in self.direct_cues \
-                    or not self.layout.is_prose(start):
+            if cue.i in claimed or not self._speaking(cue):
                 continue
             att = Attribution(start, end, QuoteKind.INDIRECT, cue=cue, found="typewriter-led")
             att.take(self.speakers.resolve(subject_of(cue) or subject_before_aside(cue, self.in_quote)))
             claimed.add(cue.i)
             self.quotes.add(att)
+
+    def _speaking(self, tok: Token) -> bool:
+        return tok.pos_ == "VERB" and tok.lemma_ in self.direct_cues
 
     def _typewriter_sequels(self) -> None:
         """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.''": archive text quotes with two
