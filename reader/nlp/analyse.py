@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from reader.model import Analysis, Article, Quote, Speaker, SpeakerKind, recount
 from reader.nlp.confidence import calibration
-from reader.nlp.pieces import one_piece, read_in_pieces
+from reader.nlp.pieces import one_piece, read_in_pieces, readable, with_text_of
 from reader.nlp.pipeline import ENGINE_VERSION
 
 
@@ -70,17 +70,20 @@ def analyse_stream(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> 
     """Many texts through one pipeline, batched; a text too long for one piece is read in pieces."""
     name = nlp.meta.get("name", "")
     batch: list[str] = []
+
+    def flush() -> Iterator[Analysis]:
+        plain = [readable(text) for text in batch]
+        for text, read, doc in zip(batch, plain, nlp.pipe(plain, batch_size=batch_size), strict=True):
+            analysis = analysis_from_doc(doc, model=name)
+            yield analysis if read is text else with_text_of(analysis, text)
+        batch.clear()
+
     for text in texts:
         if not one_piece(text):
-            for doc in nlp.pipe(batch, batch_size=batch_size):
-                yield analysis_from_doc(doc, model=name)
-            batch = []
+            yield from flush()
             yield analyse_text(nlp, text)
         else:
             batch.append(text)
             if len(batch) >= batch_size * 4:
-                for doc in nlp.pipe(batch, batch_size=batch_size):
-                    yield analysis_from_doc(doc, model=name)
-                batch = []
-    for doc in nlp.pipe(batch, batch_size=batch_size):
-        yield analysis_from_doc(doc, model=name)
+                yield from flush()
+    yield from flush()

@@ -48,7 +48,7 @@ class SpeakerClues:
         """The token before the character offset, skipping spaces; None at a paragraph start."""
         i = char - 1
         text = self.text
-        while i >= 0 and text[i] in " \t":
+        while i >= 0 and text[i] != "\n" and text[i].isspace():  # "said.\u00a0“…": web text's no-break spaces
             i -= 1
         if i < 0 or text[i] == "\n":
             return None

@@ -95,6 +95,19 @@ def without_noise(text: str) -> str:
     return "".join(out)
 
 
+# no-break and thin spaces: a parser takes each for a word of its own ("said.\u00a0“…")
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
+def readable(text: str) -> str:
+    """What the parser reads: noise blanked and odd spaces made plain ones, offsets unchanged (the
+    same object when there was nothing to change)."""
+    plain = without_noise(text)
+    if any(c in plain for c in "\u00a0\u2007\u2009\u202f"):
+        plain = plain.translate(_ODD_SPACES)
+    return plain
+
+
 def one_piece(text: str) -> bool:
     """Whether a text is read whole (blanking keeps its length, so this needs no other pass over it)."""
     return len(text) <= PIECE_CHARS
@@ -105,21 +118,21 @@ def read_in_pieces(text: str, read: Callable[[str], Analysis], progress: Callabl
     """``read`` (one piece's text -> its analysis) over the pieces of ``text``, put back together in
     article offsets and worded as the article has them. ``progress`` hears (done, total) pieces; a set
     ``cancel`` stops it between pieces with ``Cancelled``."""
-    readable = without_noise(text)
-    points = cut_points(readable)
-    ends = [*points[1:], len(readable)]
+    plain = readable(text)
+    points = cut_points(plain)
+    ends = [*points[1:], len(plain)]
     parts = []
     for n, (start, end) in enumerate(zip(points, ends, strict=True)):
         if cancel is not None and cancel.is_set():
             raise Cancelled("stopped before the analysis was done; nothing was kept")
         if progress is not None:
             progress(n, len(points))
-        parts.append((start, read(readable[start:end])))
+        parts.append((start, read(plain[start:end])))
     if progress is not None:
         progress(len(points), len(points))
     analysis = parts[0][1] if len(parts) == 1 else join(parts)
     # quote what the article says, not the blanked copy the parser read
-    return analysis if readable is text else with_text_of(analysis, text)
+    return analysis if plain is text else with_text_of(analysis, text)
 
 
 def with_text_of(analysis: Analysis, text: str) -> Analysis:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.nlp.analyse import analyse_text
+from reader.nlp.analyse import analyse_stream, analyse_text
 
 
 def find(analysis, fragment):
@@ -148,6 +148,10 @@ CASES = [
      "She will try to be friendlier", "direct", "Another source familiar with the mayor’s thinking"),
     ("anonymous", "A senior official, speaking on condition of anonymity, said the talks had collapsed overnight.",
      "the talks had collapsed", "indirect", "A senior official"),
+    ("no-break-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u00a0“Every single "
+     "morning this week.”", "Every single morning", "direct", "Ida Lund"),
+    ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
+     "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
 
 
@@ -159,6 +163,13 @@ def test_quote_kind_and_speaker(nlp, case_id, text, fragment, kind, speaker):
     if speaker is not None:
         assert q.speaker == speaker
     assert text[q.start:q.end] == q.text
+
+
+def test_a_no_break_space_is_kept_in_the_quote_text(nlp):
+    text = "“We open at\u00a09 a.m. on\u00a0Monday,” the librarian Rosa Tam said."
+    for analysis in (analyse_text(nlp, text), next(analyse_stream(nlp, [text]))):
+        q = find(analysis, "We open at")
+        assert q.text == text[q.start:q.end] and "\u00a0" in q.text and q.speaker == "Rosa Tam"
 
 
 def test_words_after_a_quote_that_ends_its_sentence_are_not_its_speaker(nlp):
