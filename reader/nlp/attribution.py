@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
@@ -111,7 +111,7 @@ class Extractor(TypewriterQuotes):
             return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
         if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
             return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
-        if prev is None or prev.text in (".", "?", "!"):
+        if prev is None or prev.text in (".", "?", "!") or self._sentence_ended(prev, content):
             return long_enough
         if prev.text in _LEAD_PUNCT:
             return long_enough
@@ -119,6 +119,15 @@ class Extractor(TypewriterQuotes):
                 and self.doc[prev.i - 1].text not in ("-", "so"):
             return long_enough
         return False
+
+    def _sentence_ended(self, prev: Token, content: str) -> bool:
+        """'told reporters in Fort Mill, S.C. “It seems …”', 'said on ABC's “Good Morning America.” “She …”':
+        a sentence that ended on an abbreviation's or a quoted title's full stop, before a capitalised quotation."""
+        if not content.lstrip()[:1].isupper():
+            return False
+        if len(prev.text) > 1 and prev.text.endswith(".") and prev.text[-2] != "." and prev.text[0].isupper():
+            return True
+        return prev.text in ("\u201d", '"') and self.text[prev.idx - 1:prev.idx] in (".", "?", "!")
 
     def _cue_before(self, i: int) -> bool:
         return any(t.lemma_ in self.direct_cues and t.pos_ in ("VERB", "AUX") for t in self.doc[max(0, i - 8):i])

@@ -150,6 +150,10 @@ CASES = [
      "the talks had collapsed", "indirect", "A senior official"),
     ("no-break-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u00a0“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
+    ("follow-on-after-a-state-abbreviation", "“The bridge is sound,” the engineer Omar Haddad said in Dover, Del. "
+     "“We checked every bolt twice.”", "We checked every bolt", "direct", "Omar Haddad"),
+    ("follow-on-after-a-quoted-show-title", "“The plan is dead,” Lena Fox said on Radio Nine’s “Morning Call.” "
+     "“Nobody will vote for it now.”", "Nobody will vote", "direct", "Lena Fox"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
@@ -170,6 +174,16 @@ def test_a_no_break_space_is_kept_in_the_quote_text(nlp):
     for analysis in (analyse_text(nlp, text), next(analyse_stream(nlp, [text]))):
         q = find(analysis, "We open at")
         assert q.text == text[q.start:q.end] and "\u00a0" in q.text and q.speaker == "Rosa Tam"
+
+
+def test_an_abbreviation_before_a_lowercase_fragment_does_not_end_the_sentence(nlp):
+    text = "The treaty was signed by the U.S. “in good faith,” the minister said on Friday."
+    assert all(q.kind != "direct" for q in analyse_text(nlp, text).quotes)
+
+
+def test_a_quoted_title_is_not_a_quote_after_the_tag(nlp):
+    text = "“The plan is dead,” Lena Fox said on Radio Nine’s “Morning Call.” “Nobody will vote for it now.”"
+    assert all("Morning Call" not in q.text for q in analyse_text(nlp, text).quotes)
 
 
 def test_words_after_a_quote_that_ends_its_sentence_are_not_its_speaker(nlp):
