@@ -20,6 +20,11 @@ TITLES = {
     "manager", "sheriff", "officer", "detective", "coach", "host", "anchor", "reverend", "rev", "rev.",
     "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
     "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
+    # occupations written before a name ("Comedian Tess Morrow", "Economist Ann Lee")
+    "comedian", "actor", "actress", "singer", "rapper", "musician", "author", "novelist", "writer", "columnist",
+    "economist", "pollster", "strategist", "activist", "lawyer", "historian", "filmmaker", "producer",
+    "businessman", "businesswoman", "billionaire", "consultant", "journalist", "reporter", "correspondent",
+    "commentator", "pundit", "pastor", "pitcher", "quarterback",
 }
 
 # the same, without their full stops

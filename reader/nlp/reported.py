@@ -15,6 +15,7 @@ from reader.nlp.speech import (
     _OPEN_MARKS,
     Attribution,
     QuoteList,
+    after_comma,
     subject_before_aside,
     subject_of,
 )
@@ -243,7 +244,7 @@ class ReportedSpeech:
             if tok.lower_ == "according" and doc[tok.i - 1].text == ",":
                 return tok.i - 1  # "… told her that it was not that simple, according to an account she gave"
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > clause.i \
-                    and doc[tok.left_edge.i - 1].text == ",":
+                    and after_comma(doc, tok.left_edge.i):
                 return tok.left_edge.i - 1
             if tok.dep_ == "conj" and tok.lemma_ in SPEECH_CUES and tok.pos_ == "VERB":
                 cut = tok.left_edge.i

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.lexicon import ORGANISATION_WORDS
@@ -161,6 +161,30 @@ def _leads_in(verb: Token) -> bool:
     return verb.lemma_ in _SPEAKING and nxt < len(verb.doc) and verb.doc[nxt].text in (":", ",", "\u201c", '"')
 
 
+def _participle_aside(verb: Token) -> bool:
+    """'…, adding, “…”': a participle set off by a comma after its clause."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and after_comma(verb.doc, verb.i)
+
+
+def after_comma(doc: Doc, i: int) -> bool:
+    """Whether token i follows a comma: '…, adding' or '“…,” adding'."""
+    if i < 1:
+        return False
+    if doc[i - 1].text == ",":
+        return True
+    return i >= 2 and doc[i - 1].text in ("\u201d", '"') and doc[i - 2].text == ","
+
+
+def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:
+    """The active subject of the clause under ``head`` closest before ``verb``."""
+    for clause in sorted((c for c in head.children if c.i < verb.i and c.pos_ in ("VERB", "AUX")),
+                         key=lambda c: -c.i):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -183,7 +207,20 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
-        found = subject_of(verb.head, depth + 1)
+        head = verb.head
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "conj" and passive is not None:
+            return passive  # "Silverman was joined on stage by Franken and joked": Silverman jokes
+        if _participle_aside(verb):
+            if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+                # "Trump told Newsmax that Romney “had …,” adding, “…”": the teller adds, not Romney
+                return subject_of(head.head, depth + 1)
+            if passive is not None:
+                # "The rally was cut short when protesters interrupted her, shouting “…”"
+                found = _nearest_clause_subject(head, verb)
+                if found is not None:
+                    return found
+        found = subject_of(head, depth + 1)
         if found is not None:
             return found
         # "…, the president stated, but framed … and stated …": the subject sits on a parataxis

@@ -154,6 +154,14 @@ CASES = [
      "“We checked every bolt twice.”", "We checked every bolt", "direct", "Omar Haddad"),
     ("follow-on-after-a-quoted-show-title", "“The plan is dead,” Lena Fox said on Radio Nine’s “Morning Call.” "
      "“Nobody will vote for it now.”", "Nobody will vote", "direct", "Lena Fox"),
+    ("joined-by-someone-and-joked", "Comedian Tess Morrow was joined on stage by Sen. Hal Brandt and joked, “We "
+     "are here to stay, folks.”", "here to stay", "direct", "Tess Morrow"),
+    ("adding-after-a-quoted-report", "Mayor Joan Ruiz told the radio station that her rival “had a reckless plan,” "
+     "adding, “It would have bankrupted the town.”", "bankrupted the town", "direct", "Joan Ruiz"),
+    ("shouting-after-a-passive-clause", "The rally was cut short when protesters interrupted the governor, shouting "
+     "“Shame on you, shame on you!”", "Shame on you", "direct", "protesters"),
+    ("telling-after-a-quoted-object", "Mayor Karen Wold did not seem impressed with the remarks on Tuesday, telling "
+     "reporters, “A lot of people said the governor should step down.”", "A lot of people", "direct", "Karen Wold"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
