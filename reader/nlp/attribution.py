@@ -111,6 +111,9 @@ class Extractor(TypewriterQuotes):
             return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
         if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
             return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
+        if prev is not None and prev.lemma_ in _NAMING and prev.tag_ == "VBN" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "what" for c in prev.children):
+            return False  # "a play called “Sons of Trump”", "what is today called “regenerative medicine”": a name
         if prev is None or prev.text in (".", "?", "!") or self._sentence_ended(prev, content):
             return long_enough
         if prev.text in _LEAD_PUNCT:
@@ -300,6 +303,9 @@ class Extractor(TypewriterQuotes):
         if att.speaker is None and att.cue is None:
             self._paragraph_before_speaks(att, span)
         self.quotes.add(att)
+
+
+_NAMING = {"call", "label", "name", "dub", "nickname", "brand"}
 
 
 def _title_case(words: list[str]) -> bool:

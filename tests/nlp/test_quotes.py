@@ -189,6 +189,19 @@ def test_an_abbreviation_before_a_lowercase_fragment_does_not_end_the_sentence(n
     assert all(q.kind != "direct" for q in analyse_text(nlp, text).quotes)
 
 
+@pytest.mark.parametrize("text", [
+    "A troupe of comedians is staging a popular play called “The Sons of the Senator, Part Two.”",
+    "Researchers hope to use the cells for what is today called “regenerative medicine for every patient.”",
+])
+def test_a_name_given_to_something_is_no_direct_quote(nlp, text):
+    assert all(q.kind != "direct" for q in analyse_text(nlp, text).quotes)
+
+
+def test_what_someone_called_something_is_still_theirs(nlp):
+    text = "Sen. Ann Lee condemned the attack, which she called “an evil and hateful act against us all.”"
+    assert find(analyse_text(nlp, text), "an evil and hateful act").speaker == "Ann Lee"
+
+
 def test_a_quoted_title_is_not_a_quote_after_the_tag(nlp):
     text = "“The plan is dead,” Lena Fox said on Radio Nine’s “Morning Call.” “Nobody will vote for it now.”"
     assert all("Morning Call" not in q.text for q in analyse_text(nlp, text).quotes)
