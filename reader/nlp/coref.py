@@ -140,6 +140,12 @@ class Coreference:
         self._tokens.insert(idx, token_i)
         self.last_speakers.append((token_i, person))
 
+    def _main_subject(self, token_i: int) -> bool:
+        tok = self.doc[token_i]
+        while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT"
+
     def mentions_between(self, start: int, end: int) -> list[PersonMention]:
         """The person mentions whose head lies in tokens [start, end), in text order."""
         return self.mentions[bisect_left(self._tokens, start):bisect_left(self._tokens, end)]
@@ -167,7 +173,12 @@ class Coreference:
         for sent in sorted(best, reverse=True):
             cands = sorted(best[sent], key=lambda m: m.token)
             subjects = [m for m in cands if m.subject]
-            return (subjects[-1] if sent == here and subjects else subjects[0] if subjects else cands[0]).person
+            if sent == here:
+                return (subjects[-1] if subjects else cands[0]).person
+            # "Cruz electrified the crowds, Stovall said. “He was articulate,” he said": the subject of the
+            # sentence's main verb, not the subject of what was said in it
+            main = [m for m in subjects if self._main_subject(m.token)]
+            return (main[0] if main else subjects[0] if subjects else cands[0]).person
         for _pos, person in reversed(self.last_speakers):
             if not (person.gender and gender and person.gender != gender):
                 return person

@@ -41,6 +41,7 @@ class Person:
     forms: Counter[str] = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     gender: str = ""
+    gender_from_given_name_alone: bool = False  # "Melanie said": a guess a full name or honorific overrides
     affiliation: str | None = None
     _role_words: set[str] = field(default_factory=set)
     _role_words_of: list[str] = field(default_factory=list)
@@ -102,13 +103,20 @@ class People:
             person.roles.append(role)
         if affiliation and not person.affiliation:
             person.affiliation = affiliation
-        if not person.gender:
+        if not person.gender or person.gender_from_given_name_alone:
             hon = (honorific or "").lower()
             first = words[0].lower() if len(words) > 1 else ""
             if hon in FEMALE_HONORIFICS or first in FEMALE_FIRST_NAMES:
-                person.gender = "f"
+                person.gender, person.gender_from_given_name_alone = "f", False
             elif hon in MALE_HONORIFICS or first in MALE_FIRST_NAMES:
-                person.gender = "m"
+                person.gender, person.gender_from_given_name_alone = "m", False
+            elif not person.gender and len(words) == 1 and len(person.forms) == 1:
+                # a lone given name, never seen with a surname: the people of a feature story
+                alone = words[0].lower()
+                if alone in FEMALE_FIRST_NAMES:
+                    person.gender, person.gender_from_given_name_alone = "f", True
+                elif alone in MALE_FIRST_NAMES:
+                    person.gender, person.gender_from_given_name_alone = "m", True
         return person
 
     def lookup(self, name: str) -> Person | None:

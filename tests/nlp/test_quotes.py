@@ -207,6 +207,20 @@ def test_a_quoted_title_is_not_a_quote_after_the_tag(nlp):
     assert all("Morning Call" not in q.text for q in analyse_text(nlp, text).quotes)
 
 
+def test_a_pronoun_goes_to_the_one_who_said_the_sentence_before(nlp):
+    text = ("Joining her at those meetings was Rita Okafor, a local organiser. Dunn won over the small crowds "
+            "with fiery speeches, Okafor said.\n\n“She was sharp and very funny,” she said.")
+    assert find(analyse_text(nlp, text), "sharp and very funny").speaker == "Rita Okafor"
+
+
+def test_a_lone_given_name_has_a_gender(nlp):
+    text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
+            "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "He is right about the mills").speaker == "Melanie"
+    assert find(analysis, "Thank you all").speaker != "Melanie"
+
+
 def test_words_after_a_quote_that_ends_its_sentence_are_not_its_speaker(nlp):
     text = ("Mayor Tom Reyes opened the meeting.\n\n“We will rebuild the pier,” Reyes said.\n\n"
             "Councilwoman Ana Pruitt told him, “Not with my vote!” The crowd applauded loudly.")
