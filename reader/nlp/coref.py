@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLES
+from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, PLATFORMS, TITLES
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
@@ -44,6 +44,13 @@ def _conj_title(doc: Doc, head: Token) -> str | None:
     return None
 
 
+def _described_as_person(head: Token) -> bool:
+    """'Reince Priebus, the GOP chairman,': a name in apposition to a role only people have."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lower_ in GENDERED_NOUNS)
+               and c.lower_ not in ("state", "house", "press", "first", "former", "majority", "minority")
+               for c in head.children)
+
+
 class Coreference:
     def __init__(self, doc: Doc, layout: Layout, in_quote: list[int], sents: Sentences) -> None:
         self.doc = doc
@@ -60,7 +67,7 @@ class Coreference:
 
     def _collect_names(self) -> None:
         doc = self.doc
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in PLATFORMS]
         for ent in persons:
             self.people.add(ent.text)
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
@@ -68,7 +75,8 @@ class Coreference:
                   and (self.people.lookup(e.text) is not None
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))
-                       or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN"))]
+                       or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
+                       or _described_as_person(e.root))]
         self.people = People()
         for ent in sorted(persons + others, key=lambda e: e.start):
             head = ent.root

@@ -164,3 +164,8 @@ STATE_ABBREVIATIONS = {
     "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
 }
 PARTY_LETTERS = {"D", "R", "I"}
+
+# social platforms, longest first (the model may take "Twitter" for a person)
+PLATFORMS = ("Truth Social", "Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "Telegram", "Threads",
+             "Bluesky", "LinkedIn", "Reddit", "Substack", "Weibo", "WhatsApp", "Snapchat", "Gab", "Parler",
+             "Rumble", "Truth")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind, Source, SourceType, SpeakerKind
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import DOCUMENT_NOUNS, TITLE_WORDS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, PLATFORMS, TITLE_WORDS
 from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
@@ -28,10 +28,7 @@ OUTLET_RE = re.compile(
 )
 _OUTLET_SUFFIX = re.compile(r"\b(?:News|Information|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Press|"
                             r"Radio|Television|TV|Network|Broadcasting|Daily|Weekly|Review|Chronicle)$")
-PLATFORM_RE = re.compile(
-    r"\b(?:Truth Social|Twitter|Facebook|Instagram|TikTok|YouTube|Telegram|Threads|Bluesky|LinkedIn|"
-    r"Reddit|Substack|Weibo|WhatsApp|Snapchat|Gab|Parler|Rumble|Truth)\b"
-)
+PLATFORM_RE = re.compile(r"\b(?:" + "|".join(PLATFORMS) + r")\b")
 _PLATFORM_AFTER = re.compile(r"\b(?:wrote|posted|tweeted|shared|announced|declared|said|stated)\s+on\s+(?:his |her |their )?"
                              r"((?:[A-Z][\w]*)(?:\s+[A-Z][\w]*){0,2})")
 _NOT_PLATFORM = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"

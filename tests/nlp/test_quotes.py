@@ -213,6 +213,19 @@ def test_a_pronoun_goes_to_the_one_who_said_the_sentence_before(nlp):
     assert find(analyse_text(nlp, text), "sharp and very funny").speaker == "Rita Okafor"
 
 
+def test_a_platform_is_nobody_a_pronoun_can_mean(nlp):
+    text = ("The rally turned rowdy, and the candidate took to Twitter to call out the protesters. “Everybody "
+            "is talking about the flags,” he tweeted on May 2.")
+    assert find(analyse_text(nlp, text), "talking about the flags").speaker != "Twitter"
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(nlp):
+    text = ("Party officials are planning for a contested convention, Sen. Ted Cruz said on Monday.\n\n"
+            "Reince Priebus, the party chairman, this week announced a website that explains the rules.\n\n"
+            "“The website is a tool for voters to learn about delegates,” he said.")
+    assert find(analyse_text(nlp, text), "a tool for voters").speaker == "Reince Priebus"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
