@@ -35,6 +35,9 @@ class SpeakerResolver:
         if owner is not None and subject.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in subject.children) \
                 and (owner.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in owner.lefts)):
             subject = owner  # "Ines Vidal, the analyst who …, tweeted": the parse made the role the subject
+        owner = _voice_owner(subject)
+        if owner is not None:
+            subject = owner  # "Clinton's response was: “…”", "From Bush's Facebook post: “…”": their words
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
                 and subject.head.head.pos_ in ("PROPN", "NOUN"):
             # "Mr. Kamin, who emphasized that …": the antecedent speaks, and the mention runs to the pronoun
@@ -207,6 +210,21 @@ class SpeakerResolver:
                 if person is not None:
                     att.speaker = person.name
                     att.role = att.role or person.role
+
+
+# what someone says something in: its owner says it
+_VOICES = {"statement", "response", "reply", "answer", "post", "tweet", "message", "letter", "email", "remarks",
+           "comment", "comments", "speech", "op-ed", "column", "essay", "memo", "retort", "words", "posting"}
+
+
+def _voice_owner(subject: Token) -> Token | None:
+    if subject.lower_ not in _VOICES or subject.pos_ != "NOUN":
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME") \
+                and (child.pos_ == "PROPN" or child.pos_ == "NOUN" and any(c.dep_ == "det" for c in child.children)):
+            return child
+    return None
 
 
 def _name_beside(role: Token) -> Token | None:

@@ -226,6 +226,21 @@ def test_a_name_in_apposition_to_a_role_is_a_person(nlp):
     assert find(analyse_text(nlp, text), "a tool for voters").speaker == "Reince Priebus"
 
 
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Mayor Lena Diaz spoke late. Diaz’s response was: “We will not back down from this fight.”",
+     "We will not back down", "Lena Diaz"),
+    ("The campaign’s statement then declares “We are proud of every one of our volunteers.”",
+     "We are proud of every", "The campaign"),
+])
+def test_the_owner_of_a_statement_speaks(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+def test_a_day_owns_no_statement(nlp):
+    text = "Thursday’s memo from the panel was blunt: “Only nine of the witnesses had ever been interviewed.”"
+    assert find(analyse_text(nlp, text), "Only nine of the witnesses").speaker != "Thursday"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
