@@ -292,6 +292,11 @@ class Extractor(TypewriterQuotes):
             if subject is None:  # "…, Bill Eastman, wearing a cap, said" / "Stated Stone: “…”"
                 subject = subject_before_aside(cue, self.in_quote) or self._frame_subject(cue)
             att.take(self.speakers.resolve(subject))
+        if att.speaker is None and att.cue is None and not span.continued:
+            beat = self._action_beat(span)  # "The judge then turned to me. “…”"
+            if beat is not None:
+                att.take(beat)
+                att.found, att.via = "direct-beat", f"beat-{beat.via}"
         if att.speaker is None:
             prev = self.quotes.last_attributed()
             if prev is not None and self.layout.prose_distance(prev.start, span.start) > 1:

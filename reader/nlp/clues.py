@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
 from reader.nlp.layout import Layout
+from reader.nlp.lexicon import PERSON_NOUNS
 from reader.nlp.marks import QuoteSpan
 from reader.nlp.mentions import Mention, name_tokens
 from reader.nlp.sentences import Sentences
@@ -268,6 +269,25 @@ class SpeakerClues:
             self.coref.note_speaker(cs.end - 1, person)
         return True
 
+    def _action_beat(self, span: QuoteSpan) -> Said | None:
+        """'The judge then turned to me. “Do you understand?”': a quotation right after a sentence, in the
+        same paragraph, about what a person did is that person's."""
+        prev = self._prev_token(span.open_mark)
+        if prev is None or prev.text not in (".", "!") or self.in_quote[prev.i] >= 0:
+            return None
+        start, _ = self.sents.bounds(prev.i)
+        if self.text[self.doc[start].idx:span.open_mark].count("\n") or any(
+                self.in_quote[i] >= 0 for i in range(start, prev.i)):
+            return None
+        root = next((t for t in self.doc[start:prev.i] if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ != "VERB" or root.lemma_ in self.direct_cues:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _personal(subject):
+            return None
+        said = self.speakers.resolve(subject)
+        return said if said.speaker is not None else None
+
     def _paragraph_before_speaks(self, att: Attribution, span: QuoteSpan) -> None:
         """'Viguerie is upbeat about Cruz’s chances. / “Not only can Ted Cruz win …”': a quotation that is a
         paragraph of its own, with nothing to attribute it, is by the person the paragraph before is about
@@ -295,3 +315,12 @@ class SpeakerClues:
         att.speak_as(m.person)
         att.mention = Mention(s, e, tok.i, self.doc[s:e].text, "name" if tok.pos_ == "PROPN" else "pronoun", "PERSON")
         att.via = "paragraph-before"
+
+
+def _personal(subject: Token) -> bool:
+    """A subject that is a person: a name, 'he' or 'she', or 'the judge'."""
+    if subject.lower_ in ("he", "she"):
+        return True
+    if subject.pos_ == "PROPN":
+        return subject.ent_type_ in ("PERSON", "")
+    return subject.pos_ == "NOUN" and subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS

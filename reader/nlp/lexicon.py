@@ -73,6 +73,14 @@ GENDERED_NOUNS = {
                      "boyfriend", "widower", "dad"), "m"),
 }
 
+# nouns for people, by role or by relation ("the judge", "the woman"), for telling a person subject
+PERSON_NOUNS = (TITLE_WORDS - {"vice", "prime", "chief", "former", "state", "first", "deputy", "assistant", "press",
+                               "house", "majority", "minority", "presidents", "senators"}) | set(GENDERED_NOUNS) | {
+    "voter", "resident", "student", "teacher", "doctor", "nurse", "witness", "protester", "supporter", "worker",
+    "farmer", "owner", "driver", "veteran", "child", "kid", "lady", "guy", "customer", "neighbor", "neighbour",
+    "victim", "official", "aide", "spokesperson", "lawmaker", "politician", "prosecutor", "defendant", "suspect",
+}
+
 # cues whose report is an intention or an appeal: 'wants to triple…', 'urged Congress to act'
 XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
               "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",

@@ -241,6 +241,21 @@ def test_a_day_owns_no_statement(nlp):
     assert find(analyse_text(nlp, text), "Only nine of the witnesses").speaker != "Thursday"
 
 
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The hearing dragged on for hours.\n\nJudge Ada Brennan then turned to me. “Do you understand what you have "
+     "done?”", "Do you understand", "Ada Brennan"),
+    ("Mayor Lena Diaz walked to the window. “We will rebuild this town, street by street.”", "We will rebuild",
+     "Lena Diaz"),
+])
+def test_a_quotation_after_what_a_person_did_is_theirs(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+def test_a_thing_that_happened_before_a_quotation_does_not_speak(nlp):
+    text = "“We won,” Tom Hale said. The crowd cheered loudly. “And we will win again next year.”"
+    assert find(analyse_text(nlp, text), "win again next year").speaker == "Tom Hale"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
