@@ -44,6 +44,15 @@ def _conj_title(doc: Doc, head: Token) -> str | None:
     return None
 
 
+def _modifies_a_noun(head: Token) -> bool:
+    return head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i
+
+
+def _family(doc: Doc, start: int, end: int) -> bool:
+    """'the Clintons': a family, no one 'he' or 'she' can mean."""
+    return end - start == 1 and doc[start].text.endswith("s") and start > 0 and doc[start - 1].lower_ == "the"
+
+
 def _described_as_person(head: Token) -> bool:
     """'Reince Priebus, the GOP chairman,': a name in apposition to a role only people have."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lower_ in GENDERED_NOUNS)
@@ -92,8 +101,8 @@ class Coreference:
             person = self.people.add(doc[s:e].text, role=title, honorific=honorific)
             if person is None:
                 continue
-            if self.in_quote[head.i] >= 0 or not in_prose:
-                continue
+            if self.in_quote[head.i] >= 0 or not in_prose or _modifies_a_noun(head) or _family(doc, s, e):
+                continue  # "a Donald Trump supporter", "the Kazakh population", "the Clintons’": not the person
             subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
         self._bare_surnames()

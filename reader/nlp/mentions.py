@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -165,6 +166,8 @@ def _right_after(role: Token, named: Token) -> bool:
 
 
 # pronouns that head a noun phrase of their own ("those surveyed", "many of the delegates"): nominals
+# "D’Souza", "O’Malley": names the tagger may take for common nouns
+APOSTROPHE_NAME = re.compile(r"^[A-Z][\u2019'][A-Z][a-z]+$")
 _QUANTIFIER_PRONOUNS = {"those", "these", "some", "many", "most", "few", "several", "others", "all", "both",
                         "none", "everyone", "everybody", "nobody", "someone", "somebody", "anyone"}
 
@@ -175,7 +178,8 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
     if (subject.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS) or low in PERSON_PRONOUNS:
         return Mention(subject.i, subject.i + 1, subject.i, subject.text, "pronoun", "",
                        plural=low in ("they", "we", "them"))
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+            or APOSTROPHE_NAME.match(subject.text):
         s, e = name_tokens(subject)
         ent = subject.ent_type_ or ("PERSON" if subject.pos_ == "PROPN" else "")
         role, affiliation = appositive_role(subject)

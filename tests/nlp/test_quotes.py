@@ -256,6 +256,17 @@ def test_a_thing_that_happened_before_a_quotation_does_not_speak(nlp):
     assert find(analyse_text(nlp, text), "win again next year").speaker == "Tom Hale"
 
 
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Joseph Murray practises law in Ripley and counts himself a devout Catholic and Donald Trump supporter. "
+     "He wrote a column for the Ledger last week.\n\n“The politics are just so blatant,” he said.",
+     "so blatant", "Joseph Murray"),
+    ("D’Souza went on to explain that the Clintons’ hold on power is unrelenting. “I respect their "
+     "ruthlessness,” he said.", "I respect their ruthlessness", "D’Souza"),
+])
+def test_a_name_that_only_modifies_a_noun_is_not_the_one_a_pronoun_means(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
