@@ -139,7 +139,8 @@ class Coreference:
         seen = {m.token for m in self.mentions}
         surnames = {key for key in self.people.by_key if "|" not in key}
         for tok in tokens_with_lower(doc, surnames):
-            if tok.ent_type_ or tok.pos_ != "PROPN" or tok.i in seen or self.in_quote[tok.i] >= 0 \
+            # the tagger may take a capitalised surname for the common word ("Trump blamed …", "Bush said")
+            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN") or tok.i in seen or self.in_quote[tok.i] >= 0 \
                     or not tok.text[:1].isupper() or tok.dep_ not in SUBJECT_DEPS:
                 continue
             if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":

@@ -98,6 +98,15 @@ class SpeakerResolver:
                 said.via = "name"
                 coref.note_speaker(mention.head, person)
                 return said
+        known = coref.people.lookup(subject.text) if mention.kind == "nominal" and subject.text[:1].isupper() \
+            and mention.end - mention.start == 1 else None
+        if known is not None:  # "Trump blamed …": the tagger read a surname as the common noun
+            person = known
+            said.speak_as(person)
+            said.mention = replace(mention, kind="name", ent="PERSON")
+            said.via = "name"
+            coref.note_speaker(subject.i, person)
+            return said
         if mention.kind == "nominal":
             lead = self._name_before(mention.start, subject.i)
             if lead is not None:

@@ -267,6 +267,13 @@ def test_a_name_that_only_modifies_a_noun_is_not_the_one_a_pronoun_means(nlp, te
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
 
 
+def test_a_surname_read_as_a_common_noun_is_still_the_person(nlp):
+    text = ("Donald Trump spoke in Atlantic City on Wednesday. Governor Chris Christie made the city a priority, "
+            "but the effort stalled.\n\nTrump blamed local officials on Twitter before the speech. “The pols in "
+            "Atlantic City made all the wrong moves,” he wrote.")
+    assert find(analyse_text(nlp, text), "all the wrong moves").speaker == "Donald Trump"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
