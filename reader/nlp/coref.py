@@ -158,6 +158,14 @@ class Coreference:
         self._tokens.insert(idx, token_i)
         self.last_speakers.append((token_i, person))
 
+    def note_unnamed(self, head: Token, text: str) -> None:
+        """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""
+        if self.in_quote[head.i] >= 0 or any(m.token == head.i for m in self.mentions):
+            return
+        person = Person(key=f"~{head.i}", gender=GENDERED_NOUNS.get(head.lower_, ""))
+        person.forms[text] += 1
+        self.note_speaker(head.i, person)
+
     def _main_subject(self, token_i: int) -> bool:
         tok = self.doc[token_i]
         while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:

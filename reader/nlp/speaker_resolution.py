@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.coref import Coreference
-from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, TITLE_WORDS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, looks_like_person
@@ -119,6 +119,10 @@ class SpeakerResolver:
                 return said
             said.speaker_kind = SpeakerKind.ANONYMOUS if mention.anonymous else SpeakerKind.GROUP
             said.via = "anonymous" if mention.anonymous else "nominal"
+            if not mention.plural and subject.lower_ in PERSON_NOUNS \
+                    and self.doc[mention.start].lower_ in ("a", "an", "one", "another"):
+                # "One California delegate said … “Not even one,” he said": the unnamed person goes on
+                coref.note_unnamed(subject, _clean_name(mention.text))
         elif mention.ent in GROUP_ENTS or mention.plural:
             said.speaker_kind = SpeakerKind.GROUP
             said.via = "group"

@@ -274,6 +274,12 @@ def test_a_surname_read_as_a_common_noun_is_still_the_person(nlp):
     assert find(analyse_text(nlp, text), "all the wrong moves").speaker == "Donald Trump"
 
 
+def test_an_unnamed_speaker_goes_on_speaking(nlp):
+    text = ("Many delegates praised Governor Ruth Olsen. One California delegate said he tried to give away guest "
+            "passes to the convention. “Not even one taker,” he said.")
+    assert find(analyse_text(nlp, text), "Not even one taker").speaker == "One California delegate"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
