@@ -69,6 +69,7 @@ class Coreference:
         self.sents = sents
         self.mentions: list[PersonMention] = []
         self.last_speakers: list[tuple[int, Person]] = []
+        self._pronouns: dict[int, set[str]] | None = None
         self._collect_names()
 
     def sent_index(self, token_i: int) -> int:
@@ -158,6 +159,15 @@ class Coreference:
         self._tokens.insert(idx, token_i)
         self.last_speakers.append((token_i, person))
 
+    def _pronoun_subjects(self) -> dict[int, set[str]]:
+        """Sentence index -> genders of the 'he'/'she' subjects of main verbs outside quotations."""
+        if self._pronouns is None:
+            self._pronouns = {}
+            for tok in tokens_with_lower(self.doc, ("he", "she")):
+                if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and self.in_quote[tok.i] < 0:
+                    self._pronouns.setdefault(self.sent_index(tok.i), set()).add(PERSON_PRONOUNS[tok.lower_])
+        return self._pronouns
+
     def note_unnamed(self, head: Token, text: str) -> None:
         """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""
         if self.in_quote[head.i] >= 0 or any(m.token == head.i for m in self.mentions):
@@ -204,6 +214,8 @@ class Coreference:
             # "Cruz electrified the crowds, Stovall said. “He was articulate,” he said": the subject of the
             # sentence's main verb, not the subject of what was said in it
             main = [m for m in subjects if self._main_subject(m.token)]
+            if not subjects and gender in self._pronoun_subjects().get(sent, ()):
+                continue  # "He had protested Trump at a rally.": the sentence is about the 'he' before, not Trump
             return (main[0] if main else subjects[0] if subjects else cands[0]).person
         for _pos, person in reversed(self.last_speakers):
             if not (person.gender and gender and person.gender != gender):

@@ -280,6 +280,13 @@ def test_an_unnamed_speaker_goes_on_speaking(nlp):
     assert find(analyse_text(nlp, text), "Not even one taker").speaker == "One California delegate"
 
 
+def test_a_sentence_about_the_same_he_passes_the_pronoun_on(nlp):
+    text = ("Jorge Ruiz showed up at the rally in a red beret. He had protested Governor Tom Brandt in Phoenix and "
+            "started talking with other activists.\n\n“I met a lot of people, and I liked every reason they "
+            "gave,” he said.")
+    assert find(analyse_text(nlp, text), "I met a lot of people").speaker == "Jorge Ruiz"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
