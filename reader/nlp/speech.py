@@ -175,6 +175,17 @@ def after_comma(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text in ("\u201d", '"') and doc[i - 2].text == ","
 
 
+def _object_right_before(verb: Token) -> Token | None:
+    """The name or noun a participle follows without a comma, when it is the object of the clause the
+    participle hangs on ('footage of Clinton asking', 'showed protesters chanting')."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl") or verb.i < 1 or _leads_in(verb):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("dobj", "pobj") or before.i < verb.head.i:
+        return None
+    return before if before.pos_ == "PROPN" or before.tag_ == "NNS" else None
+
+
 def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:
     """The active subject of the clause under ``head`` closest before ``verb``."""
     for clause in sorted((c for c in head.children if c.i < verb.i and c.pos_ in ("VERB", "AUX")),
@@ -206,6 +217,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return owner  # "footage of Hillary Clinton asking, “…”"
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
+    doer = _object_right_before(verb)
+    if doer is not None:
+        return doer  # "The ad uses footage of Hillary Clinton asking, “…”": Clinton asks, not the ad
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         head = verb.head
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)

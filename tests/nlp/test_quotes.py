@@ -287,6 +287,11 @@ def test_a_sentence_about_the_same_he_passes_the_pronoun_on(nlp):
     assert find(analyse_text(nlp, text), "I met a lot of people").speaker == "Jorge Ruiz"
 
 
+def test_the_one_shown_asking_asks(nlp):
+    text = "The new ad uses footage of Senator Ann Lee asking, “Why are we not fifty points ahead?”"
+    assert find(analyse_text(nlp, text), "fifty points ahead").speaker == "Ann Lee"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
