@@ -49,6 +49,8 @@ def _classify_double(text: str, i: int) -> str:
             return "open"
         return "close"
     # straight mark: decide by its neighbours
+    if prev.isspace() and i > 0 and (nxt.isspace() or nxt in ".,;:!?") and text[i - 2:i - 1] in "',.?!\u2019":
+        return "either"  # "… 'Okay, we move on,' " she said": a closing mark set off by a stray space
     if prev.isspace() or prev in "([{\u2014\u2013-/:" or i == 0:
         return "open"
     if nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-" or i + 1 == len(text):

@@ -89,3 +89,14 @@ def test_symbol_soup_is_blanked_not_parsed(nlp):
     check(text, analysis)
     assert analysis.quotes[0].speaker == "Ada Moss" and analysis.quotes[0].text == "The ferry runs at dawn,"
     assert without_noise("Plain prose, with a comma or two.") == "Plain prose, with a comma or two."
+
+
+def test_a_closing_mark_after_a_stray_space_still_closes():
+    text = "\"It cannot be 'Okay, we move on,' \" she said. \"Next time we win.\""
+    spans = [text[s.start:s.end] for s in find_quote_spans(text, singles=False)]
+    assert spans == ["It cannot be 'Okay, we move on,' ", "Next time we win."]
+
+
+def test_an_opening_mark_after_a_space_still_opens():
+    text = 'He called it "a disaster" and left.'
+    assert [text[s.start:s.end] for s in find_quote_spans(text, singles=False)] == ["a disaster"]
