@@ -34,6 +34,7 @@ SPEECH_CUES = {
     "reiterate", "counter", "retort", "exclaim", "wonder", "predict", "suggest", "deny", "confirm",
     "report", "inform", "assert", "contend", "maintain", "caution", "lament", "recount", "muse",
     "go", "demand", "describe", "call", "put", "read",
+    "affirm", "reaffirm", "proclaim", "chant", "scoff", "snap", "sing", "lecture", "plead", "mutter",
 }
 # Verbs whose complement is a belief rather than an utterance; PolNeAR counts them when they have a
 # clausal complement, so they are cues for indirect speech only.

@@ -142,8 +142,8 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         start = min(start, t.left_edge.i)
     end = head.i + 1
     for t in head.rights:
-        if t.dep_ in ("cc", "conj") or (t.dep_ == "prep" and t.lower_ in _NP_PREPS) \
-                or (t.dep_ == "amod" and t.right_edge.i - t.i < 6):  # "a source familiar with his thinking"
+        if t.dep_ in ("cc", "conj", "nummod") or (t.dep_ == "prep" and t.lower_ in _NP_PREPS) \
+                or (t.dep_ == "amod" and t.right_edge.i - t.i < 6):  # "a source familiar with his thinking", "Article 12"
             end = max(end, t.right_edge.i + 1)
         elif t.dep_ == "acl" and head.lower_ in _QUANTIFIER_PRONOUNS and t.right_edge.i - t.i < 3:
             end = max(end, t.right_edge.i + 1)  # "those surveyed", "many polled"

@@ -162,6 +162,10 @@ CASES = [
      "“Shame on you, shame on you!”", "Shame on you", "direct", "protesters"),
     ("telling-after-a-quoted-object", "Mayor Karen Wold did not seem impressed with the remarks on Tuesday, telling "
      "reporters, “A lot of people said the governor should step down.”", "A lot of people", "direct", "Karen Wold"),
+    ("affirms-colon", "The treaty is older than the dispute. Article 12 affirms: “No state shall expel a person "
+     "to a country where they face torture.”", "No state shall expel", "direct", "Article 12"),
+    ("crowd-chanted", "Outside the hall, the protesters chanted, “No more cuts, no more cuts!”", "No more cuts",
+     "direct", "the protesters"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
