@@ -76,10 +76,11 @@ class SpeakerClues:
                 best = (dist, tok)
         if best is not None:
             return best[1]
-        # no cue word: a verb with a subject that governs the quote
+        # no cue word: a verb with a subject that governs the quote ("what happened" has no speaker)
         for i in range(s0, s1):
             tok = self.doc[i]
-            if self.in_quote[i] < 0 and tok.pos_ == "VERB" and subject_of(tok) is not None:
+            subject = subject_of(tok) if self.in_quote[i] < 0 and tok.pos_ == "VERB" else None
+            if subject is not None and subject.lower_ not in _WH_SUBJECTS:
                 if any(ts <= c.i < te for c in tok.children if c.dep_ in ("ccomp", "parataxis", "dobj")):
                     return tok
         return None
@@ -199,7 +200,14 @@ class SpeakerClues:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.i:
             verb = verb.head
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or self.in_quote[subject.i] >= 0:
+        for _ in range(3):  # "Clinton has since apologized for what happened:": 'what' says nothing
+            if subject is None or subject.lower_ not in _WH_SUBJECTS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or self.in_quote[subject.i] >= 0 or subject.lower_ in _WH_SUBJECTS:
             return None
         return verb, subject
 
@@ -324,3 +332,6 @@ def _personal(subject: Token) -> bool:
     if subject.pos_ == "PROPN":
         return subject.ent_type_ in ("PERSON", "")
     return subject.pos_ == "NOUN" and subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS
+
+
+_WH_SUBJECTS = {"what", "whatever", "which"}

@@ -166,6 +166,8 @@ CASES = [
      "to a country where they face torture.”", "No state shall expel", "direct", "Article 12"),
     ("crowd-chanted", "Outside the hall, the protesters chanted, “No more cuts, no more cuts!”", "No more cuts",
      "direct", "the protesters"),
+    ("apologized-for-what-happened", "Mayor Ed Lane has since apologized for what happened: “I should have used "
+     "two accounts. That was my mistake.”", "That was my mistake", "direct", "Ed Lane"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
