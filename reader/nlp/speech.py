@@ -209,8 +209,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
         if depth < 3 and verb.tag_ == "VBG" and (set_off or _leads_in(verb) and owner.pos_ == "NOUN") \
                 and owner.dep_ in ("dobj", "pobj", "attr", "dative") and owner.head.pos_ in ("VERB", "ADP"):
-            # "Mr. Trump made a third attempt to deflect it, writing on Twitter …": the clause's subject writes
-            clause = owner.head if owner.head.pos_ == "VERB" else owner.head.head
+            # "Mr. Trump made a third attempt to deflect it, writing on Twitter …": the clause's subject writes;
+            # "… ready to riff on the incident in Iowa, telling the crowd": past the nouns to the verb
+            clause = owner.head
+            for _ in range(4):
+                if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                    break
+                clause = clause.head
             found = subject_of(clause, depth + 1) if clause.pos_ in ("VERB", "AUX") else None
             if found is not None:
                 return found
@@ -223,6 +228,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         head = verb.head
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.lemma_ in _SPEAKING \
+                and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+            # "De Blasio said the move was made by Bratton and said, “…”": the second report hangs on the
+            # first one's clause; its speaker is the first one's
+            return subject_of(head.head, depth + 1)
         if verb.dep_ == "conj" and passive is not None:
             return passive  # "Silverman was joined on stage by Franken and joked": Silverman jokes
         if _participle_aside(verb):

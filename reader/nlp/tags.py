@@ -82,6 +82,8 @@ class TagReader:
         first = doc[i]
         # "“…,” said Rep. Ann Lee" / "“…!” beamed Donald Hartley": the verb first
         if self._verb(first, False) or (self.known_verb(first) and first.pos_ != "PROPN"):
+            if first.tag_ == "VBG" or first.lower_.endswith("ing"):
+                return None  # "“…,” referencing the number of …": a participle's object is not its speaker
             found = self._noun_phrase(i + 1)
             return SpeechTag(first, found[1], i + 1, found[0]) if found is not None else None
         # "“…,” Trump barked" / "“…,” the editorial read" / "“…,” Murphy, the head of X, tweeted"

@@ -168,6 +168,10 @@ CASES = [
      "direct", "the protesters"),
     ("apologized-for-what-happened", "Mayor Ed Lane has since apologized for what happened: “I should have used "
      "two accounts. That was my mistake.”", "That was my mistake", "direct", "Ed Lane"),
+    ("telling-after-a-place", "Mayor Ana Ruiz seemed ready to joke about the incident in Dover, telling the "
+     "crowd, “We are not going anywhere.”", "not going anywhere", "direct", "Ana Ruiz"),
+    ("said-and-said-again", "Mayor Bill Tran said the move was made by the police chief Ed Moss and said, “It "
+     "was his call to make.”", "his call to make", "direct", "Bill Tran"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
