@@ -237,10 +237,11 @@ class SpeakerClues:
             return None
         if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues:
             return prev
-        if mark is None or mark.text != ",":
+        if mark is None or mark.text not in (",", ":"):
             return None
-        # "Trump told the Post in a written statement, “…”" / "Hillary shot back, “…”": the verb the words
-        # before the comma hang on, a speech verb or one whose subject is a person
+        # "Trump told the Post in a written statement, “…”" / "Hillary shot back, “…”" / "Rubio fired back
+        # forcefully: “…”": the verb the words before the comma hang on, a speech verb or one whose subject
+        # is a person
         verb = prev
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or verb.head.i > prev.i:
@@ -252,7 +253,9 @@ class SpeakerClues:
             return verb
         subject = subject_of(verb)
         person = subject is not None and (subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON")
-        return verb if person and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") else None
+        # before a colon the parser may hang the verb on the quotation's clause
+        main = verb.dep_ == "ROOT" or mark.text == ":" and verb.dep_ not in ("relcl", "acl")
+        return verb if person and main and verb.tag_ in ("VBD", "VBZ") else None
 
     def _dash_speaker(self, att: Attribution, span: QuoteSpan) -> bool:
         """'“…” ― Carla Sanchez': a name after a dash closing the quote's line."""

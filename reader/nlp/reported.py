@@ -170,6 +170,10 @@ class ReportedSpeech:
         first: Attribution | None = None
         named = self._characterisation(cue)
         parts = [named] if named is not None else self._content(cue)
+        if cue.tag_ == "VBG" and cue.lower_ != "according" and after_comma(cue.doc, cue.i) \
+                and cue.doc[cue.i - 1].text in _CLOSE_MARKS:
+            # "“…,” pointing to the number of …": a participle after a quotation reports only what follows it
+            parts = [(s, e) for s, e in parts if s > cue.i]
         # "The museum, Mr. Obama said, would make …": a clause the cue interrupts is reported in two
         # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
         split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]

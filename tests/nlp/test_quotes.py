@@ -172,6 +172,9 @@ CASES = [
      "crowd, “We are not going anywhere.”", "not going anywhere", "direct", "Ana Ruiz"),
     ("said-and-said-again", "Mayor Bill Tran said the move was made by the police chief Ed Moss and said, “It "
      "was his call to make.”", "his call to make", "direct", "Bill Tran"),
+    ("fired-back-colon", "When the mayor suggested the city would sue, Gov. Ann Lee fired back forcefully: “If "
+     "they sue us, they are going to lose,” pointing to the number of lawyers on her staff.", "they are going to lose",
+     "direct", "Ann Lee"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
