@@ -87,8 +87,12 @@ class Coreference:
                            and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
                        or _described_as_person(e.root))]
+        # names the model saw no entity in at all: "Carly Fiorina" as two proper nouns, a given name first
+        unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
+                  and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
+                  and head.i - s <= 2 and is_first_name(doc[s].text) and not any(t.ent_type_ for t in doc[s:head.i])]
         self.people = People()
-        for ent in sorted(persons + others, key=lambda e: e.start):
+        for ent in sorted(persons + others + unseen, key=lambda e: e.start):
             head = ent.root
             s, e = name_tokens(head)
             if e - s > 5:
@@ -141,7 +145,7 @@ class Coreference:
         surnames = {key for key in self.people.by_key if "|" not in key}
         for tok in tokens_with_lower(doc, surnames):
             # the tagger may take a capitalised surname for the common word ("Trump blamed …", "Bush said")
-            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN") or tok.i in seen or self.in_quote[tok.i] >= 0 \
+            if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN", "VERB") or tok.i in seen or self.in_quote[tok.i] >= 0 \
                     or not tok.text[:1].isupper() or tok.dep_ not in SUBJECT_DEPS:
                 continue
             if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":

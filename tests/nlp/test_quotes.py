@@ -305,6 +305,13 @@ def test_the_one_shown_asking_asks(nlp):
     assert find(analyse_text(nlp, text), "fifty points ahead").speaker == "Ann Lee"
 
 
+def test_a_name_the_model_missed_is_someone_a_pronoun_can_mean(nlp):
+    text = ("Meanwhile, John Kasich reminds us of the houseguest who will not leave. And oh yes, Carly Fiorina: "
+            "what are her qualifications? She had a great line when she said, “Unlike the others, I know what it "
+            "takes to win.”")
+    assert find(analyse_text(nlp, text), "I know what it takes").speaker == "Carly Fiorina"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
