@@ -226,31 +226,46 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if doer is not None:
         return doer  # "The ad uses footage of Hillary Clinton asking, “…”": Clinton asks, not the ad
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
-        head = verb.head
-        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.lemma_ in _SPEAKING \
-                and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
-            # "De Blasio said the move was made by Bratton and said, “…”": the second report hangs on the
-            # first one's clause; its speaker is the first one's
-            return subject_of(head.head, depth + 1)
-        if verb.dep_ == "conj" and passive is not None:
-            return passive  # "Silverman was joined on stage by Franken and joked": Silverman jokes
-        if _participle_aside(verb):
-            if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
-                # "Trump told Newsmax that Romney “had …,” adding, “…”": the teller adds, not Romney
-                return subject_of(head.head, depth + 1)
-            if passive is not None:
-                # "The rally was cut short when protesters interrupted her, shouting “…”"
-                found = _nearest_clause_subject(head, verb)
-                if found is not None:
-                    return found
-        found = subject_of(head, depth + 1)
-        if found is not None:
-            return found
-        # "…, the president stated, but framed … and stated …": the subject sits on a parataxis
-        for sibling in verb.head.children:
-            if sibling.dep_ == "parataxis" and sibling.i < verb.i:
-                return subject_of(sibling, depth + 1)
+        return _subject_through_head(verb, depth)
+    return None
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The verb a reported clause is the complement of ('told Newsmax that …'), if it comes first."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.i < clause.i:
+        return head
+    return None
+
+
+def _subject_through_head(verb: Token, depth: int) -> Token | None:
+    """The subject of a verb joined to another ('… and joked', '…, adding', 'to deflect it'), found
+    through the verb it hangs on."""
+    head = verb.head
+    passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    reporting = _reporting_verb(head)
+    if verb.dep_ == "conj" and reporting is not None and verb.lemma_ in _SPEAKING:
+        # "De Blasio said the move was made by Bratton and said, “…”": the second report hangs on the
+        # first one's clause; its speaker is the first one's
+        return subject_of(reporting, depth + 1)
+    if verb.dep_ == "conj" and passive is not None:
+        return passive  # "Silverman was joined on stage by Franken and joked": Silverman jokes
+    if _participle_aside(verb):
+        if reporting is not None:
+            # "Trump told Newsmax that Romney “had …,” adding, “…”": the teller adds, not Romney
+            return subject_of(reporting, depth + 1)
+        if passive is not None:
+            # "The rally was cut short when protesters interrupted her, shouting “…”"
+            found = _nearest_clause_subject(head, verb)
+            if found is not None:
+                return found
+    found = subject_of(head, depth + 1)
+    if found is not None:
+        return found
+    # "…, the president stated, but framed … and stated …": the subject sits on a parataxis
+    for sibling in head.children:
+        if sibling.dep_ == "parataxis" and sibling.i < verb.i:
+            return subject_of(sibling, depth + 1)
     return None
 
 
