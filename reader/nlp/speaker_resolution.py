@@ -101,11 +101,10 @@ class SpeakerResolver:
         known = coref.people.lookup(subject.text) if mention.kind == "nominal" and subject.text[:1].isupper() \
             and mention.end - mention.start == 1 else None
         if known is not None:  # "Trump blamed …": the tagger read a surname as the common noun
-            person = known
-            said.speak_as(person)
+            said.speak_as(known)
             said.mention = replace(mention, kind="name", ent="PERSON")
             said.via = "name"
-            coref.note_speaker(subject.i, person)
+            coref.note_speaker(subject.i, known)
             return said
         if mention.kind == "nominal":
             lead = self._name_before(mention.start, subject.i)
