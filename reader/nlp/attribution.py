@@ -111,6 +111,9 @@ class Extractor(TypewriterQuotes):
             return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
         if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
             return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
+        if prev is not None and prev.text == "," and prev.i > 0 and self.doc[prev.i - 1].lower_ in _WORKS \
+                and len(words) <= 8 and _capitalised(words):
+            return False  # "her blockbuster film, “Trainwreck.”", "the reality show, “The Apprentice,”": a title
         if prev is not None and prev.lemma_ in _NAMING and prev.tag_ == "VBN" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "what" for c in prev.children):
             return False  # "a play called “Sons of Trump”", "what is today called “regenerative medicine”": a name
@@ -311,6 +314,15 @@ class Extractor(TypewriterQuotes):
 
 
 _NAMING = {"call", "label", "name", "dub", "nickname", "brand"}
+# works whose titles follow them after a comma
+_WORKS = {"play", "film", "movie", "book", "show", "song", "album", "series", "documentary", "project", "podcast",
+          "novel", "memoir", "musical", "poem", "opera", "program", "programme", "exhibition", "painting"}
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word of four letters or more capitalised ("The Apprentice", "So, That Happened")."""
+    long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
+    return all(w[:1].isupper() for w in long if len(w) >= 4)
 
 
 def _title_case(words: list[str]) -> bool:

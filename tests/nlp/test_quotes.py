@@ -304,6 +304,19 @@ def test_speaker_across_sentences(nlp, case_id, text, fragment, speaker):
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "She spoke at a screening of her film, “Harbour Lights.” The crowd stayed for an hour.",
+    "He was a contestant on the reality show, “The Big Deal,” for two seasons.",
+])
+def test_a_title_after_the_work_it_names_is_no_quote(nlp, text):
+    assert analyse_text(nlp, text).quotes == ()
+
+
+def test_words_said_on_a_show_are_still_a_quote(nlp):
+    text = "Mayor Ed Lane told listeners of his radio show, “We will win this fight.”"
+    assert find(analyse_text(nlp, text), "We will win this fight").speaker == "Ed Lane"
+
+
 def test_a_lone_given_name_has_a_gender(nlp):
     text = ("Melanie watched the speech from her sofa while Kevin slept.\n\n“He is right about the mills,” "
             "Melanie said as Governor Brandt reached the end of his speech.\n\n“Thank you all,” he said.")
