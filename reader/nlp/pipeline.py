@@ -9,6 +9,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from reader.model import UserError
 from reader.nlp.party import sentence_starts_after_tags
@@ -65,11 +66,22 @@ def load_base(model: str | None = None) -> Language:
     return nlp
 
 
+# quotation marks glued to the words around them ("said,“Look", "said:“No."): the shipped tokenizer keeps
+# "said,“Look" as one token, and the quotation, its cue and its speaker are lost
+_GLUED_MARKS = (r"[,:;](?=[\u201c\"])", r"(?<=[,:;])[\u201c\"]", r"(?<=[.!?])[\u201c\"](?=\w)", r"\u201c(?=\w)")
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The model plus our components: paragraph breaks before the parser, the quote finder last."""
     from reader.nlp import quotes  # noqa: F401  (registers the factory)
 
     nlp = load_base(model)
+    _split_glued_marks(nlp)
     nlp.add_pipe("qr_paragraph_breaks", before="parser")
     nlp.add_pipe("qr_quotes", last=True)
     return nlp

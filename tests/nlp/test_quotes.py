@@ -175,6 +175,10 @@ CASES = [
     ("fired-back-colon", "When the mayor suggested the city would sue, Gov. Ann Lee fired back forcefully: “If "
      "they sue us, they are going to lose,” pointing to the number of lawyers on her staff.", "they are going to lose",
      "direct", "Ann Lee"),
+    ("mark-glued-to-the-comma", "Speaker Paul Ryan weighed in on Monday.\n\nRyan said,“Look, those images have "
+     "no place in a campaign.”", "those images have no place", "direct", "Paul Ryan"),
+    ("mark-glued-to-the-colon", "Mayor Ann Cole wrote:“We will open the bridge in May.”", "open the bridge",
+     "direct", "Ann Cole"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
