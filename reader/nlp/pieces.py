@@ -95,16 +95,19 @@ def without_noise(text: str) -> str:
     return "".join(out)
 
 
-# no-break and thin spaces: a parser takes each for a word of its own ("said.\u00a0“…")
-_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+# no-break and thin spaces, and the invisible marks of web text (zero-width spaces, direction marks, byte
+# order marks): a parser takes each for a word of its own ("said.\u00a0“…"), and an invisible mark before a
+# quotation mark hides the space that makes it an opening one
+_ODD_SPACES = "\u00a0\u2007\u2009\u202f\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+_PLAIN = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
 
 def readable(text: str) -> str:
     """What the parser reads: noise blanked and odd spaces made plain ones, offsets unchanged (the
     same object when there was nothing to change)."""
     plain = without_noise(text)
-    if any(c in plain for c in "\u00a0\u2007\u2009\u202f"):
-        plain = plain.translate(_ODD_SPACES)
+    if any(c in plain for c in _ODD_SPACES):
+        plain = plain.translate(_PLAIN)
     return plain
 
 

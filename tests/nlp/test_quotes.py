@@ -179,6 +179,9 @@ CASES = [
      "no place in a campaign.”", "those images have no place", "direct", "Paul Ryan"),
     ("mark-glued-to-the-colon", "Mayor Ann Cole wrote:“We will open the bridge in May.”", "open the bridge",
      "direct", "Ann Cole"),
+    ("direction-mark-before-an-opening-mark", "Her post drew hundreds of replies.\n\n\u202a\u201dThank you for "
+     "standing up for our children!\u201d wrote Pete Hidalgo.", "standing up for our children", "direct",
+     "Pete Hidalgo"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
 ]
