@@ -40,9 +40,13 @@ def _classify_double(text: str, i: int) -> str:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in DOUBLE_OPEN:
-        # Mis-typed curly quotes: an opening mark glued after a word and before a space closes.
+        # Mis-typed curly quotes: an opening mark glued after punctuation and before a space closes; one
+        # glued after a word before a space ("Trump Wins“ that …"), or ending its line ("They see that. “"),
+        # closes whatever is open.
         if _is_word(prev) is False and not prev.isspace() and prev not in "([{\u2014-:" and nxt.isspace():
             return "close"
+        if _is_word(prev) and nxt.isspace() or nxt == "\n" or i + 1 == len(text):
+            return "either"
         return "open"
     if ch in DOUBLE_CLOSE:
         if (prev.isspace() or prev in "([{") and (_is_word(nxt) or nxt in SINGLE_OPEN + "'"):

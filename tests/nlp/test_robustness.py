@@ -100,3 +100,9 @@ def test_a_closing_mark_after_a_stray_space_still_closes():
 def test_an_opening_mark_after_a_space_still_opens():
     text = 'He called it "a disaster" and left.'
     assert [text[s.start:s.end] for s in find_quote_spans(text, singles=False)] == ["a disaster"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes():
+    text = "“We see that. “\n\nHe set up a website called “Harbour Town If It Floods“ that went viral."
+    spans = [text[s.start:s.end] for s in find_quote_spans(text, singles=False)]
+    assert spans == ["We see that. ", "Harbour Town If It Floods"]
