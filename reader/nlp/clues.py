@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
@@ -299,6 +299,17 @@ class SpeakerClues:
         said = self.speakers.resolve(subject)
         return said if said.speaker is not None else None
 
+    def _pronoun_paragraph(self, para: Span) -> Said | None:
+        """The person a paragraph of one sentence with 'he' or 'she' as its main subject is about."""
+        if self.sents.index(para.start) != self.sents.index(max(para.start, para.end - 1)):
+            return None
+        root = next((t for t in para if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subject is None or subject.lower_ not in ("he", "she") or self.in_quote[subject.i] >= 0:
+            return None
+        said = self.speakers.resolve(subject)
+        return said if said.speaker is not None else None
+
     def _paragraph_before_speaks(self, att: Attribution, span: QuoteSpan) -> None:
         """'Viguerie is upbeat about Cruz’s chances. / “Not only can Ted Cruz win …”': a quotation that is a
         paragraph of its own, with nothing to attribute it, is by the person the paragraph before is about
@@ -319,6 +330,11 @@ class SpeakerClues:
         subjects = [m for m in self.coref.mentions_between(para.start, para.end)
                     if m.subject and not m.person.key.startswith("~")]
         if not subjects:
+            # "She pauses." / "“…”": a short paragraph about what 'she' did, right before the quotation
+            said = self._pronoun_paragraph(para)
+            if said is not None:
+                att.take(said)
+                att.via = "paragraph-before-pronoun"
             return
         m = subjects[-1]
         tok = self.doc[m.token]

@@ -273,6 +273,10 @@ SPEAKER_CASES = [
      "Joining her at those meetings was Rita Okafor, a local organiser. Dunn won over the small "
      "crowds with fiery speeches, Okafor said.\n\n“She was sharp and very funny,” she said.",
      "sharp and very funny", "Rita Okafor"),
+    ("a-paragraph-about-what-she-did",
+     "Eva Marsh, a volunteer, dials the next number on her list.\n\n“We are calling supporters like you,” she "
+     "says into the phone.\n\nShe pauses.\n\n“Well, thank you so much for your time.”",
+     "thank you so much", "Eva Marsh"),
     ("name-in-apposition-to-a-role",
      "Party officials are planning for a contested convention, Sen. Ted Cruz said on Monday.\n\nReince "
      "Priebus, the party chairman, this week announced a website that explains the rules.\n\n“The "
