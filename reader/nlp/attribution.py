@@ -102,7 +102,8 @@ class Extractor(TypewriterQuotes):
             return False
         if span.close_mark is not None and _BYLINE_AFTER.match(self.text, span.close_mark + 1):
             return False  # "“Met accused of whitewashing art,” by the Post's Kathy Bonn": a linked story's headline
-        named = prev is not None and prev.text == "," and prev.i > 0 and self.doc[prev.i - 1].pos_ in ("NOUN", "PROPN")
+        before_comma = self.doc[prev.i - 1] if prev is not None and prev.text == "," and prev.i > 0 else None
+        named = before_comma is not None and before_comma.pos_ in ("NOUN", "PROPN")
         if _title_case(words) and not self._cue_follows(span) and (prev is None or prev.text == ":" or named):
             return False  # "‘Legend in the Coal Fields.’", "his radio show, “Generations With Kevin”": a title
         long_enough = len(words) >= 3 or ends_punct or (content.rstrip()[-1:] == "," and self._cue_follows(span))
@@ -111,8 +112,7 @@ class Extractor(TypewriterQuotes):
             return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
         if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
             return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
-        if prev is not None and prev.text == "," and prev.i > 0 and self.doc[prev.i - 1].lower_ in _WORKS \
-                and len(words) <= 8 and _capitalised(words):
+        if before_comma is not None and before_comma.lower_ in _WORKS and len(words) <= 8 and _capitalised(words):
             return False  # "her blockbuster film, “Trainwreck.”", "the reality show, “The Apprentice,”": a title
         if prev is not None and prev.lemma_ in _NAMING and prev.tag_ == "VBN" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "what" for c in prev.children):
@@ -319,15 +319,19 @@ _WORKS = {"play", "film", "movie", "book", "show", "song", "album", "series", "d
           "novel", "memoir", "musical", "poem", "opera", "program", "programme", "exhibition", "painting"}
 
 
+def _bare(words: list[str]) -> list[str]:
+    """The words without the marks and punctuation around them."""
+    return [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
+
+
 def _capitalised(words: list[str]) -> bool:
     """Every word of four letters or more capitalised ("The Apprentice", "So, That Happened")."""
-    long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
-    return all(w[:1].isupper() for w in long if len(w) >= 4)
+    return all(w[:1].isupper() for w in _bare(words) if len(w) >= 4)
 
 
 def _title_case(words: list[str]) -> bool:
     """Every word of three letters or more (bar 'the', 'and' …) capitalised, and at least three of them."""
-    long = [w.strip("\"'\u201c\u201d\u2018\u2019.,!?:;()") for w in words]
+    long = _bare(words)
     long = [w for w in long if len(w) >= 3 and w[:1].isalpha() and w.lower() not in TITLE_CASE_SMALL_WORDS]
     return len(long) >= 3 and all(w[:1].isupper() for w in long)
 

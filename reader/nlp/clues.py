@@ -5,6 +5,7 @@ before it, or the paragraph before it. A mixin of the Extractor, which holds the
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -290,22 +291,26 @@ class SpeakerClues:
         if self.text[self.doc[start].idx:span.open_mark].count("\n") or any(
                 self.in_quote[i] >= 0 for i in range(start, prev.i)):
             return None
-        root = next((t for t in self.doc[start:prev.i] if t.dep_ == "ROOT"), None)
-        if root is None or root.pos_ != "VERB" or root.lemma_ in self.direct_cues:
-            return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _personal(subject):
-            return None
-        said = self.speakers.resolve(subject)
-        return said if said.speaker is not None else None
+        return self._main_subject_speaks(
+            self.doc[start:prev.i], _personal,
+            lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
 
     def _pronoun_paragraph(self, para: Span) -> Said | None:
         """The person a paragraph of one sentence with 'he' or 'she' as its main subject is about."""
         if self.sents.index(para.start) != self.sents.index(max(para.start, para.end - 1)):
             return None
-        root = next((t for t in para if t.dep_ == "ROOT"), None)
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-        if subject is None or subject.lower_ not in ("he", "she") or self.in_quote[subject.i] >= 0:
+        return self._main_subject_speaks(
+            para, lambda subject: subject.lower_ in ("he", "she") and self.in_quote[subject.i] < 0)
+
+    def _main_subject_speaks(self, words: Span, person: Callable[[Token], bool],
+                             acts: Callable[[Token], bool] = lambda root: True) -> Said | None:
+        """Who the subject of the main verb in ``words`` is, when ``acts`` accepts the verb and ``person``
+        the subject, and it resolves to a speaker."""
+        root = next((t for t in words if t.dep_ == "ROOT"), None)
+        if root is None or not acts(root):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not person(subject):
             return None
         said = self.speakers.resolve(subject)
         return said if said.speaker is not None else None

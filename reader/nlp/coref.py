@@ -174,7 +174,7 @@ class Coreference:
 
     def note_unnamed(self, head: Token, text: str) -> None:
         """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""
-        if self.in_quote[head.i] >= 0 or any(m.token == head.i for m in self.mentions):
+        if self.in_quote[head.i] >= 0 or self.mentions_between(head.i, head.i + 1):
             return
         person = Person(key=f"~{head.i}", gender=GENDERED_NOUNS.get(head.lower_, ""))
         person.forms[text] += 1
@@ -217,9 +217,9 @@ class Coreference:
                 return (subjects[-1] if subjects else cands[0]).person
             # "Cruz electrified the crowds, Stovall said. “He was articulate,” he said": the subject of the
             # sentence's main verb, not the subject of what was said in it
-            main = [m for m in subjects if self._main_subject(m.token)]
             if not subjects and gender in self._pronoun_subjects().get(sent, ()):
                 continue  # "He had protested Trump at a rally.": the sentence is about the 'he' before, not Trump
+            main = [m for m in subjects if self._main_subject(m.token)]
             return (main[0] if main else subjects[0] if subjects else cands[0]).person
         for _pos, person in reversed(self.last_speakers):
             if not (person.gender and gender and person.gender != gender):

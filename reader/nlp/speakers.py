@@ -69,6 +69,15 @@ class Person:
         return word.lower() in self._role_words
 
 
+def _gender(honorific: str, first: str) -> str:
+    """'f' or 'm' by an honorific or a given name, '' when neither tells."""
+    if honorific in FEMALE_HONORIFICS or first in FEMALE_FIRST_NAMES:
+        return "f"
+    if honorific in MALE_HONORIFICS or first in MALE_FIRST_NAMES:
+        return "m"
+    return ""
+
+
 class People:
     """The people of one article, found through their names."""
 
@@ -104,19 +113,13 @@ class People:
         if affiliation and not person.affiliation:
             person.affiliation = affiliation
         if not person.gender or person.gender_from_given_name_alone:
-            hon = (honorific or "").lower()
-            first = words[0].lower() if len(words) > 1 else ""
-            if hon in FEMALE_HONORIFICS or first in FEMALE_FIRST_NAMES:
-                person.gender, person.gender_from_given_name_alone = "f", False
-            elif hon in MALE_HONORIFICS or first in MALE_FIRST_NAMES:
-                person.gender, person.gender_from_given_name_alone = "m", False
+            gender = _gender((honorific or "").lower(), words[0].lower() if len(words) > 1 else "")
+            if gender:
+                person.gender, person.gender_from_given_name_alone = gender, False
             elif not person.gender and len(words) == 1 and len(person.forms) == 1:
                 # a lone given name, never seen with a surname: the people of a feature story
-                alone = words[0].lower()
-                if alone in FEMALE_FIRST_NAMES:
-                    person.gender, person.gender_from_given_name_alone = "f", True
-                elif alone in MALE_FIRST_NAMES:
-                    person.gender, person.gender_from_given_name_alone = "m", True
+                person.gender = _gender("", words[0].lower())
+                person.gender_from_given_name_alone = bool(person.gender)
         return person
 
     def lookup(self, name: str) -> Person | None:
