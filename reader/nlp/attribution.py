@@ -29,6 +29,7 @@ from reader.nlp.speech import (
     _LEAD_PUNCT,
     Attribution,
     QuoteList,
+    participle_owner,
     subject_before_aside,
     subject_of,
 )
@@ -292,8 +293,13 @@ class Extractor(TypewriterQuotes):
             subject = subject_of(cue)
             if subject is not None and self.in_quote[subject.i] >= 0:
                 subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
+            if subject is None and _addressed(cue):
+                att.found = "direct-addressed"  # "Blumenthal was asked, “…”": someone unnamed asks him
+                self.quotes.add(att)
+                return
             if subject is None:  # "…, Bill Eastman, wearing a cap, said" / "Stated Stone: “…”"
-                subject = subject_before_aside(cue, self.in_quote) or self._frame_subject(cue)
+                subject = subject_before_aside(cue, self.in_quote) or participle_owner(cue, self.in_quote) \
+                    or self._frame_subject(cue)
             att.take(self.speakers.resolve(subject))
         if att.speaker is None and att.cue is None and not span.continued:
             beat = self._action_beat(span)  # "The judge then turned to me. “…”"
@@ -311,6 +317,14 @@ class Extractor(TypewriterQuotes):
         if att.speaker is None and att.cue is None:
             self._paragraph_before_speaks(att, span)
         self.quotes.add(att)
+
+
+_ADDRESSING = {"ask", "tell", "question", "quiz", "press", "challenge"}
+
+
+def _addressed(cue: Token) -> bool:
+    """'X was asked': the subject is the one spoken to, and no agent names the one who spoke."""
+    return cue.lemma_ in _ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children)
 
 
 _NAMING = {"call", "label", "name", "dub", "nickname", "brand"}

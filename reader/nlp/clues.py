@@ -70,8 +70,8 @@ class SpeakerClues:
                 continue
             tok = self.doc[i]
             is_cue = tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") or tok.lower_ == "according"
-            if not is_cue:
-                continue
+            if not is_cue or _i_quote(tok):
+                continue  # "Trump said, and I quote, “…”": the formula introduces the other verb's words
             dist = ts - i if i < ts else i - te
             if best is None or dist < best[0]:
                 best = (dist, tok)
@@ -234,7 +234,7 @@ class SpeakerClues:
             prev = self.doc[prev.i - 1] if prev.i > 0 else None
         while prev is not None and prev.pos_ in ("PRON", "PROPN") and prev.i > 0:
             prev = self.doc[prev.i - 1]  # "telling her, “…”"
-        if prev is None or self.in_quote[prev.i] >= 0:
+        if prev is None or self.in_quote[prev.i] >= 0 or _i_quote(prev):
             return None
         if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues:
             return prev
@@ -291,9 +291,14 @@ class SpeakerClues:
         if self.text[self.doc[start].idx:span.open_mark].count("\n") or any(
                 self.in_quote[i] >= 0 for i in range(start, prev.i)):
             return None
+        words = self.doc[start:prev.i]
+        root = next((t for t in words if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_ in self.direct_cues and _closes_sentence(root):
+            # "Or maybe Jeb Bush, consultant Phil Musser says. “…”": who says it is the name before the verb
+            said = self.speakers.resolve(self.doc[root.i - 1]) if _personal(self.doc[root.i - 1]) else None
+            return said if said is not None and said.speaker is not None else None
         return self._main_subject_speaks(
-            self.doc[start:prev.i], _personal,
-            lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
+            words, _personal, lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
 
     def _pronoun_paragraph(self, para: Span) -> Said | None:
         """The person a paragraph of one sentence with 'he' or 'she' as its main subject is about."""
@@ -356,6 +361,18 @@ def _personal(subject: Token) -> bool:
     if subject.pos_ == "PROPN":
         return subject.ent_type_ in ("PERSON", "")
     return subject.pos_ == "NOUN" and subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS
+
+
+def _i_quote(tok: Token) -> bool:
+    """'and I quote': a formula, not the verb that reports."""
+    return tok.lower_ == "quote" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "i"
+
+
+def _closes_sentence(cue: Token) -> bool:
+    """'Or maybe Jeb Bush, consultant Phil Musser says.': a speech verb with what was said before it and
+    nothing but circumstance after it."""
+    return cue.pos_ == "VERB" and cue.i > cue.sent.start + 2 \
+        and all(c.dep_ in ("punct", "advmod", "npadvmod", "prep") for c in cue.rights)
 
 
 _WH_SUBJECTS = {"what", "whatever", "which"}

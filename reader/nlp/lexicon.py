@@ -24,7 +24,8 @@ TITLES = {
     "comedian", "actor", "actress", "singer", "rapper", "musician", "author", "novelist", "writer", "columnist",
     "economist", "pollster", "strategist", "activist", "lawyer", "historian", "filmmaker", "producer",
     "businessman", "businesswoman", "billionaire", "consultant", "journalist", "reporter", "correspondent",
-    "commentator", "pundit", "pastor", "pitcher", "quarterback",
+    "commentator", "pundit", "pastor", "pitcher", "quarterback", "drummer", "guitarist", "bassist", "songwriter",
+    "pianist", "composer", "poet", "playwright", "physician", "surgeon", "scientist",
 }
 
 # the same, without their full stops

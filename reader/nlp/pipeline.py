@@ -68,7 +68,8 @@ def load_base(model: str | None = None) -> Language:
 
 # quotation marks glued to the words around them ("said,“Look", "said:“No."): the shipped tokenizer keeps
 # "said,“Look" as one token, and the quotation, its cue and its speaker are lost
-_GLUED_MARKS = (r"[,:;](?=[\u201c\"])", r"(?<=[,:;])[\u201c\"]", r"(?<=[.!?])[\u201c\"](?=\w)", r"\u201c(?=\w)")
+_GLUED_MARKS = (r"[,:;](?=[\u201c\"])", r"(?<=[,:;])[\u201c\"]", r"(?<=[.!?])[\u201c\"](?=\w)", r"\u201c(?=\w)",
+                r"[,!?](?=\u201d\w)", r"(?<=[\w,.!?])\u201d(?=\w)")  # "paranoia,”Clinton said"
 
 
 def _split_glued_marks(nlp: Language) -> None:

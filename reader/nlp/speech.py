@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
-from reader.nlp.lexicon import ORGANISATION_WORDS
+from reader.nlp.lexicon import ORGANISATION_WORDS, PERSON_NOUNS
 from reader.nlp.mentions import Mention
 
 if TYPE_CHECKING:
@@ -199,7 +199,12 @@ def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if child.pos_ == "ADP" and named:  # "Of Carson, Levine said": the parser made the preposition the subject
+                return named[-1]
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
+            return child  # "Beck joked": a name the parser hung on the verb as a compound
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X"
     if verb.lower_ == "according":
@@ -228,6 +233,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
     return None
+
+
+def _animate(subject: Token) -> bool:
+    """A subject that can speak: a person's name, a personal pronoun, or a word for people."""
+    if subject.lower_ in ("he", "she", "they", "i", "we", "who"):
+        return True
+    if subject.pos_ == "PROPN":
+        return subject.ent_type_ in ("PERSON", "NORP", "")
+    lemma = subject.lemma_.lower()
+    return subject.pos_ == "NOUN" and (lemma in PERSON_NOUNS or subject.lower_ in PERSON_NOUNS)
+
+
+def _collective(subject: Token) -> bool:
+    """'a group of doctors', 'the campaign': people acting together."""
+    return subject.lemma_.lower() in ORGANISATION_WORDS or subject.lower_ in ("crowd", "audience", "people", "family")
 
 
 def _reporting_verb(clause: Token) -> Token | None:
@@ -260,12 +280,34 @@ def _subject_through_head(verb: Token, depth: int) -> Token | None:
             if found is not None:
                 return found
     found = subject_of(head, depth + 1)
+    if found is not None and _participle_aside(verb) and found.pos_ == "NOUN" and not _animate(found) \
+            and not _collective(found):
+        # "The first incident came in March, when protesters interrupted her, shouting “…”": a thing does
+        # not shout; the people of the nearer clause do
+        nearer = next((t for t in verb.doc[found.i + 1:verb.i] if t.dep_ == "nsubj" and _animate(t)), None)
+        if nearer is not None:
+            return nearer
     if found is not None:
         return found
     # "…, the president stated, but framed … and stated …": the subject sits on a parataxis
     for sibling in head.children:
         if sibling.dep_ == "parataxis" and sibling.i < verb.i:
             return subject_of(sibling, depth + 1)
+    return None
+
+
+def participle_owner(cue: Token, in_quote: list[int]) -> Token | None:
+    """'Flea shared the news last week, writing “…”' where the parser lost what the participle hangs on:
+    the subject of the nearest clause before the comma."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or not after_comma(doc, cue.i):
+        return None
+    for i in range(cue.i - 2, cue.sent.start - 1, -1):
+        if in_quote[i] >= 0:
+            return None
+        subject = next((c for c in doc[i].children if c.dep_ == "nsubj"), None) if doc[i].pos_ == "VERB" else None
+        if subject is not None:
+            return subject
     return None
 
 

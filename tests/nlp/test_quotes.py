@@ -184,6 +184,22 @@ CASES = [
      "Pete Hidalgo"),
     ("thin-space-before-a-follow-on", "“The ferry is late again,” commuter Ida Lund said.\u2009“Every single "
      "morning this week.”", "Every single morning", "direct", "Ida Lund"),
+    ("closing-mark-glued-to-the-name", "“The toll is a tax on the people who can least afford it,”Moreno said. "
+     "“We will scrap it.”", "We will scrap it", "direct", "Moreno"),
+    ("preposition-taken-for-the-subject", "Of Hanson, Levine, who has given money to Ruiz, said, “He is "
+     "hopeless.”", "hopeless", "direct", "Levine"),
+    ("name-taken-for-a-compound", "At the town hall, when someone in the front row shouted, “Taxes,” Lind "
+     "joked, again using a heavy Boston accent, “Wicked smart question!”", "Wicked smart", "direct", "Lind"),
+    ("participle-the-parser-lost", "Drummer Ike Tran shared the news online last week, writing “Feels great to "
+     "back someone I trust. He would not take our money, he only takes small gifts…This is a man with a spine.”",
+     "Feels great", "direct", "Ike Tran"),
+    ("and-i-quote", "No wonder the mayor said, and I quote, “We will win this one easily.”", "win this one",
+     "direct", "the mayor"),
+    ("a-thing-does-not-shout", "The first disruption came at a college in March, when student protesters "
+     "interrupted her speech, shouting “Cancel the debt!”", "Cancel the debt", "direct", "student protesters"),
+    ("a-group-keeps-its-participle", "A group of nurses sent a letter to the hospital board (where Ortiz "
+     "chairs the finance committee), calling for “an end to forced overtime.”", "forced overtime", "mixed",
+     "A group of nurses"),
 ]
 
 
@@ -307,7 +323,18 @@ SPEAKER_CASES = [
      "Fiorina: what are her qualifications? She had a great line when she said, “Unlike the others, "
      "I know what it takes to win.”",
      "I know what it takes", "Carly Fiorina"),
+    ("a-sentence-closed-by-its-cue",
+     "Or maybe the harbour plan, transport consultant Dale Ferris says. “The money is already there, and "
+     "the council knows it.”",
+     "The money is already there", "Dale Ferris"),
 ]
+
+
+def test_the_one_asked_is_not_the_one_asking(nlp):
+    text = "Halvorsen was asked, “Did you know about the second account?” He said he did not."
+    assert find(analyse_text(nlp, text), "second account").speaker is None
+    text = "Halvorsen was asked by the host, Dana Price, “Did you know about the second account?”"
+    assert find(analyse_text(nlp, text), "second account").speaker == "Dana Price"
 
 
 @pytest.mark.parametrize("case_id,text,fragment,speaker", SPEAKER_CASES, ids=[c[0] for c in SPEAKER_CASES])
