@@ -9,16 +9,17 @@ skipping photo captions and credits, and falling back on the last speaker.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, PLATFORMS, TITLES
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
-from reader.nlp.speakers import People, Person, is_first_name
+from reader.nlp.speakers import People, Person, is_first_name, name_key
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -60,6 +61,32 @@ def _described_as_person(head: Token) -> bool:
                for c in head.children)
 
 
+_THING_LABELS = {"GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}  # not ORG: the model calls many surnames ORG
+
+
+def _located_in(ent: Span) -> bool:
+    """'a home in Clarkston', 'Clarkston, Ga.': where something is, not who."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside") and root.head.head.lemma_ != "believe":
+        return True
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE" \
+        and doc[ent.end + 1].text[:1].isupper()
+
+
+def _drop_places(doc: Doc, persons: list[Span]) -> list[Span]:
+    """'Clarkston became his home': a name the model calls a place or a work more often than a person, and
+    that no full name ends with, is not a person ('he' cannot mean it)."""
+    names = {e.text for e in persons}
+    placed = [e for e in doc.ents if e.text in names and (e.label_ in _THING_LABELS or _located_in(e))]
+    if not placed:
+        return persons
+    other = Counter(e.text for e in placed)
+    as_person = Counter(e.text for e in persons if not _located_in(e))
+    full_names = Counter(name_key(e.text) for e in persons if len(e) > 1)
+    return [e for e in persons if other[e.text] <= as_person[e.text] or full_names[name_key(e.text)] > (len(e) > 1)]
+
+
 class Coreference:
     def __init__(self, doc: Doc, layout: Layout, in_quote: list[int], sents: Sentences) -> None:
         self.doc = doc
@@ -78,6 +105,7 @@ class Coreference:
     def _collect_names(self) -> None:
         doc = self.doc
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in PLATFORMS]
+        persons = _drop_places(doc, persons)
         for ent in persons:
             self.people.add(ent.text)
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them

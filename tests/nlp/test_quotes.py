@@ -327,6 +327,12 @@ SPEAKER_CASES = [
      "Or maybe the harbour plan, transport consultant Dale Ferris says. “The money is already there, and "
      "the council knows it.”",
      "The money is already there", "Dale Ferris"),
+    ("a-town-is-not-a-he",
+     "Refugees have found a home in Clarkdale, Ga. In Clarkdale, the mayor says, one in three residents was "
+     "born abroad. The refugee office in Clarkdale opened in 1990.\n\nSamir Haddad, an engineer, came to "
+     "Clarkdale from Iraq in 2009. He got a job and a car, and Clarkdale became his home. Recently, he said, "
+     "he has noticed that the rest of the state is less welcoming.\n\n\"People here are kind,\" he said.",
+     "People here are kind", "Samir Haddad"),
 ]
 
 
