@@ -155,6 +155,8 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         end = next((k for k in range(head.i + 1, end) if doc[k].text == ","), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # "DENVER — Gov. Ruiz's campaign": the dateline's dash is no part of it
     return start, end
 
 

@@ -99,14 +99,15 @@ def without_noise(text: str) -> str:
 # order marks): a parser takes each for a word of its own ("said.\u00a0“…"), and an invisible mark before a
 # quotation mark hides the space that makes it an opening one
 _ODD_SPACES = "\u00a0\u2007\u2009\u202f\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
-_PLAIN = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+_ODD_DASHES = "\u2015\u2012"  # the horizontal bar and the figure dash, which the tagger takes for words
+_PLAIN = str.maketrans({**dict.fromkeys(_ODD_SPACES, " "), "\u2015": "\u2014", "\u2012": "\u2013"})
 
 
 def readable(text: str) -> str:
-    """What the parser reads: noise blanked and odd spaces made plain ones, offsets unchanged (the
-    same object when there was nothing to change)."""
+    """What the parser reads: noise blanked, odd spaces made plain ones and odd dashes common ones, offsets
+    unchanged (the same object when there was nothing to change)."""
     plain = without_noise(text)
-    if any(c in plain for c in _ODD_SPACES):
+    if any(c in plain for c in _ODD_SPACES + _ODD_DASHES):
         plain = plain.translate(_PLAIN)
     return plain
 

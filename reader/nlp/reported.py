@@ -27,6 +27,9 @@ _DIVIDERS = (",", "\u2014", "\u2013")
 _FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
 
 
+_SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
+
+
 class ReportedSpeech:
     """Finds what a cue verb reports. Needs the parse, which tokens lie inside quotation marks (and
     whether those stand alone), the speaker resolver, and the quotes found so far (read only)."""
@@ -46,6 +49,9 @@ class ReportedSpeech:
         doc = self.doc
         clauses = [c for c in cue.children
                    if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i or is_finding(cue))]
+        if self._leads_into_quotation(cue):
+            # "When X noted …, Trump boasted, “…”": a time or condition clause is no report of his
+            clauses = [c for c in clauses if c.i > cue.i or doc[c.left_edge.i].lower_ not in _SUBORDINATORS]
         for child in clauses:
             left, right = child.left_edge.i, child.right_edge.i + 1
             if left < cue.i < right:
@@ -93,6 +99,13 @@ class ReportedSpeech:
                 ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
             return ranges
         return []
+
+    def _leads_into_quotation(self, cue: Token) -> bool:
+        """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""
+        i = cue.i + 1
+        doc = self.doc
+        return i + 1 < len(doc) and doc[i].text in (",", ":") and (self.in_quote[i + 1] >= 0
+                                                                    or doc[i + 1].text in ("\u201c", '"'))
 
     def _according(self, cue: Token) -> list[tuple[int, int]]:
         """'According to X, A.' / 'A, according to X.': the rest of the sentence, whatever the parser hung

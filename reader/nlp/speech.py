@@ -196,9 +196,24 @@ def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:
     return None
 
 
+def _by_a_mark(doc: Doc, subject: Token) -> bool:
+    """'star of “Scandal,” thanked', 'the victims “do need …”': a word at a quotation mark is no subject."""
+    return any(t.text in _MARKS for t in doc[max(0, subject.left_edge.i - 1):subject.right_edge.i + 2])
+
+
+_MARKS = ("\u201c", "\u201d", '"', "\u2018", "\u2019", "'")
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        # "PHILADELPHIA — Clinton's campaign said" / "In his speech — his first — Trump cast": the subject
+        # nearest before the verb is the real one
+        doc = verb.doc
+        later = [c for c in subjects[1:] if c.i < verb.i and not _by_a_mark(doc, c)]
+        subjects = later[-1:] or subjects[:1]
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child in subjects:
             named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
             if child.pos_ == "ADP" and named:  # "Of Carson, Levine said": the parser made the preposition the subject
                 return named[-1]
@@ -258,10 +273,28 @@ def _reporting_verb(clause: Token) -> Token | None:
     return None
 
 
+_ASIDE_OPEN = ("-", "\u2014", "\u2013", "(")
+_ASIDE_CLOSE = ("-", "\u2014", "\u2013", ")")
+
+
+def _outside_aside(verb: Token) -> Token:
+    """The verb a participle hangs on, or, when that verb is in an aside between dashes or brackets the
+    participle comes after ('looping the streets - where the Panthers played - while chanting'), the verb
+    outside it."""
+    head = verb.head
+    if verb.tag_ != "VBG" or head.dep_ not in ("ccomp", "relcl", "advcl", "acl") or head.head.i >= head.i:
+        return head
+    doc = verb.doc
+    if any(t.text in _ASIDE_CLOSE for t in doc[head.i + 1:verb.i]) \
+            and any(t.text in _ASIDE_OPEN for t in doc[head.head.i + 1:head.i]):
+        return head.head
+    return head
+
+
 def _subject_through_head(verb: Token, depth: int) -> Token | None:
     """The subject of a verb joined to another ('… and joked', '…, adding', 'to deflect it'), found
     through the verb it hangs on."""
-    head = verb.head
+    head = _outside_aside(verb)
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     reporting = _reporting_verb(head)
     if verb.dep_ == "conj" and reporting is not None and verb.lemma_ in _SPEAKING:

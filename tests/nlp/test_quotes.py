@@ -197,6 +197,15 @@ CASES = [
      "direct", "the mayor"),
     ("a-thing-does-not-shout", "The first disruption came at a college in March, when student protesters "
      "interrupted her speech, shouting “Cancel the debt!”", "Cancel the debt", "direct", "student protesters"),
+    ("a-horizontal-bar-is-a-dash", "In her speech ― her first this year ― Ruiz thanked volunteers, and stressed "
+     "that “climate policy” must be local.", "climate policy", "mixed", "Ruiz"),
+    ("dateline-dash-before-the-subject", "DENVER — Gov. Ana Ruiz’s campaign said it would name a new manager by "
+     "Friday.", "name a new manager", "indirect", "Gov. Ana Ruiz’s campaign"),
+    ("participle-after-an-aside-between-dashes", "Small groups of nurses marched around the hospital - where the "
+     "board met that evening - while chanting, \"Safe staffing now.\"", "Safe staffing", "direct",
+     "Small groups of nurses"),
+    ("a-title-in-marks-is-no-subject", "Moreno, star of the radio show “Night Desk,” thanked the mayor for "
+     "“keeping the library open.”", "keeping the library", "mixed", "Moreno"),
     ("a-group-keeps-its-participle", "A group of nurses sent a letter to the hospital board (where Ortiz "
      "chairs the finance committee), calling for “an end to forced overtime.”", "forced overtime", "mixed",
      "A group of nurses"),
@@ -334,6 +343,21 @@ SPEAKER_CASES = [
      "he has noticed that the rest of the state is less welcoming.\n\n\"People here are kind,\" he said.",
      "People here are kind", "Samir Haddad"),
 ]
+
+
+def test_a_horizontal_bar_is_kept_in_the_quote_text(nlp):
+    text = "“We open at nine ― not at ten ― on Monday,” the librarian Rosa Tam said."
+    for analysis in (analyse_text(nlp, text), next(analyse_stream(nlp, [text]))):
+        q = find(analysis, "We open at")
+        assert q.text == text[q.start:q.end] and "\u2015" in q.text and q.speaker == "Rosa Tam"
+
+
+def test_a_time_clause_before_a_quotation_is_not_reported_by_its_speaker(nlp):
+    text = ("When Lee noted that Moss had not paid anything in federal income taxes ― as was true in the years "
+            "his tax returns were made public ― Moss boasted, “That makes me clever.”")
+    analysis = analyse_text(nlp, text)
+    assert [q.speaker for q in analysis.quotes if q.cue == "boasted"] == ["Moss"]
+    assert find(analysis, "That makes me clever").kind == "direct"
 
 
 def test_the_one_asked_is_not_the_one_asking(nlp):
