@@ -292,7 +292,8 @@ class Extractor(TypewriterQuotes):
             claimed.add(cue.i)
             subject = subject_of(cue)
             if subject is not None and self.in_quote[subject.i] >= 0:
-                subject = self._frame_subject(cue)  # the parser took a word of the quote as subject
+                # the parser took a word of the quote as subject
+                subject = participle_owner(cue, self.in_quote) or self._frame_subject(cue)
             if subject is None and _addressed(cue):
                 att.found = "direct-addressed"  # "Blumenthal was asked, “…”": someone unnamed asks him
                 self.quotes.add(att)

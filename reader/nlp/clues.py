@@ -118,6 +118,12 @@ class SpeakerClues:
             i -= 1
         while i >= 0 and self.in_quote[i] < 0 and doc[i].text not in _CLOSE_OR_COMMA:
             if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
+                if clause is not None and clause.head.i < i and self.in_quote[clause.head.i] < 0 \
+                        and clause.head.pos_ in ("NOUN", "PROPN"):
+                    # "a White House official who spoke anonymously to discuss strategy said": the one the
+                    # relative clause is about, not a word inside it
+                    return clause.head
                 left = doc[i].left_edge.i
                 # "Flynn, a top Trump surrogate, said": the name before the appositive
                 if left >= 2 and doc[left - 1].text == "," and doc[left - 2].pos_ == "PROPN" \
@@ -294,8 +300,10 @@ class SpeakerClues:
         words = self.doc[start:prev.i]
         root = next((t for t in words if t.dep_ == "ROOT"), None)
         if root is not None and root.lemma_ in self.direct_cues and _closes_sentence(root):
-            # "Or maybe Jeb Bush, consultant Phil Musser says. “…”": who says it is the name before the verb
-            said = self.speakers.resolve(self.doc[root.i - 1]) if _personal(self.doc[root.i - 1]) else None
+            # "Or maybe Jeb Bush, consultant Phil Musser says. “…”": who says it is the name before the verb, or
+            # the verb's subject ("Sam Lau, the party's spokesman said in a statement. “…”")
+            who = next((t for t in (self.doc[root.i - 1], subject_of(root)) if t is not None and _personal(t)), None)
+            said = self.speakers.resolve(who) if who is not None else None
             return said if said is not None and said.speaker is not None else None
         return self._main_subject_speaks(
             words, _personal, lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)

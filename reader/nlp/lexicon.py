@@ -150,6 +150,10 @@ NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR", "CORRECTION", "WATCH", "READ", "RELA
 DOCUMENT_LABELS = {"Poll", "Survey", "Study", "Report", "Analysis", "Memo", "Audit"}
 
 # nouns for documents a source may be ('a statement', 'the court filing')
+# things with words written on them, which "say" or "read" what is on them
+INSCRIPTIONS = {"sign", "banner", "placard", "poster", "shirt", "t-shirt", "hat", "cap", "button", "sticker",
+                "billboard", "headline", "caption", "plaque", "mug", "flag"}
+
 DOCUMENT_NOUNS = {
     "statement", "report", "letter", "memo", "memorandum", "filing", "document", "documents", "lawsuit",
     "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",

@@ -138,7 +138,10 @@ _NP_PREPS = ("of", "at", "from", "with", "for", "in", "on", "to", "about", "with
 def _noun_phrase(head: Token) -> tuple[int, int]:
     """The noun phrase of a nominal subject without its relative clauses and trailing modifiers."""
     start = head.i
-    for t in head.lefts:
+    lefts = list(head.lefts)
+    while lefts and lefts[0].dep_ in ("advmod", "cc", "preconj"):
+        lefts = lefts[1:]  # "even a top GOP strategist": the adverb is no part of who
+    for t in lefts:
         start = min(start, t.left_edge.i)
     end = head.i + 1
     for t in head.rights:

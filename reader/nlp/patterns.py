@@ -18,6 +18,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from reader.nlp.lexicon import DOCUMENT_NOUNS
+
 # the complements that make up what a pattern reports
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "dative", "oprd", "attr", "acomp"}
 _SCENE = {"in", "at", "during", "on", "after", "before", "since", "amid", "throughout", "following", "via", "through",
@@ -36,6 +38,14 @@ def subject_kind(verb: Token) -> str:
     if subject.lower_ in _PERSONAL or subject.ent_type_ == "PERSON":
         return "person"
     return "organisation" if subject.ent_type_ in ("ORG", "NORP", "GPE") else "other"
+
+
+def _venue(prep: Token) -> bool:
+    """'in a statement', 'during an interview': where something was said, when nothing hangs on the noun
+    ('in a statement that …' says what)."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "during") and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        and not any(g.dep_ in ("acl", "ccomp", "relcl") for g in c.children) for c in prep.children)
 
 
 def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
@@ -57,6 +67,10 @@ def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
     # after the first complement, a phrase that sets the scene is the writer's, not the stance:
     # "cited his wins [in his opening statement]", "endorsed Clinton [during a call with reporters]"
     right = right[:1] + [c for c in right[1:] if not (c.dep_ == "prep" and c.lower_ in _SCENE)]
+    if _venue(right[0]):
+        right = right[1:]  # "said in a statement (that …)", "wrote in an op-ed": where it was said, not what
+        if not right:
+            return None
     doc = cue.doc
     first = right[0]
     start = min(c.left_edge.i for c in right)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
-from reader.nlp.lexicon import ORGANISATION_WORDS, PERSON_NOUNS
+from reader.nlp.lexicon import INSCRIPTIONS, ORGANISATION_WORDS, PERSON_NOUNS
 from reader.nlp.mentions import Mention
 
 if TYPE_CHECKING:
@@ -226,6 +226,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         owner = verb.head
+        if owner.lemma_.lower() in INSCRIPTIONS and owner.tag_ == "NN":
+            return owner  # "held up a sign saying “…”": the sign says it
         set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
         if depth < 3 and verb.tag_ == "VBG" and (set_off or _leads_in(verb) and owner.pos_ == "NOUN") \
                 and owner.dep_ in ("dobj", "pobj", "attr", "dative") and owner.head.pos_ in ("VERB", "ADP"):
@@ -266,7 +268,10 @@ def _collective(subject: Token) -> bool:
 
 
 def _reporting_verb(clause: Token) -> Token | None:
-    """The verb a reported clause is the complement of ('told Newsmax that …'), if it comes first."""
+    """The verb a reported clause is the complement of ('told Newsmax that …', 'said Clinton will have to
+    choose …'), if it comes first."""
+    while clause.dep_ == "xcomp" and clause.head.i < clause.i:
+        clause = clause.head
     head = clause.head
     if clause.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.i < clause.i:
         return head

@@ -206,6 +206,18 @@ CASES = [
      "Small groups of nurses"),
     ("a-title-in-marks-is-no-subject", "Moreno, star of the radio show “Night Desk,” thanked the mayor for "
      "“keeping the library open.”", "keeping the library", "mixed", "Moreno"),
+    ("participle-after-the-name-of-a-place", "Reporters asked the mayor about the fire on Sunday.\n\nGarcia seemed "
+     "to be ready to joke about the incident in Dover, telling the crowd, “Some folks get a little excited, have "
+     "you noticed that?”", "get a little excited", "direct", "Garcia"),
+    ("a-word-in-the-relative-clause-is-not-the-subject", "Although there is no such overlap with Lee's team, a "
+     "White House aide who spoke anonymously to discuss internal strategy said Wednesday, \"Certainly there are "
+     "discussions between the White House and the Lee campaign.\"", "Certainly there are", "direct",
+     "a White House aide"),
+    ("adding-after-a-reported-obligation", "Alongside calls from tenants, even a top GOP lawyer said Garcia will "
+     "have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”",
+     "going to have to come out", "direct", "a top GOP lawyer"),
+    ("a-sign-says-it", "Rita Okafor held up a sign saying \"Nurses Against Cuts - Because We Care.\"",
+     "Nurses Against Cuts", "direct", "a sign"),
     ("a-group-keeps-its-participle", "A group of nurses sent a letter to the hospital board (where Ortiz "
      "chairs the finance committee), calling for “an end to forced overtime.”", "forced overtime", "mixed",
      "A group of nurses"),
@@ -336,6 +348,10 @@ SPEAKER_CASES = [
      "Or maybe the harbour plan, transport consultant Dale Ferris says. “The money is already there, and "
      "the council knows it.”",
      "The money is already there", "Dale Ferris"),
+    ("closed-by-its-cue-after-an-appositive",
+     "Ella Moss, the communications director for the Vermont Democratic Party said in a statement. “There are "
+     "no paper ballots left to count.”",
+     "no paper ballots", "Ella Moss"),
     ("a-town-is-not-a-he",
      "Refugees have found a home in Clarkdale, Ga. In Clarkdale, the mayor says, one in three residents was "
      "born abroad. The refugee office in Clarkdale opened in 1990.\n\nSamir Haddad, an engineer, came to "
@@ -358,6 +374,13 @@ def test_a_time_clause_before_a_quotation_is_not_reported_by_its_speaker(nlp):
     analysis = analyse_text(nlp, text)
     assert [q.speaker for q in analysis.quotes if q.cue == "boasted"] == ["Moss"]
     assert find(analysis, "That makes me clever").kind == "direct"
+
+
+def test_where_something_was_said_is_not_what_was_said(nlp):
+    text = "Ella Moss, the party's spokeswoman, said in a statement. “We will appeal.”"
+    analysis = analyse_text(nlp, text)
+    assert [q.text for q in analysis.quotes] == ["We will appeal."]
+    assert analysis.quotes[0].speaker == "Ella Moss"
 
 
 def test_the_one_asked_is_not_the_one_asking(nlp):
