@@ -66,6 +66,9 @@ class ReportedSpeech:
             # "A, Mr. Obama noted, that B": one clause on each side of the cue, both reported
             ahead = [c for c in clauses if c.i < cue.i][:1]
             behind = [c for c in clauses if c.i > cue.i][:1]
+            if behind and ahead and doc[ahead[0].left_edge.i].pos_ == "ADP":
+                # "Alongside calls for a strike, a top lawyer said the mayor …": a scene set, not a report
+                clauses = ahead = [c for c in clauses if c is not ahead[0]]
             if ahead and behind and cue.lemma_ in self.indirect_cues:
                 return [(c.left_edge.i, self._clause_end(c)) for c in ahead + behind]
             c = clauses[0]

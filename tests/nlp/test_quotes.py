@@ -376,6 +376,12 @@ def test_a_time_clause_before_a_quotation_is_not_reported_by_its_speaker(nlp):
     assert find(analysis, "That makes me clever").kind == "direct"
 
 
+def test_a_scene_set_before_the_speaker_is_not_reported(nlp):
+    text = ("Alongside union calls for a strike, even a top city lawyer said the mayor will have to choose a "
+            "side.")
+    assert [q.text for q in analyse_text(nlp, text).quotes] == ["the mayor will have to choose a side"]
+
+
 def test_where_something_was_said_is_not_what_was_said(nlp):
     text = "Ella Moss, the party's spokeswoman, said in a statement. “We will appeal.”"
     analysis = analyse_text(nlp, text)
