@@ -198,10 +198,8 @@ def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:
 
 def _by_a_mark(doc: Doc, subject: Token) -> bool:
     """'star of “Scandal,” thanked', 'the victims “do need …”': a word at a quotation mark is no subject."""
-    return any(t.text in _MARKS for t in doc[max(0, subject.left_edge.i - 1):subject.right_edge.i + 2])
-
-
-_MARKS = ("\u201c", "\u201d", '"', "\u2018", "\u2019", "'")
+    return any(t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS
+               for t in doc[max(0, subject.left_edge.i - 1):subject.right_edge.i + 2])
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
