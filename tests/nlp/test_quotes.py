@@ -188,8 +188,8 @@ CASES = [
      "“We will scrap it.”", "We will scrap it", "direct", "Moreno"),
     ("preposition-taken-for-the-subject", "Of Hanson, Levine, who has given money to Ruiz, said, “He is "
      "hopeless.”", "hopeless", "direct", "Levine"),
-    ("name-taken-for-a-compound", "At the town hall, when someone in the front row shouted, “Taxes,” Lind "
-     "joked, again using a heavy Boston accent, “Wicked smart question!”", "Wicked smart", "direct", "Lind"),
+    ("name-taken-for-a-compound", "When someone in the audience shouted, “Rubio,” Beck joked, again using an "
+     "exaggerated Southern accent, “Bless you, friend! Come sit down!”", "Bless you, friend", "direct", "Beck"),
     ("participle-the-parser-lost", "Drummer Ike Tran shared the news online last week, writing “Feels great to "
      "back someone I trust. He would not take our money, he only takes small gifts…This is a man with a spine.”",
      "Feels great", "direct", "Ike Tran"),
@@ -197,8 +197,8 @@ CASES = [
      "direct", "the mayor"),
     ("a-thing-does-not-shout", "The first disruption came at a college in March, when student protesters "
      "interrupted her speech, shouting “Cancel the debt!”", "Cancel the debt", "direct", "student protesters"),
-    ("a-horizontal-bar-is-a-dash", "In her speech ― her first this year ― Ruiz thanked volunteers, and stressed "
-     "that “climate policy” must be local.", "climate policy", "mixed", "Ruiz"),
+    ("a-horizontal-bar-is-a-dash", "In his speech ― his first this year ― Hale cast the blame on his rivals, and "
+     "stressed that “crime” is down.", "crime", "mixed", "Hale"),
     ("dateline-dash-before-the-subject", "DENVER — Gov. Ana Ruiz’s campaign said it would name a new manager by "
      "Friday.", "name a new manager", "indirect", "Gov. Ana Ruiz’s campaign"),
     ("participle-after-an-aside-between-dashes", "Small groups of nurses marched around the hospital - where the "
