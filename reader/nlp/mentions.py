@@ -57,6 +57,9 @@ def _ent_of(tok: Token) -> tuple[int, int, str] | None:
     return None
 
 
+_DASHES = ("-", "--", "\u2013", "\u2014")
+
+
 def name_tokens(tok: Token) -> tuple[int, int]:
     """The proper-name span around tok: its entity, or its run of compound PROPNs."""
     ent = _ent_of(tok)
@@ -64,6 +67,9 @@ def name_tokens(tok: Token) -> tuple[int, int]:
     if ent is not None:
         s, e, _ = ent
         toks = _strip_possessive(list(doc[s:e]))
+        dashes = [k for k, t in enumerate(toks[:-1]) if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
+        if dashes and toks[0].text.isupper() and len(toks[0].text) > 1:
+            toks = toks[dashes[-1] + 1:]  # "CLEVELAND - Donald Trump": a dateline before the name
         while len(toks) > 1 and toks[0].is_punct:
             toks = toks[1:]  # ". Christian Pardo" after "Capt"
         # leading titles inside the entity ("President Donald Trump") are a role, not the name

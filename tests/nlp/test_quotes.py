@@ -372,6 +372,15 @@ def test_a_time_clause_before_a_quotation_is_not_reported_by_its_speaker(nlp):
     assert find(analysis, "That makes me clever").kind == "direct"
 
 
+def test_a_dateline_is_no_part_of_a_name(nlp):
+    text = ("HARTFORD - Ann Lee told supporters on Monday that she would win the county.\n\n“We are going to "
+            "win big,” she said.")
+    analysis = analyse_text(nlp, text)
+    assert {q.speaker for q in analysis.quotes} == {"Ann Lee"}
+    text = "The plan would raise $1 billion, according to the Tax Policy Center - half what the city needs."
+    assert analyse_text(nlp, text).quotes[0].speaker != "half"  # no dateline: an entity the model ran on
+
+
 def test_a_scene_set_before_the_speaker_is_not_reported(nlp):
     text = ("Alongside union calls for a strike, even a top city lawyer said the mayor will have to choose a "
             "side.")
