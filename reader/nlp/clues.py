@@ -303,8 +303,7 @@ class SpeakerClues:
             # "Or maybe Jeb Bush, consultant Phil Musser says. “…”": who says it is the name before the verb, or
             # the verb's subject ("Sam Lau, the party's spokesman said in a statement. “…”")
             who = next((t for t in (self.doc[root.i - 1], subject_of(root)) if t is not None and _personal(t)), None)
-            said = self.speakers.resolve(who) if who is not None else None
-            return said if said is not None and said.speaker is not None else None
+            return self._named_speaker(who) if who is not None else None
         return self._main_subject_speaks(
             words, _personal, lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
 
@@ -325,6 +324,10 @@ class SpeakerClues:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None or not person(subject):
             return None
+        return self._named_speaker(subject)
+
+    def _named_speaker(self, subject: Token) -> Said | None:
+        """Who ``subject`` is, when it resolves to a speaker."""
         said = self.speakers.resolve(subject)
         return said if said.speaker is not None else None
 

@@ -78,11 +78,12 @@ def _drop_places(doc: Doc, persons: list[Span]) -> list[Span]:
     """'Clarkston became his home': a name the model calls a place or a work more often than a person, and
     that no full name ends with, is not a person ('he' cannot mean it)."""
     names = {e.text for e in persons}
-    placed = [e for e in doc.ents if e.text in names and (e.label_ in _THING_LABELS or _located_in(e))]
-    if not placed:
+    same_names = [e for e in doc.ents if e.text in names]
+    located = {e.start for e in same_names if _located_in(e)}
+    other = Counter(e.text for e in same_names if e.label_ in _THING_LABELS or e.start in located)
+    if not other:
         return persons
-    other = Counter(e.text for e in placed)
-    as_person = Counter(e.text for e in persons if not _located_in(e))
+    as_person = Counter(e.text for e in persons if e.start not in located)
     full_names = Counter(name_key(e.text) for e in persons if len(e) > 1)
     return [e for e in persons if other[e.text] <= as_person[e.text] or full_names[name_key(e.text)] > (len(e) > 1)]
 

@@ -149,11 +149,11 @@ NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR", "CORRECTION", "WATCH", "READ", "RELA
 # labels that name a document rather than a speaker ('Poll: …')
 DOCUMENT_LABELS = {"Poll", "Survey", "Study", "Report", "Analysis", "Memo", "Audit"}
 
-# nouns for documents a source may be ('a statement', 'the court filing')
 # things with words written on them, which "say" or "read" what is on them
 INSCRIPTIONS = {"sign", "banner", "placard", "poster", "shirt", "t-shirt", "hat", "cap", "button", "sticker",
                 "billboard", "headline", "caption", "plaque", "mug", "flag"}
 
+# nouns for documents a source may be ('a statement', 'the court filing')
 DOCUMENT_NOUNS = {
     "statement", "report", "letter", "memo", "memorandum", "filing", "document", "documents", "lawsuit",
     "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",

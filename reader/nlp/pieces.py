@@ -100,7 +100,7 @@ def without_noise(text: str) -> str:
 # quotation mark hides the space that makes it an opening one
 _ODD_SPACES = "\u00a0\u2007\u2009\u202f\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 _ODD_DASHES = "\u2015\u2012"  # the horizontal bar and the figure dash, which the tagger takes for words
-_PLAIN = str.maketrans({**dict.fromkeys(_ODD_SPACES, " "), "\u2015": "\u2014", "\u2012": "\u2013"})
+_PLAIN = str.maketrans({**dict.fromkeys(_ODD_SPACES, " "), **dict(zip(_ODD_DASHES, "\u2014\u2013", strict=True))})
 
 
 def readable(text: str) -> str:

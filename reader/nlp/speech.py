@@ -212,9 +212,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         subjects = later[-1:] or subjects[:1]
     for child in verb.children:
         if child in subjects:
-            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-            if child.pos_ == "ADP" and named:  # "Of Carson, Levine said": the parser made the preposition the subject
-                return named[-1]
+            if child.pos_ == "ADP":  # "Of Carson, Levine said": the parser made the preposition the subject
+                named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if named:
+                    return named[-1]
             return child
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
             return child  # "Beck joked": a name the parser hung on the verb as a compound
