@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import (
+    DIRECT_ONLY,
     FINDING_CUES,
     cue_strength,
     direct_cues,
@@ -111,6 +112,8 @@ class Extractor(TypewriterQuotes):
         first = content.lstrip()[:1]
         if prev is not None and prev.text == "," and first.islower() and not self._cue_before(prev.i):
             return False  # "…, “the real rate is 51 percent.”": the sentence goes on inside the marks
+        if prev is not None and prev.text == "," and self._finishes_that_clause(prev):
+            return False  # "Cruz said that once the Senate rises, “I intend …”": the reported clause goes on in marks
         if not ends_punct and content.rstrip()[-1:] not in ",\u2014-" and self._lower_after(span):
             return False  # "“Of course he will defend himself” against…": a fragment inside a sentence
         if before_comma is not None and before_comma.lower_ in _WORKS and len(words) <= 8 and _capitalised(words):
@@ -135,6 +138,23 @@ class Extractor(TypewriterQuotes):
         if len(prev.text) > 1 and prev.text.endswith(".") and prev.text[-2] != "." and prev.text[0].isupper():
             return True
         return prev.text in ("\u201d", '"') and self.text[prev.idx - 1:prev.idx] in (".", "?", "!")
+
+    def _finishes_that_clause(self, comma: Token) -> bool:
+        """'said that whatever choice voters make, “…”': a comma inside a clause a cue opened with 'that',
+        with no cue of its own between them to lead into the quotation."""
+        doc = self.doc
+        start = self.sents.bounds(comma.i)[0]
+        for i in range(comma.i - 1, max(start, comma.i - 30) - 1, -1):
+            tok = doc[i]
+            if self.in_quote[i] >= 0 or tok.text in (":", ";", "\u2014", "\u2013"):
+                return False
+            if tok.lemma_ in self.cue_lemmas and tok.pos_ in ("VERB", "AUX") \
+                    and (tok.lemma_ not in DIRECT_ONLY or i == comma.i - 1):
+                return False  # "… that he told one agent, “…”": that cue leads into it
+            if tok.lower_ == "that" and i > start:
+                before = doc[i - 1]
+                return before.lemma_ in self.cue_lemmas and before.pos_ in ("VERB", "NOUN")
+        return False
 
     def _cue_before(self, i: int) -> bool:
         return any(t.lemma_ in self.direct_cues and t.pos_ in ("VERB", "AUX") for t in self.doc[max(0, i - 8):i])

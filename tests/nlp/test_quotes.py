@@ -372,6 +372,35 @@ def test_a_time_clause_before_a_quotation_is_not_reported_by_its_speaker(nlp):
     assert find(analysis, "That makes me clever").kind == "direct"
 
 
+@pytest.mark.parametrize("text,fragment", [
+    ("Senator Ruth Adams said that once the Senate goes on recess in June, “I intend to visit every county in "
+     "the state.”", "visit every county"),
+    ("Mayor Dan Reyes said that whatever choice the council is going to make, “it should not be made out of "
+     "fear.”", "made out of fear"),
+    ("The governor was promising that in any budget talks, \"we will protect the schools first.\"",
+     "protect the schools"),
+])
+def test_a_quotation_that_finishes_a_reported_clause_is_one_mixed_quote(nlp, text, fragment):
+    analysis = analyse_text(nlp, text)
+    covering = [q for q in analysis.quotes if fragment in q.text]
+    assert [q.kind for q in covering] == ["mixed"]
+    assert covering[0].text.startswith("that ")
+    assert covering[0].speaker in ("Ruth Adams", "Dan Reyes", "The governor")
+
+
+def test_a_cue_after_that_still_leads_into_its_quotation(nlp):
+    text = "Ruth Adams said that after the vote she told reporters, “I intend to visit every county.”"
+    direct = [q for q in analyse_text(nlp, text).quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("I intend to visit every county.", "Ruth Adams")]
+
+
+def test_going_somewhere_is_no_cue(nlp):
+    text = ("Ruth Adams spoke on Monday. When the Senate goes on recess in June, “I intend to visit every county,” "
+            "she said.")
+    q = find(analyse_text(nlp, text), "visit every county")
+    assert q.speaker == "Ruth Adams"
+
+
 def test_a_dateline_is_no_part_of_a_name(nlp):
     text = ("HARTFORD - Ann Lee told supporters on Monday that she would win the county.\n\n“We are going to "
             "win big,” she said.")
