@@ -169,6 +169,9 @@ class SpeakerClues:
         tag = self._tag_after(span.close_mark)
         if tag is None:
             return None
+        if self.text[span.start:span.end].rstrip()[-1:] in ("?", "!") and not self.tags.known_verb(tag.verb) \
+                and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tag.verb.i for c in tag.verb.children):
+            return None  # "“I love Hispanics!” Jeb Bush broke down what was wrong": a new sentence, not a tag
         parsed = [c for c in tag.verb.children if c.dep_ in ("nsubj", "nsubjpass") and tag.start <= c.i < tag.end]
         if parsed and parsed[0].pos_ != "PROPN":
             tag.subject = parsed[0]  # the parser knows the head of a common noun phrase it agrees on

@@ -115,7 +115,7 @@ class Coreference:
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
-                       or _described_as_person(e.root))]
+                       or (e.end < len(doc) and doc[e.end].text == "," and _described_as_person(e.root)))]
         # names the model saw no entity in at all: "Carly Fiorina" as two proper nouns, a given name first
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
@@ -197,9 +197,17 @@ class Coreference:
         if self._pronouns is None:
             self._pronouns = {}
             for tok in tokens_with_lower(self.doc, ("he", "she")):
-                if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and self.in_quote[tok.i] < 0:
+                if tok.dep_ in SUBJECT_DEPS and self.in_quote[tok.i] < 0 \
+                        and (tok.head.dep_ == "ROOT" or self._first_subject(tok)):
                     self._pronouns.setdefault(self.sent_index(tok.i), set()).add(PERSON_PRONOUNS[tok.lower_])
         return self._pronouns
+
+    def _first_subject(self, tok: Token) -> bool:
+        """'At 29, she still lives at home, walls plastered with posters': the first subject of the sentence,
+        before its main verb, whatever clause the parser made the main one."""
+        start = self.sents.bounds(tok.i)[0]
+        root = tok.sent.root
+        return tok.i < root.i and not any(t.dep_ in SUBJECT_DEPS for t in self.doc[start:tok.i])
 
     def note_unnamed(self, head: Token, text: str) -> None:
         """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""

@@ -361,6 +361,18 @@ SPEAKER_CASES = [
      "Clarkdale from Iraq in 2009. He got a job and a car, and Clarkdale became his home. Recently, he said, "
      "he has noticed that the rest of the state is less welcoming.\n\n\"People here are kind,\" he said.",
      "People here are kind", "Samir Haddad"),
+    ("she-leads-a-sentence-the-parser-hung-on-a-later-verb",
+     "Nina Osei, a Camden, N.J., native and 2012 college graduate, is saddled with about $70,000 in student loan "
+     "debt. At 28 years old, she still lives in her childhood bedroom, walls plastered with the same Dirty "
+     "Dancing, 98 Degrees and Justin Timberlake posters from her teen years.\n\n“Who wants to live at home at "
+     "28?” she said.", "Who wants to live", "Nina Osei"),
+    ("a-state-before-the-subject-is-no-one",
+     "Republican candidate Hal Brook took to Twitter on Monday. After his rally in San Jose, California the GOP "
+     "candidate went a step further. “Many of them were paid to come,” he tweeted.", "paid to come", "Hal Brook"),
+    ("a-new-sentence-glued-to-an-exclamation-is-no-tag",
+     "Senator Hal Brook posted a photo of his lunch. “Happy Cinco de Mayo!” he tweeted. “The best tacos are "
+     "in my home town!”Former senator Ann Lee broke down exactly what was wrong with the photo.",
+     "best tacos", "Hal Brook"),
 ]
 
 
