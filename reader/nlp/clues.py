@@ -203,6 +203,9 @@ class SpeakerClues:
         last = self.doc[colon.i - 1]
         if self.in_quote[last.i] >= 0 or last.is_space:
             return None
+        presented = self._presented(colon.i)
+        if presented is not None:
+            return None, presented
         from_it = last.dep_ == "pobj" and last.head.lower_ == "from"  # "From the report: “…”"
         named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.text[:1].isupper())
         if named and last.dep_ == "pobj" and not from_it:
@@ -223,6 +226,21 @@ class SpeakerClues:
         if subject is None or self.in_quote[subject.i] >= 0 or subject.lower_ in _WH_SUBJECTS:
             return None
         return verb, subject
+
+    def _presented(self, colon: int) -> Token | None:
+        """'Here’s Clinton in December 1992: “…”': the person a sentence opening 'Here is' presents."""
+        doc = self.doc
+        s0 = self.sents.bounds(colon)[0]
+        if colon - s0 < 3 or doc[s0].lower_ != "here" or doc[s0 + 1].lower_ not in ("'s", "’s", "is"):
+            return None
+        for i in range(s0 + 2, colon):
+            if doc[i].ent_type_ == "PERSON" and self.in_quote[i] < 0:
+                while i + 1 < colon and doc[i + 1].ent_iob_ == "I":
+                    i += 1
+                head = doc[i]
+                # "the statement from the Lee campaign": a name that only modifies a noun presents no one
+                return None if head.dep_ in ("compound", "poss") and head.head.pos_ == "NOUN" else head
+        return None
 
     def _tagged_before(self, n: int) -> Attribution | None:
         """The quote before this one in its paragraph when that quote's own speech tag lies between them

@@ -70,8 +70,8 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         dashes = [k for k, t in enumerate(toks[:-1]) if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
         if dashes and toks[0].text.isupper() and len(toks[0].text) > 1:
             toks = toks[dashes[-1] + 1:]  # "CLEVELAND - Donald Trump": a dateline before the name
-        while len(toks) > 1 and toks[0].is_punct:
-            toks = toks[1:]  # ". Christian Pardo" after "Capt"
+        while len(toks) > 1 and (toks[0].is_punct or toks[0].lower_ in ("'s", "\u2019s")):
+            toks = toks[1:]  # ". Christian Pardo" after "Capt", "’s Lee" after "Here"
         # leading titles inside the entity ("President Donald Trump") are a role, not the name
         while len(toks) > 1 and (toks[0].lower_.rstrip(".") in TITLE_WORDS or toks[0].lower_ in NAME_CUE_WORDS):
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name

@@ -369,6 +369,12 @@ SPEAKER_CASES = [
     ("a-state-before-the-subject-is-no-one",
      "Republican candidate Hal Brook took to Twitter on Monday. After his rally in San Jose, California the GOP "
      "candidate went a step further. “Many of them were paid to come,” he tweeted.", "paid to come", "Hal Brook"),
+    ("here-is-presents-the-speaker",
+     "Critics of the mayor argue the plan is new. Here’s Lee in December 1992: “We will build it, and they "
+     "will come.”", "they will come", "Lee"),
+    ("here-is-a-statement-from-a-campaign",
+     "Mayor Ana Lee was asked about the plan. Here’s the full statement from the Lee campaign: “We will build "
+     "it.”", "We will build it", "the Lee campaign"),
     ("a-new-sentence-glued-to-an-exclamation-is-no-tag",
      "Senator Hal Brook posted a photo of his lunch. “Happy Cinco de Mayo!” he tweeted. “The best tacos are "
      "in my home town!”Former senator Ann Lee broke down exactly what was wrong with the photo.",
