@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from reader.model import QuoteKind
 from reader.nlp.cues import BELIEF_CUES, FINDING_CUES, SPEECH_CUES, cue_strength, indirect_cues, is_finding
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import XCOMP_CUES
+from reader.nlp.lexicon import TITLE_WORDS, XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
 from reader.nlp.speech import (
     _CLOSE_MARKS,
@@ -27,6 +27,8 @@ _DIVIDERS = (",", "\u2014", "\u2013")
 _FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
 
 
+# documents that measure rather than speak: what a sentence opening with one says, it shows of its subject
+_MEASURES = {"poll", "survey", "study", "analysis", "data", "census", "estimate", "audit", "review", "questionnaire"}
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
 
 
@@ -103,6 +105,39 @@ class ReportedSpeech:
             return ranges
         return []
 
+    def _inverted_tag(self, cue: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+        """'Any reading of his actions, said Michael Kofman, an expert on Russia, would see …': a tag set
+        between commas inside the clause it reports, the name after the verb; the parser makes the name
+        the subject of the clause. The speaker, and the clause's two parts around the tag."""
+        doc = self.doc
+        i = cue.i
+        s0, s1 = self.speakers.sents.bounds(i)
+        if i - 1 <= s0 or doc[i - 1].text != "," or i + 2 >= s1 or doc[i + 1].pos_ != "PROPN" \
+                or doc[i + 1].ent_type_ not in ("PERSON", "") or cue.lemma_ not in SPEECH_CUES \
+                or self.in_quote[i - 2] >= 0:
+            return None
+        end = i + 1
+        while end + 1 < s1 and (doc[end + 1].ent_iob_ == "I" or doc[end + 1].pos_ == "PROPN"
+                                or doc[end + 1].text == "." and doc[end].lower_.rstrip(".") in TITLE_WORDS):
+            end += 1
+        head = end
+        while end + 2 < s1 and doc[end + 1].lower_ in ("of", "from") and doc[end + 2].pos_ == "PROPN":
+            end += 2  # "said Sen. Ana Ruiz of Ohio,"
+            while end + 1 < s1 and doc[end + 1].pos_ == "PROPN":
+                end += 1
+        if end + 1 >= s1 or doc[end + 1].text != ",":
+            return None
+        resume = end + 2
+        if doc[resume].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[resume].tag_ == "PRP$":
+            # "…, said Ana Ruiz, the city's planning director, would": past her appositive
+            close = next((k for k in range(resume, min(s1, resume + 16)) if doc[k].text == ","), None)
+            if close is None:
+                return None
+            resume = close + 1
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[resume:s1]):
+            return None
+        return doc[head], [(s0, i - 1), (resume, s1)]
+
     def _leads_into_quotation(self, cue: Token) -> bool:
         """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""
         i = cue.i + 1
@@ -146,10 +181,13 @@ class ReportedSpeech:
     def _document_source(cue: Token) -> Token:
         """Who an 'In <document>, …' sentence is by: the person its clause is about ('In her post, she
         reminded …'), else the document itself."""
+        document = next(c for c in cue.children if c.dep_ == "pobj")
+        if document.lemma_.lower() in _MEASURES and not any(c.dep_ == "poss" for c in document.children):
+            return document  # "In the latest polls, he trails": the poll shows it, he does not say it
         clause_subject = subject_of(cue.head)
         if clause_subject is not None and (clause_subject.lower_ in ("he", "she") or clause_subject.ent_type_ == "PERSON"):
             return clause_subject
-        return next(c for c in cue.children if c.dep_ == "pobj")
+        return document
 
     def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
         """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
@@ -181,11 +219,19 @@ class ReportedSpeech:
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)
         if _musing(cue, subject):
             return found
-        if subject is None:
+        if _put_to(cue):
+            # "Asked whether he would run, Lee said …": Lee did not ask it; "Asked by reporters …": they did
+            agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        elif subject is None:
             subject = subject_before_aside(cue, self.in_quote)
         first: Attribution | None = None
         named = self._characterisation(cue)
-        parts = [named] if named is not None else self._content(cue)
+        inverted = self._inverted_tag(cue) if named is None else None
+        if inverted is not None:  # "The new rules, said Ana Ruiz, the planning director, would …"
+            subject, parts = inverted
+        else:
+            parts = [named] if named is not None else self._content(cue)
         if cue.tag_ == "VBG" and cue.lower_ != "according" and after_comma(cue.doc, cue.i) \
                 and cue.doc[cue.i - 1].text in _CLOSE_MARKS:
             # "“…,” pointing to the number of …": a participle after a quotation reports only what follows it
@@ -316,6 +362,13 @@ class ReportedSpeech:
         if not self.layout.is_prose(doc[s].idx):
             return None
         return s, e
+
+
+def _put_to(cue: Token) -> bool:
+    """'Asked whether …, Lee said': a question put to the sentence's subject, not asked by them."""
+    doc = cue.doc
+    first = cue.i == 0 or doc[cue.i - 1].is_space or doc[cue.i - 1].text in (".", "\n", "But", "And", "When")
+    return cue.lower_ == "asked" and cue.tag_ == "VBN" and first
 
 
 def _musing(cue: Token, subject: Token | None) -> bool:

@@ -887,3 +887,33 @@ def test_what_someone_in_a_relative_clause_called_a_person(nlp):
     text = "The tributes came in.\n\nThey included Gov. Mike Pence, who called their son “an American hero.”"
     quote = find(analyse_text(nlp, text), "an American hero")
     assert quote.kind == "mixed" and quote.speaker == "Mike Pence"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Asked whether he would run again, Lee said he had not decided.", "whether he would run again", None),
+    ("Asked by reporters whether he would run again, Lee said he had not decided.", "whether he would run again",
+     "reporters"),
+])
+def test_a_question_put_to_someone_is_not_theirs(nlp, text, fragment, speaker):
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, fragment).speaker == speaker
+    assert find(analysis, "had not decided").speaker == "Lee"
+
+
+def test_a_poll_opening_a_sentence_shows_what_its_subject_does(nlp):
+    text = "Senator Hal Brook has campaigned hard. In the latest polls, he trails the governor by six points."
+    assert find(analyse_text(nlp, text), "trails the governor").speaker == "the latest polls"
+    own = "Senator Ann Lee wrote on Facebook. In her post, she reminded voters of the deadline for registering."
+    assert find(analyse_text(nlp, own), "reminded voters").speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The new rules, said Ana Ruiz, the city's planning director, would take effect in May.", "Ana Ruiz"),
+    ("Any fair reading of the mayor's actions, said Michael Kofman, an expert on housing at the Urban Institute, "
+     "would see a retreat.", "Michael Kofman"),
+    ("The new rules, said Sen. Ana Ruiz of Ohio, would take effect in May.", "Ana Ruiz"),
+])
+def test_a_tag_with_the_name_after_its_verb_inside_the_clause_it_reports(nlp, text, speaker):
+    quotes = analyse_text(nlp, text).quotes
+    assert {q.speaker for q in quotes} == {speaker}
+    assert any(q.text.startswith("would ") for q in quotes)
