@@ -367,8 +367,11 @@ class ReportedSpeech:
 def _put_to(cue: Token) -> bool:
     """'Asked whether …, Lee said': a question put to the sentence's subject, not asked by them."""
     doc = cue.doc
-    first = cue.i == 0 or doc[cue.i - 1].is_space or doc[cue.i - 1].text in (".", "\n", "But", "And", "When")
-    return cue.lower_ == "asked" and cue.tag_ == "VBN" and first
+    if cue.lower_ != "asked" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    # "Asked about …, she said" / "…, she told the Standard when asked if …" / "after being asked whether …"
+    return before is None or before.is_space or before.text in (".", "But", "And", "When", "when", "being", "if")
 
 
 def _musing(cue: Token, subject: Token | None) -> bool:

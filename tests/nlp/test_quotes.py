@@ -893,10 +893,11 @@ def test_what_someone_in_a_relative_clause_called_a_person(nlp):
     ("Asked whether he would run again, Lee said he had not decided.", "whether he would run again", None),
     ("Asked by reporters whether he would run again, Lee said he had not decided.", "whether he would run again",
      "reporters"),
+    ("Lee said he had not decided when asked whether he would run again.", "whether he would run again", None),
 ])
 def test_a_question_put_to_someone_is_not_theirs(nlp, text, fragment, speaker):
     analysis = analyse_text(nlp, text)
-    assert find(analysis, fragment).speaker == speaker
+    assert [q.speaker for q in analysis.quotes if q.text == fragment] == [speaker]
     assert find(analysis, "had not decided").speaker == "Lee"
 
 
