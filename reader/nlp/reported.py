@@ -64,6 +64,9 @@ class ReportedSpeech:
                 while resume < right and doc[resume].text != ",":
                     resume += 1
                 return [(left, cut), (resume + 1, right)]
+        own = subject_of(cue)
+        if own is not None:  # "Kasich offered the man a job, then says …": the clause that holds its subject
+            clauses = [c for c in clauses if not (c.right_edge.i < cue.i and c.left_edge.i <= own.i <= c.right_edge.i)]
         if clauses:
             # "A, Mr. Obama noted, that B": one clause on each side of the cue, both reported
             ahead = [c for c in clauses if c.i < cue.i][:1]
@@ -298,7 +301,10 @@ class ReportedSpeech:
         if not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
                 or cue.dep_ == "conj" and cue.lemma_ in SPEECH_CUES):
             return None  # "X said A, arguing B" / "X said A and called B “C”": X argues and calls too
-        return self.quotes.attributed_at(cue.head.idx)
+        if any(c.dep_ == "nsubj" for c in cue.children):
+            return None  # "…, and human rights groups warned that …": a verb with its own subject
+        # "“…,” said Skelly, explaining he …": the quotation before the tag is the report
+        return self.quotes.attributed_at(cue.head.idx) or self.quotes.cued_by(cue.head.i)
 
     def _clause_end(self, clause: Token) -> int:
         """Where a reported clause ends: before the source of the report itself, before a trailing participle that is the narrator's

@@ -106,6 +106,10 @@ class QuoteList:
         """The latest quote with a speaker whose words include this character."""
         return next((q for q in reversed(self._items) if q.start <= char < q.end and q.speaker), None)
 
+    def cued_by(self, token_i: int) -> Attribution | None:
+        """The latest quote with a speaker whose cue is this token."""
+        return next((q for q in reversed(self._items) if q.cue is not None and q.cue.i == token_i and q.speaker), None)
+
     def last_attributed(self, kind: str | None = None) -> Attribution | None:
         """The latest quote with a speaker (of ``kind``, when given)."""
         return next((q for q in reversed(self._items) if q.speaker is not None and kind in (None, q.kind)), None)
@@ -216,7 +220,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if named:
                     return named[-1]
-            return child
+            return _past_an_opening_phrase(child, verb)
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
             return child  # "Beck joked": a name the parser hung on the verb as a compound
     if any(child.dep_ == "nsubjpass" for child in verb.children):
@@ -248,7 +252,42 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return doer  # "The ad uses footage of Hillary Clinton asking, “…”": Clinton asks, not the ad
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
-    return None
+    return _shared_subject(verb)
+
+
+def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:
+    """'In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic candidate stated':
+    the parser made a name inside the opening phrase the subject, and the real one its appositive."""
+    doc = verb.doc
+    if subject.pos_ != "PROPN" or subject.i > verb.i:
+        return subject
+    left = subject.left_edge.i
+    if left == 0 or doc[left - 1].pos_ != "NOUN" or doc[left - 1].dep_ != "pobj":
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.right_edge.i == verb.i - 1 \
+                and doc[child.left_edge.i - 1].text == ",":
+            return child
+    return subject
+
+
+_SHARED_GAP = {"punct", "cc", "advmod", "npadvmod", "amod", "det"}
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """'Kasich offered the man a job, then says …', 'Beck, who …, opposed Trump, last week said …': the
+    parser made the first of two verbs a clause the second reports; they share its subject."""
+    doc = verb.doc
+    ahead = next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
+    if ahead is None:
+        return None
+    subject = next((c for c in ahead.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("who", "they", "i", "we") or not _animate(subject):
+        return None
+    gap = doc[ahead.right_edge.i + 1:verb.i]
+    if not gap or gap[0].text != "," or any(t.dep_ not in _SHARED_GAP for t in gap):
+        return None
+    return subject
 
 
 def _animate(subject: Token) -> bool:

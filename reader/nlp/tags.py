@@ -46,6 +46,13 @@ def _forms(tok: Token) -> set[str]:
     return forms
 
 
+def _mistagged_name(tok: Token) -> bool:
+    """'said Skelly', 'Kelly said': a capitalised word inside a sentence that the tagger read as an adverb
+    (its '-ly') or as nothing it knows."""
+    return tok.pos_ in ("ADV", "X", "INTJ") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 2 \
+        and not tok.is_sent_start
+
+
 class TagReader:
     def __init__(self, doc: Doc, in_quote: list[int], cues: Set[str]) -> None:
         self.doc = doc
@@ -113,9 +120,10 @@ class TagReader:
         modifier = False  # inside a prepositional phrase ("a voice-over in the ad"): the head is set
         while j < len(doc) and j - i < _MAX_NP and self.in_quote[j] < 0:
             tok = doc[j]
-            inside = tok.pos_ in _NP_POS or (tok.dep_ in ("amod", "compound") and tok.head.i > j)  # "Florida-based"
+            name = _mistagged_name(tok)
+            inside = tok.pos_ in _NP_POS or name or (tok.dep_ in ("amod", "compound") and tok.head.i > j)  # "Florida-based"
             if inside and not (head is not None and self._verb(tok, self._ends_clause(j + 1))):
-                if (tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "ADJ" and head is None)) and not modifier:
+                if (tok.pos_ in ("PROPN", "NOUN") or name or (tok.pos_ == "ADJ" and head is None)) and not modifier:
                     head = tok if head is None or head.pos_ != "PROPN" or tok.pos_ == "PROPN" else head
                 j += 1
                 continue

@@ -918,3 +918,24 @@ def test_a_tag_with_the_name_after_its_verb_inside_the_clause_it_reports(nlp, te
     quotes = analyse_text(nlp, text).quotes
     assert {q.speaker for q in quotes} == {speaker}
     assert any(q.text.startswith("would ") for q in quotes)
+
+
+def test_a_name_the_tagger_read_as_an_adverb_still_speaks(nlp):
+    text = ("Bill Skelly runs the data team. “Having access to the file is valuable,” said Skelly, explaining he "
+            "worked closely with the state party on the data.")
+    analysis = analyse_text(nlp, text)
+    assert find(analysis, "access to the file").speaker == "Bill Skelly"
+    assert find(analysis, "worked closely").speaker == "Bill Skelly"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Ruth Beck, who supported Sen. Ted Cruz, R-Texas, and opposed the mayor during the primaries, last week said "
+     "the mayor was seeking to start a media empire.", "seeking to start", "Ruth Beck"),
+    ("In an interview with morning hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential "
+     "candidate stated that the comments did not fit with what she knew of him.", "did not fit",
+     "the Democratic presidential candidate"),
+    ("Lee emphasized that the reforms were not complete, and human rights groups warned that the city was "
+     "giving up its leverage.", "giving up its leverage", "human rights groups"),
+])
+def test_the_subject_a_parse_lost(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
