@@ -178,6 +178,9 @@ class ReportedSpeech:
         what the poll (study, report, video …) shows."""
         s1 = self.speakers.sents.bounds(cue.i)[1]
         comma = cue.right_edge.i + 1
+        for i in range(comma + 1, s1 - 1):
+            if self.doc[i].text == ":" and (self.in_quote[i + 1] >= 0 or self.doc[i + 1].text in _OPEN_MARKS):
+                return comma + 1, i  # "In the video, the cleric is shown lecturing: “…”": his words are his quote
         return comma + 1, s1
 
     @staticmethod

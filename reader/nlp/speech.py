@@ -247,6 +247,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return owner  # "footage of Hillary Clinton asking, “…”"
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in _WITNESSED \
+            and not after_comma(verb.doc, verb.i):
+        # "the cleric is shown lecturing: “…”", "Lee was caught on tape saying": the one shown speaks
+        shown = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if shown is not None:
+            return shown
     doer = _object_right_before(verb)
     if doer is not None:
         return doer  # "The ad uses footage of Hillary Clinton asking, “…”": Clinton asks, not the ad
@@ -332,6 +338,9 @@ def _outside_aside(verb: Token) -> Token:
             and any(t.text in _ASIDE_OPEN for t in doc[head.head.i + 1:head.i]):
         return head.head
     return head
+
+
+_WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "spot", "overhear", "depict"}
 
 
 def _subject_through_head(verb: Token, depth: int) -> Token | None:

@@ -939,3 +939,12 @@ def test_a_name_the_tagger_read_as_an_adverb_still_speaks(nlp):
 ])
 def test_the_subject_a_parse_lost(nlp, text, fragment, speaker):
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("In the video, the cleric Omar Haddad, who was killed in a 2011 drone strike, is shown lecturing: “We will "
+     "never stop.”", "Omar Haddad"),
+    ("Senator Ann Lee was caught on tape saying, “This bill is dead.”", "Ann Lee"),
+])
+def test_the_one_shown_or_caught_speaking_speaks(nlp, text, speaker):
+    assert find(analyse_text(nlp, text), "never stop" if "never" in text else "bill is dead").speaker == speaker
