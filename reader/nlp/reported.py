@@ -292,6 +292,8 @@ class ReportedSpeech:
                           found="pattern-strong" if precision >= 0.7 else "pattern-fair")
         if verb.lemma_ in EVIDENTIAL:
             return att  # "the objections seemed to carry little weight": the writer's impression, no one's words
+        if _put_to(verb):
+            return att  # "Asked about the bomb, Clinton said …": a question put to her by someone unnamed
         carrier = self._carrier(verb)
         if carrier is not None:
             att.same_speaker_as(carrier)

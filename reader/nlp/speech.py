@@ -256,9 +256,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     doer = _object_right_before(verb)
     if doer is not None:
         return doer  # "The ad uses footage of Hillary Clinton asking, “…”": Clinton asks, not the ad
+    forced = _controlled_by_object(verb)
+    if forced is not None:
+        return forced  # "The senator forced Stumpf to admit that …": Stumpf admits
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
     return _shared_subject(verb)
+
+
+# verbs whose object does what their infinitive says: "forced Stumpf to admit", "pushed doctors to ask"
+_OBJECT_CONTROL = {"force", "compel", "push", "press", "pressure", "prompt", "persuade", "convince", "get", "lead",
+                   "cause", "require", "order", "allow", "encourage", "urge", "ask", "tell", "invite", "drive"}
+
+
+def _controlled_by_object(verb: Token) -> Token | None:
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_ not in _OBJECT_CONTROL:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+    return obj if obj is not None and _animate(obj) and obj.lower_ not in ("who",) else None
 
 
 def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:

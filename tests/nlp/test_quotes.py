@@ -894,6 +894,7 @@ def test_what_someone_in_a_relative_clause_called_a_person(nlp):
     ("Asked by reporters whether he would run again, Lee said he had not decided.", "whether he would run again",
      "reporters"),
     ("Lee said he had not decided when asked whether he would run again.", "whether he would run again", None),
+    ("Asked about the bomb, Lee said he had not decided.", "the bomb", None),
 ])
 def test_a_question_put_to_someone_is_not_theirs(nlp, text, fragment, speaker):
     analysis = analyse_text(nlp, text)
@@ -948,3 +949,12 @@ def test_the_subject_a_parse_lost(nlp, text, fragment, speaker):
 ])
 def test_the_one_shown_or_caught_speaking_speaks(nlp, text, speaker):
     assert find(analyse_text(nlp, text), "never stop" if "never" in text else "bill is dead").speaker == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Even the timing of the debate led Republicans to say that Democrats were protecting their candidate.",
+     "Democrats were protecting", "Republicans"),
+    ("That prompted Rubio to make a joke about yoga and call the mayor “very flexible.”", "very flexible", "Rubio"),
+])
+def test_the_object_does_what_it_was_made_to(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
