@@ -89,6 +89,13 @@ class ReportedSpeech:
                 return [(prep.i + 1, prep.right_edge.i + 1)]
         if cue.lower_ == "according":
             return self._according(cue)
+        framed = self._as_frame(cue)
+        if framed is not None:
+            return [framed]
+        answer = next((c for c in cue.children if c.i == cue.i + 1 and c.lower_ in ("yes", "no") and c.dep_ in
+                       ("intj", "dobj", "ccomp", "advmod")), None)
+        if answer is not None and cue.lemma_ in ("say", "answer", "reply", "respond"):
+            return [(answer.i, answer.i + 1)]  # "Asked if he was ever bullied, the candidate said no."
         if cue.lower_ == "in":
             return [self._document_frame(cue)]
         subj = subject_of(cue)
@@ -140,6 +147,29 @@ class ReportedSpeech:
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[resume:s1]):
             return None
         return doc[head], [(s0, i - 1), (resume, s1)]
+
+    def _as_frame(self, cue: Token) -> tuple[int, int] | None:
+        """'As Crane said, the two candidates have become …' / '…, as the mayor noted.': the clause the
+        'as' phrase frames is what was said. Not 'As he said goodbye, …' (a time), nor a cue with words
+        of its own to report."""
+        doc = self.doc
+        mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        if mark is None or cue.dep_ != "advcl" or cue.lemma_ not in SPEECH_CUES:
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and not (c.dep_ == "dobj" and c.lower_ == "it")
+               for c in cue.children):
+            return None  # "As he said goodbye": what he said is named; "As the mayor put it": the way she put it
+        s0, s1 = self.speakers.sents.bounds(cue.i)
+        while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
+            s1 -= 1
+        left, right = cue.left_edge.i, cue.right_edge.i + 1
+        if doc[right - 1].text == ",":
+            right -= 1  # the parser may hang the comma on the cue
+        if left == s0 and right < s1 and doc[right].text == ",":
+            return right + 1, s1  # "As Crane said, A."
+        if right >= s1 and left > s0 + 2 and doc[left - 1].text == ",":
+            return s0, left - 1  # "A, as the mayor noted."
+        return None
 
     def _leads_into_quotation(self, cue: Token) -> bool:
         """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""
@@ -360,6 +390,8 @@ class ReportedSpeech:
             s += 1
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", ".", "\u2014", "\u2013", "-")):
             e -= 1
+        if e - s == 1 and doc[s].lower_ in ("yes", "no") and doc[s].head.i == cue.i:
+            return s, e  # "… said no": the answer is what was said
         if e - s < 2 or (need_verb and (e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
             return None
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause

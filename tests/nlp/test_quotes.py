@@ -958,3 +958,17 @@ def test_the_one_shown_or_caught_speaking_speaks(nlp, text, speaker):
 ])
 def test_the_object_does_what_it_was_made_to(nlp, text, fragment, speaker):
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("As Purple PAC's Crane said, the two standard-bearers have become the least ideological candidates in "
+     "America.", "the two standard-bearers have become", "Crane"),
+    ("The budget has grown every year since 2010, as the mayor noted.", "The budget has grown", "the mayor"),
+    ("Asked if he was ever bullied, the candidate said no. But he said bullying happens.", "no", "the candidate"),
+])
+def test_what_an_as_clause_or_an_answer_reports(nlp, text, fragment, speaker):
+    assert [q.speaker for q in analyse_text(nlp, text).quotes if q.text.startswith(fragment)] == [speaker]
+
+
+def test_an_as_clause_of_time_reports_nothing(nlp):
+    assert not analyse_text(nlp, "As he said goodbye, the crowd cheered.").quotes
