@@ -204,7 +204,7 @@ class Extractor(TypewriterQuotes):
                     inside_turn[i] = True
         cue_lemmas = self.cue_lemmas
         maybe = {t.i: t for t in tokens_with_lemma(self.doc, cue_lemmas | FINDING_CUES)
-                 + tokens_with_lower(self.doc, ("according",))
+                 + tokens_with_lower(self.doc, ("according", "reportedly"))
                  + [t for t in tokens_with_lower(self.doc, ("in",)) if is_document_frame(t)]}
         for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
@@ -212,7 +212,7 @@ class Extractor(TypewriterQuotes):
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":" and self._prev_token(tok.idx) is None:
                 continue  # "Note: this story was updated" is a label, not someone noting
             cue = tok.lemma_ in cue_lemmas or is_finding(tok)
-            frame = tok.lower_ in ("according", "in")
+            frame = tok.lower_ in ("according", "in", "reportedly")
             if (tok.pos_ == "VERB" and cue or frame) and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, _REPORTED, tok.i))
         candidates.sort()

@@ -171,6 +171,30 @@ class ReportedSpeech:
             return s0, left - 1  # "A, as the mayor noted."
         return None
 
+    def _reportedly(self, adverb: Token) -> list[Attribution]:
+        """'The company has reportedly taken heat from …': the clause is reported by someone unnamed, in
+        the words on either side of the adverb."""
+        head = adverb.head
+        if adverb.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX") or self.in_quote[adverb.i] >= 0:
+            return []
+        s0, s1 = self.speakers.sents.bounds(adverb.i)
+        left, right = max(s0, head.left_edge.i), min(s1, head.right_edge.i + 1)
+        found: list[Attribution] = []
+        doc = self.doc
+        for s, e in ((left, adverb.i), (adverb.i + 1, right)):
+            while s < e and (doc[s].is_punct or doc[s].is_space):
+                s += 1
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if e == s or not self.layout.is_prose(doc[s].idx):
+                continue  # "Cuccinelli reportedly reacted …": even one word is a part of what was reported
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            att = Attribution(start, end, QuoteKind.INDIRECT, cue=adverb, found="reportedly")
+            if found:
+                att.same_speaker_as(found[0], inherited=False)
+            found.append(att)
+        return found
+
     def _leads_into_quotation(self, cue: Token) -> bool:
         """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""
         i = cue.i + 1
@@ -250,6 +274,8 @@ class ReportedSpeech:
         found: list[Attribution] = []
         if cue.i in claimed:
             return found
+        if cue.lower_ == "reportedly":
+            return self._reportedly(cue)
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)

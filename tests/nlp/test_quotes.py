@@ -972,3 +972,10 @@ def test_what_an_as_clause_or_an_answer_reports(nlp, text, fragment, speaker):
 
 def test_an_as_clause_of_time_reports_nothing(nlp):
     assert not analyse_text(nlp, "As he said goodbye, the crowd cheered.").quotes
+
+
+def test_reportedly_is_a_report_by_someone_unnamed(nlp):
+    quotes = analyse_text(nlp, "The company has reportedly taken heat from a civil rights group.").quotes
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("The company has", "indirect", None), ("taken heat from a civil rights group", "indirect", None)]
+    assert not analyse_text(nlp, "The report was released on Monday.").quotes
