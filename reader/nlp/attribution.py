@@ -17,6 +17,7 @@ from reader.nlp.cues import (
     indirect_cues,
     is_document_frame,
     is_finding,
+    is_poll_result,
 )
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
@@ -205,7 +206,7 @@ class Extractor(TypewriterQuotes):
         cue_lemmas = self.cue_lemmas
         maybe = {t.i: t for t in tokens_with_lemma(self.doc, cue_lemmas | FINDING_CUES)
                  + tokens_with_lower(self.doc, ("according", "reportedly"))
-                 + [t for t in tokens_with_lower(self.doc, ("in",)) if is_document_frame(t)]}
+                 + [t for t in tokens_with_lower(self.doc, ("in",)) if is_document_frame(t) or is_poll_result(t)]}
         for _i, tok in sorted(maybe.items()):
             if inside_turn[tok.i]:
                 continue

@@ -104,6 +104,21 @@ SHOWING_DOCUMENTS = {
 }
 
 
+# what a clause ending "in <a poll>" is the finding of: "Clinton led Sanders 2-1 in a new Marist poll"
+POLLS = {"poll", "survey", "average"}
+
+
+def is_poll_result(tok: Token) -> bool:
+    """'… in the latest CNN/ORC poll' after the verb of its clause, ending it."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.is_sent_start or tok.head.i > tok.i:
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in POLLS or pobj.pos_ != "NOUN":
+        return False
+    end = tok.right_edge.i + 1
+    return end >= len(tok.doc) or tok.doc[end].is_punct or tok.doc[end].is_space
+
+
 def is_document_frame(tok: Token) -> bool:
     """'In a new Gallup poll, …': 'in' opening a sentence with a document, a comma, and a clause whose
     verb is no speech verb of its own."""

@@ -29,6 +29,12 @@ _FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
 
 # documents that measure rather than speak: what a sentence opening with one says, it shows of its subject
 _MEASURES = {"poll", "survey", "study", "analysis", "data", "census", "estimate", "audit", "review", "questionnaire"}
+# what a poll finds of someone: a lead, a place, a rise or fall, a share
+_STANDINGS = {"lead", "ahead", "behind", "trail", "percent", "point", "first", "second", "third", "fourth", "fifth",
+              "sixth", "last", "top", "sag", "slip", "rise", "fall", "drop", "climb", "surge", "gain", "lose", "edge",
+              "beat", "tie", "neck", "favorable", "unfavorable", "approval", "rating", "support", "mire", "lag",
+              "double", "majority", "plurality", "margin", "advantage", "deficit", "gap", "fare", "well", "better",
+              "worse", "poorly", "strong", "strongly", "weak", "win", "dominate"}
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
 
 
@@ -171,6 +177,29 @@ class ReportedSpeech:
             return s0, left - 1  # "A, as the mayor noted."
         return None
 
+    def _poll_result(self, prep: Token, claimed: set[int]) -> list[Attribution]:
+        """'Clinton led Sanders 2-1 in an NBC News/Marist poll': the clause before the phrase is what the
+        poll found, and the poll its source."""
+        doc = self.doc
+        head = prep.head
+        poll = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if poll is None or head.pos_ not in ("VERB", "AUX") or head.i > prep.i or self.in_quote[prep.i] >= 0:
+            return []
+        lefts = [c for c in head.children if c.i < prep.i and c.dep_ not in ("cc", "mark", "punct", "prep", "advmod")
+                 or c.i == head.i]
+        start = min([head.i] + [c.left_edge.i for c in lefts])
+        rng = self._clean_range(prep, start, prep.i, need_verb=True)
+        if rng is None or not any(t.pos_ == "NUM" or t.lemma_.lower() in _STANDINGS for t in doc[rng[0]:rng[1]]):
+            return []  # "She took part in the poll": no finding, a standing or a number
+        s, e = rng
+        first, last = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        if self.quotes.overlapping(first, last):
+            return []
+        att = Attribution(first, last, QuoteKind.INDIRECT, cue=prep, found="poll")
+        att.take(self.speakers.resolve(poll))
+        claimed.add(prep.i)
+        return [att]
+
     def _reportedly(self, adverb: Token) -> list[Attribution]:
         """'The company has reportedly taken heat from …': the clause is reported by someone unnamed, in
         the words on either side of the adverb."""
@@ -276,6 +305,8 @@ class ReportedSpeech:
             return found
         if cue.lower_ == "reportedly":
             return self._reportedly(cue)
+        if cue.lower_ == "in" and not cue.is_sent_start:
+            return self._poll_result(cue, claimed)
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)

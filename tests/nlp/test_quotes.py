@@ -979,3 +979,10 @@ def test_reportedly_is_a_report_by_someone_unnamed(nlp):
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [
         ("The company has", "indirect", None), ("taken heat from a civil rights group", "indirect", None)]
     assert not analyse_text(nlp, "The report was released on Monday.").quotes
+
+
+def test_a_clause_ending_in_a_poll_is_what_the_poll_found(nlp):
+    text = "But the mayor fell to 10 percent in the latest Marist poll released Wednesday."
+    q = find(analyse_text(nlp, text), "fell to 10 percent")
+    assert (q.text, q.speaker) == ("the mayor fell to 10 percent", "the latest Marist poll")
+    assert not analyse_text(nlp, "She took part in the poll.").quotes
