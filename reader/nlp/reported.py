@@ -89,6 +89,10 @@ class ReportedSpeech:
             if xcomp is not None:
                 obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
                 start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+                expected = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+                if expected is not None and cue.lemma_ == "expect" and expected.lower_ not in ("it", "which", "that"):
+                    # "The House is expected to pass the bill": what is expected is of the House
+                    return [(expected.left_edge.i, expected.right_edge.i + 1), (start, xcomp.right_edge.i + 1)]
                 return [(start, xcomp.right_edge.i + 1)]
             prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
             if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
@@ -449,6 +453,8 @@ class ReportedSpeech:
             e -= 1
         if e - s == 1 and doc[s].lower_ in ("yes", "no") and doc[s].head.i == cue.i:
             return s, e  # "… said no": the answer is what was said
+        if e - s == 1 and not need_verb and doc[s].pos_ == "PROPN" and e <= cue.i:
+            return s, e  # "Trump is expected to …", "Clinton, a top aide said, is …": the one the report is about
         if e - s < 2 or (need_verb and (e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
             return None
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause

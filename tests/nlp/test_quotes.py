@@ -986,3 +986,9 @@ def test_a_clause_ending_in_a_poll_is_what_the_poll_found(nlp):
     q = find(analyse_text(nlp, text), "fell to 10 percent")
     assert (q.text, q.speaker) == ("the mayor fell to 10 percent", "the latest Marist poll")
     assert not analyse_text(nlp, "She took part in the poll.").quotes
+
+
+def test_what_is_expected_of_someone_is_reported_by_no_one(nlp):
+    quotes = analyse_text(nlp, "The House is expected to pass a bipartisan bill later this week.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The House", None), ("to pass a bipartisan bill later this week", None)]
