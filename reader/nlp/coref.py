@@ -209,6 +209,12 @@ class Coreference:
         root = tok.sent.root
         return tok.i < root.i and not any(t.dep_ in SUBJECT_DEPS for t in self.doc[start:tok.i])
 
+    def _pronoun_leads(self, sent: int, gender: str, before: int) -> bool:
+        """A 'he'/'she' of this gender is a subject in the sentence, outside quotations, before ``before``."""
+        start = self.sents.starts[sent]
+        return any(t.lower_ in ("he", "she") and PERSON_PRONOUNS[t.lower_] == gender and t.dep_ in SUBJECT_DEPS
+                   and self.in_quote[t.i] < 0 for t in self.doc[start:before])
+
     def note_unnamed(self, head: Token, text: str) -> None:
         """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""
         if self.in_quote[head.i] >= 0 or self.mentions_between(head.i, head.i + 1):
@@ -257,6 +263,8 @@ class Coreference:
             if not subjects and gender in self._pronoun_subjects().get(sent, ()):
                 continue  # "He had protested Trump at a rally.": the sentence is about the 'he' before, not Trump
             main = [m for m in subjects if self._main_subject(m.token)]
+            if not main and subjects and self._pronoun_leads(sent, gender, subjects[0].token):
+                continue  # "…, and she doesn't think Clinton can win.": about the 'she' before, not Clinton
             return (main[0] if main else subjects[0] if subjects else cands[0]).person
         for _pos, person in reversed(self.last_speakers):
             if not (person.gender and gender and person.gender != gender):

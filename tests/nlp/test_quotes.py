@@ -992,3 +992,10 @@ def test_what_is_expected_of_someone_is_reported_by_no_one(nlp):
     quotes = analyse_text(nlp, "The House is expected to pass a bipartisan bill later this week.").quotes
     assert [(q.text, q.speaker) for q in quotes] == [
         ("The House", None), ("to pass a bipartisan bill later this week", None)]
+
+
+def test_a_she_before_the_names_in_a_sentence_keeps_the_chain(nlp):
+    text = ("Nina Osei, a teacher from Hemet, California, is among those who will not back Clinton. The campaign was "
+            "the first time she had been involved, and she does not think Clinton can address the issues.\n\n"
+            "“I will vote for a third party,” she said.")
+    assert find(analyse_text(nlp, text), "third party").speaker == "Nina Osei"
