@@ -264,17 +264,20 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return _shared_subject(verb)
 
 
+# verbs whose passive subject is the one seen doing what the participle says: "is shown lecturing"
+_WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "spot", "overhear", "depict"}
 # verbs whose object does what their infinitive says: "forced Stumpf to admit", "pushed doctors to ask"
 _OBJECT_CONTROL = {"force", "compel", "push", "press", "pressure", "prompt", "persuade", "convince", "get", "lead",
                    "cause", "require", "order", "allow", "encourage", "urge", "ask", "tell", "invite", "drive"}
 
 
 def _controlled_by_object(verb: Token) -> Token | None:
+    """The object of a verb like 'force' or 'prompt' that its infinitive is the act of, if it is someone."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_ not in _OBJECT_CONTROL:
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
-    return obj if obj is not None and _animate(obj) and obj.lower_ not in ("who",) else None
+    return obj if obj is not None and _animate(obj) and obj.lower_ != "who" else None
 
 
 def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:
@@ -354,9 +357,6 @@ def _outside_aside(verb: Token) -> Token:
             and any(t.text in _ASIDE_OPEN for t in doc[head.head.i + 1:head.i]):
         return head.head
     return head
-
-
-_WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "spot", "overhear", "depict"}
 
 
 def _subject_through_head(verb: Token, depth: int) -> Token | None:
