@@ -223,8 +223,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _past_an_opening_phrase(child, verb)
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
             return child  # "Beck joked": a name the parser hung on the verb as a compound
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X"
+    if any(child.dep_ == "nsubjpass" for child in verb.children) \
+            or verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children):
+        return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X", "As reported by X, …"
     if verb.lower_ == "according":
         return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):

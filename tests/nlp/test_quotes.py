@@ -999,3 +999,9 @@ def test_a_she_before_the_names_in_a_sentence_keeps_the_chain(nlp):
             "the first time she had been involved, and she does not think Clinton can address the issues.\n\n"
             "“I will vote for a third party,” she said.")
     assert find(analyse_text(nlp, text), "third party").speaker == "Nina Osei"
+
+
+def test_as_reported_by_an_outlet_the_outlet_is_the_source(nlp):
+    text = "As reported by the Coastal Ledger, investigators found over 2,200 emails containing classified material."
+    q = find(analyse_text(nlp, text), "investigators found")
+    assert q.speaker == "the Coastal Ledger"
