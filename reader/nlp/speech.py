@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
-from reader.nlp.lexicon import INSCRIPTIONS, ORGANISATION_WORDS, PERSON_NOUNS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, INSCRIPTIONS, ORGANISATION_WORDS, PERSON_NOUNS
 from reader.nlp.mentions import Mention
 
 if TYPE_CHECKING:
@@ -232,6 +232,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         owner = verb.head
         if owner.lemma_.lower() in INSCRIPTIONS and owner.tag_ == "NN":
             return owner  # "held up a sign saying “…”": the sign says it
+        if depth < 3 and owner.lemma_.lower() in DOCUMENT_NOUNS and owner.dep_ == "dobj" \
+                and owner.head.lemma_ in _ISSUING:
+            issuer = subject_of(owner.head, depth + 1)
+            if issuer is not None and issuer.lower_ not in ("it", "that", "which", "who"):
+                return issuer  # "Rubio’s campaign sent out a press release saying …": the campaign says it
         set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
         if depth < 3 and verb.tag_ == "VBG" and (set_off or _leads_in(verb) and owner.pos_ == "NOUN") \
                 and owner.dep_ in ("dobj", "pobj", "attr", "dative") and owner.head.pos_ in ("VERB", "ADP"):
@@ -265,6 +270,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return _shared_subject(verb)
 
 
+# verbs by which someone puts out a document in their name: "released a memo saying …"
+_ISSUING = {"release", "send", "issue", "publish", "post", "circulate", "distribute", "put", "unveil", "file",
+            "launch", "air", "run", "email", "tweet", "share"}
 # verbs whose passive subject is the one seen doing what the participle says: "is shown lecturing"
 _WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "spot", "overhear", "depict"}
 # verbs whose object does what their infinitive says: "forced Stumpf to admit", "pushed doctors to ask"

@@ -1005,3 +1005,10 @@ def test_as_reported_by_an_outlet_the_outlet_is_the_source(nlp):
     text = "As reported by the Coastal Ledger, investigators found over 2,200 emails containing classified material."
     q = find(analyse_text(nlp, text), "investigators found")
     assert q.speaker == "the Coastal Ledger"
+
+
+def test_who_puts_out_a_document_says_what_it_says(nlp):
+    text = "Shortly after the call ended, the Lee campaign sent out a press release saying the mayor owes voters an apology."
+    assert find(analyse_text(nlp, text), "the mayor owes voters").speaker == "the Lee campaign"
+    sign = "Rita Okafor held up a sign saying \"Nurses Against Cuts - Because We Care.\""
+    assert find(analyse_text(nlp, sign), "Nurses Against Cuts").speaker == "a sign"
