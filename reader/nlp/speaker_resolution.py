@@ -12,7 +12,7 @@ from reader.nlp.coref import Coreference
 from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
-from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, looks_like_person
+from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, issuer_of, looks_like_person
 
 
 class SpeakerResolver:
@@ -43,6 +43,9 @@ class SpeakerResolver:
             # "Mr. Kamin, who emphasized that …": the antecedent speaks, and the mention runs to the pronoun
             relative = subject
             antecedent = subject.head.head
+            issuer = issuer_of(antecedent)
+            if issuer is not None:  # "Trump released a video that said, “…”": his words, in his video
+                return self._resolve(issuer)
             said = self._resolve(_name_beside(antecedent) or antecedent)  # "Nate Silver, the polling guru who …"
             m = said.mention
             if m is not None and m.start <= relative.i and relative.i - m.end < 25:

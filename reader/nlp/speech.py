@@ -232,11 +232,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         owner = verb.head
         if owner.lemma_.lower() in INSCRIPTIONS and owner.tag_ == "NN":
             return owner  # "held up a sign saying “…”": the sign says it
-        if depth < 3 and owner.lemma_.lower() in DOCUMENT_NOUNS and owner.dep_ == "dobj" \
-                and owner.head.lemma_ in _ISSUING:
-            issuer = subject_of(owner.head, depth + 1)
-            if issuer is not None and issuer.lower_ not in ("it", "that", "which", "who"):
-                return issuer  # "Rubio’s campaign sent out a press release saying …": the campaign says it
+        issuer = issuer_of(owner, depth) if depth < 3 else None
+        if issuer is not None:
+            return issuer  # "Rubio’s campaign sent out a press release saying …": the campaign says it
         set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
         if depth < 3 and verb.tag_ == "VBG" and (set_off or _leads_in(verb) and owner.pos_ == "NOUN") \
                 and owner.dep_ in ("dobj", "pobj", "attr", "dative") and owner.head.pos_ in ("VERB", "ADP"):
@@ -278,6 +276,14 @@ _WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "s
 # verbs whose object does what their infinitive says: "forced Stumpf to admit", "pushed doctors to ask"
 _OBJECT_CONTROL = {"force", "compel", "push", "press", "pressure", "prompt", "persuade", "convince", "get", "lead",
                    "cause", "require", "order", "allow", "encourage", "urge", "ask", "tell", "invite", "drive"}
+
+
+def issuer_of(document: Token, depth: int = 0) -> Token | None:
+    """Who put out a document in their name: 'Rubio’s campaign' of 'Rubio’s campaign sent out a press release'."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS or document.dep_ != "dobj" or document.head.lemma_ not in _ISSUING:
+        return None
+    issuer = subject_of(document.head, depth + 1)
+    return issuer if issuer is not None and issuer.lower_ not in ("it", "that", "which", "who") else None
 
 
 def _controlled_by_object(verb: Token) -> Token | None:

@@ -1010,5 +1010,7 @@ def test_as_reported_by_an_outlet_the_outlet_is_the_source(nlp):
 def test_who_puts_out_a_document_says_what_it_says(nlp):
     text = "Shortly after the call ended, the Lee campaign sent out a press release saying the mayor owes voters an apology."
     assert find(analyse_text(nlp, text), "the mayor owes voters").speaker == "the Lee campaign"
+    video = "The mayor released a campaign video that said, \"We are going to fix every road in this city.\""
+    assert find(analyse_text(nlp, video), "fix every road").speaker == "The mayor"
     sign = "Rita Okafor held up a sign saying \"Nurses Against Cuts - Because We Care.\""
     assert find(analyse_text(nlp, sign), "Nurses Against Cuts").speaker == "a sign"
