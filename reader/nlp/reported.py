@@ -122,12 +122,13 @@ class ReportedSpeech(ReportFrames):
         return i + 1 < len(doc) and doc[i].text in (",", ":") and (self.in_quote[i + 1] >= 0
                                                                     or doc[i + 1].text in ("\u201c", '"'))
 
-    def _hidden_subject(self, cue: Token, content_end: int) -> Token | None:
-        """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content."""
+    def _hidden_subject(self, cue: Token, content_start: int, content_end: int) -> Token | None:
+        """'…, Pavel Luzin — an analyst — told ABC': a name the parser hung inside the content (never one
+        before the content begins)."""
         doc = self.doc
         i = cue.i - 1
         depth = 0
-        while i >= content_end - 40 and i >= 0 and depth < 40:
+        while i >= max(content_start, content_end - 40) and i >= 0 and depth < 40:
             tok = doc[i]
             if tok.text == "," and i + 1 < len(doc):
                 nxt = doc[i + 1]
@@ -183,7 +184,7 @@ class ReportedSpeech(ReportFrames):
                 continue
             s, e = rng
             if subject is None and e <= cue.i:
-                subject = self._hidden_subject(cue, e)
+                subject = self._hidden_subject(cue, s, e)
                 if subject is not None:
                     cut = subject.i
                     while cut > s and self.doc[cut - 1].text != ",":

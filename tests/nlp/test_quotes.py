@@ -1014,3 +1014,10 @@ def test_who_puts_out_a_document_says_what_it_says(nlp):
     assert find(analyse_text(nlp, video), "fix every road").speaker == "The mayor"
     sign = "Rita Okafor held up a sign saying \"Nurses Against Cuts - Because We Care.\""
     assert find(analyse_text(nlp, sign), "Nurses Against Cuts").speaker == "a sign"
+
+
+def test_a_name_before_the_report_begins_is_not_its_hidden_speaker(nlp):
+    text = ("The groups have been sending out letters about the mayor's role in Dover, Salem, Bristol and the "
+            "harbour deal. Other groups are also expected to spend millions on TV ads next year.")
+    quotes = [q for q in analyse_text(nlp, text).quotes if q.cue == "expected"]
+    assert [(q.text, q.speaker) for q in quotes] == [("Other groups", None), ("to spend millions on TV ads next year", None)]
