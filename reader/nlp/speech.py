@@ -396,6 +396,8 @@ def _subject_through_head(verb: Token, depth: int) -> Token | None:
             if found is not None:
                 return found
     found = subject_of(head, depth + 1)
+    if found is None and head.pos_ == "ADJ" and head.dep_ == "acomp" and depth < 3:
+        found = subject_of(head.head, depth + 1)  # "Yellen is likely to stress that …": Yellen stresses
     if found is not None and _participle_aside(verb) and found.pos_ == "NOUN" and not _animate(found) \
             and not _collective(found):
         # "The first incident came in March, when protesters interrupted her, shouting “…”": a thing does

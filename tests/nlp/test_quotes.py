@@ -1021,3 +1021,8 @@ def test_a_name_before_the_report_begins_is_not_its_hidden_speaker(nlp):
             "harbour deal. Other groups are also expected to spend millions on TV ads next year.")
     quotes = [q for q in analyse_text(nlp, text).quotes if q.cue == "expected"]
     assert [(q.text, q.speaker) for q in quotes] == [("Other groups", None), ("to spend millions on TV ads next year", None)]
+
+
+def test_a_subject_raised_over_an_adjective_still_speaks(nlp):
+    text = "Janet Okoro is likely to stress that the bank would pause its rate increases quickly."
+    assert find(analyse_text(nlp, text), "pause its rate increases").speaker == "Janet Okoro"
