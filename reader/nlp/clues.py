@@ -16,7 +16,7 @@ from reader.nlp.cues import DIRECT_ONLY
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import PERSON_NOUNS
 from reader.nlp.marks import QuoteSpan
-from reader.nlp.mentions import Mention, name_tokens
+from reader.nlp.mentions import Mention, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speaker_resolution import SpeakerResolver
 from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said, subject_of
@@ -235,9 +235,7 @@ class SpeakerClues:
             return None
         for i in range(s0 + 2, colon):
             if doc[i].ent_type_ == "PERSON" and self.in_quote[i] < 0:
-                while i + 1 < colon and doc[i + 1].ent_iob_ == "I":
-                    i += 1
-                head = doc[i]
+                head = doc[min(name_end(doc[i]), colon - 1)]
                 # "the statement from the Lee campaign": a name that only modifies a noun presents no one
                 return None if head.dep_ in ("compound", "poss") and head.head.pos_ == "NOUN" else head
         return None

@@ -105,7 +105,7 @@ class ReportFrames:
         if rng is None or not any(t.pos_ == "NUM" or t.lemma_.lower() in _STANDINGS for t in doc[rng[0]:rng[1]]):
             return []  # "She took part in the poll": no finding, a standing or a number
         s, e = rng
-        first, last = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        first, last = doc[s:e].start_char, doc[s:e].end_char
         if self.quotes.overlapping(first, last):
             return []
         att = Attribution(first, last, QuoteKind.INDIRECT, cue=prep, found="poll")
@@ -130,7 +130,7 @@ class ReportFrames:
                 e -= 1
             if e == s or not self.layout.is_prose(doc[s].idx):
                 continue  # "Cuccinelli reportedly reacted …": even one word is a part of what was reported
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            start, end = doc[s:e].start_char, doc[s:e].end_char
             att = Attribution(start, end, QuoteKind.INDIRECT, cue=adverb, found="reportedly")
             if found:
                 att.same_speaker_as(found[0], inherited=False)

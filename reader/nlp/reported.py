@@ -192,7 +192,7 @@ class ReportedSpeech(ReportFrames):
                     e = max(s + 1, cut - 1)
             doc = self.doc
             mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            start, end = doc[s:e].start_char, doc[s:e].end_char
             att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
                               found=_how(cue, named is not None))
             if first is None:
@@ -213,7 +213,7 @@ class ReportedSpeech(ReportFrames):
         None where the words are not prose or another quote has them."""
         doc = self.doc
         s, e = tokens
-        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        start, end = doc[s:e].start_char, doc[s:e].end_char
         if self.layout.kind_at(start) != "prose" or self.quotes.overlapping(min(start, verb.idx), end):
             return None  # a headline's "Council approves flood wall" is the outlet's summary, not a stance
         subject = subject_of(verb)
