@@ -248,7 +248,7 @@ class ReportedSpeech(ReportFrames):
         ("…, arguing that …", "…, implicitly putting …") and before a second speech act joined to it
         ("… and warned against …"), which is reported on its own."""
         doc = self.doc
-        right = clause.right_edge.i + 1
+        right = self._trailing_end(clause)
         for tok in doc[clause.i + 1:right]:
             if tok.lower_ == "according" and doc[tok.i - 1].text == ",":
                 return tok.i - 1  # "… told her that it was not that simple, according to an account she gave"
@@ -260,6 +260,28 @@ class ReportedSpeech(ReportFrames):
                 while cut > clause.i and doc[cut - 1].dep_ in ("cc", "punct"):
                     cut -= 1
                 return cut
+        return right
+
+    def _trailing_end(self, clause: Token) -> int:
+        """A clause reported after its cue runs on over what the parser hung on the cue behind it ("say Mr.
+        Clinton would look zippier if he ate …", "showed Trump leading, 45 percent to 18 percent, among …"),
+        up to a new clause joined to the cue."""
+        doc = self.doc
+        right = clause.right_edge.i + 1
+        cue = clause.head
+        if clause.i < cue.i:
+            return right
+        for tok in cue.children:
+            if tok.i < right:
+                continue
+            if tok.dep_ in ("conj", "cc", "parataxis", "ccomp", "dep") or tok.dep_ == "punct" and (
+                    tok.i == cue.right_edge.i or tok.text in _STOPS):
+                break
+            if self.in_quote[cue.i] >= 0 and self.in_quote[tok.right_edge.i] != self.in_quote[cue.i]:
+                break  # a report inside a quotation stays inside it
+            if doc[tok.left_edge.i].lower_ in _CONTRASTS or tok.lower_ in _CONTRASTS:
+                break  # "… 74 percent say A, while 9 percent …": the others' view is not theirs
+            right = tok.right_edge.i + 1
         return right
 
     def _characterisation(self, cue: Token) -> tuple[int, int] | None:
@@ -285,6 +307,10 @@ class ReportedSpeech(ReportFrames):
         """Words in quotation marks in the object's phrase, after its head."""
         doc = self.doc
         return any(self.in_quote[i] >= 0 or doc[i].text in ("''", "``") for i in range(obj.i + 1, obj.right_edge.i + 1))
+
+
+_STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
+_CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
 
 
 def _musing(cue: Token, subject: Token | None) -> bool:

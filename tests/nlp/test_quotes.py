@@ -1026,3 +1026,22 @@ def test_a_name_before_the_report_begins_is_not_its_hidden_speaker(nlp):
 def test_a_subject_raised_over_an_adjective_still_speaks(nlp):
     text = "Janet Okoro is likely to stress that the bank would pause its rate increases quickly."
     assert find(analyse_text(nlp, text), "pause its rate increases").speaker == "Janet Okoro"
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Some neighbours say the old mill would look better if the council painted it.",
+     "the old mill would look better if the council painted it"),
+    ("A Gallup survey last week showed Ms. Park leading Mr. Dunn statewide, 52 percent to 31 percent, "
+     "among voters under forty.",
+     "Ms. Park leading Mr. Dunn statewide, 52 percent to 31 percent, among voters under forty"),
+])
+def test_a_reported_clause_runs_on_over_what_the_parse_hung_on_its_cue(nlp, text, whole):
+    assert find(analyse_text(nlp, text), whole.split(" ")[1]).text.rstrip(".") == whole
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Sixty percent say the bridge should be rebuilt, while 12 percent were unsure.", "should be rebuilt"),
+    ("Mayor Ruiz said the plan would fail, but the council disagreed.", "the plan would fail"),
+])
+def test_a_contrast_or_a_new_clause_is_not_part_of_the_report(nlp, text, ends):
+    assert find(analyse_text(nlp, text), ends).text.endswith(ends)
