@@ -252,6 +252,10 @@ class ReportedSpeech(ReportFrames):
         for tok in doc[clause.i + 1:right]:
             if tok.lower_ == "according" and doc[tok.i - 1].text == ",":
                 return tok.i - 1  # "… told her that it was not that simple, according to an account she gave"
+            if tok.dep_ == "relcl" and tok.right_edge.i + 1 >= right and after_comma(doc, tok.left_edge.i) \
+                    and doc[tok.left_edge.i].lower_ in ("who", "which", "whose") and self.in_quote[tok.i] < 0 \
+                    and tok.head.pos_ == "PROPN":
+                return tok.left_edge.i - 1  # "… it would be Trump, who has a lead …": the narrator's aside
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > clause.i \
                     and after_comma(doc, tok.left_edge.i):
                 return tok.left_edge.i - 1

@@ -1045,3 +1045,10 @@ def test_a_reported_clause_runs_on_over_what_the_parse_hung_on_its_cue(nlp, text
 ])
 def test_a_contrast_or_a_new_clause_is_not_part_of_the_report(nlp, text, ends):
     assert find(analyse_text(nlp, text), ends).text.endswith(ends)
+
+
+def test_a_relative_clause_on_a_name_ending_a_report_is_the_narrators(nlp):
+    text = "Mayor Ruiz said the job should go to Dana Whitfield, who ran the port authority for a decade."
+    assert find(analyse_text(nlp, text), "the job should go").text == "the job should go to Dana Whitfield"
+    own = "Mayor Ruiz said the job should go to someone who knows the port."  # restrictive: part of the report
+    assert find(analyse_text(nlp, own), "the job should go").text.endswith("who knows the port")
