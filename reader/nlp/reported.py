@@ -6,7 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
-from reader.nlp.cues import BELIEF_CUES, FINDING_CUES, SPEECH_CUES, cue_strength, indirect_cues, is_finding
+from reader.nlp.cues import (
+    BELIEF_CUES,
+    DIRECT_ONLY,
+    FINDING_CUES,
+    SPEECH_CUES,
+    cue_strength,
+    indirect_cues,
+    is_finding,
+)
 from reader.nlp.frames import DIVIDERS, ReportFrames, put_to
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
@@ -146,7 +154,10 @@ class ReportedSpeech(ReportFrames):
         """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
         added to ``claimed`` once it has given a quote."""
         found: list[Attribution] = []
-        if cue.i in claimed:
+        if cue.i in claimed or cue.lemma_ in DIRECT_ONLY and any(
+                c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
+                and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i) for c in cue.children):
+            # "as voters went to the polls" reports nothing; "as the saying goes" and "A, Lee continued" do
             return found
         if cue.lower_ == "reportedly":
             return self._reportedly(cue)

@@ -1052,3 +1052,19 @@ def test_a_relative_clause_on_a_name_ending_a_report_is_the_narrators(nlp):
     assert find(analyse_text(nlp, text), "the job should go").text == "the job should go to Dana Whitfield"
     own = "Mayor Ruiz said the job should go to someone who knows the port."  # restrictive: part of the report
     assert find(analyse_text(nlp, own), "the job should go").text.endswith("who knows the port")
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose in the suburbs, as voters went to the polls in record numbers.",
+    "Many families left in 1979; they went to Pakistan.",
+    "To give a sense of the mood, the candidate went on to praise the local team.",
+])
+def test_go_reports_nothing_without_a_quotation(nlp, text):
+    assert not analyse_text(nlp, text).quotes
+
+
+def test_as_the_saying_goes_still_frames_what_it_says(nlp):
+    q = find(analyse_text(nlp, "Prices will fall after the vote, as the old saying goes."), "Prices will fall")
+    assert q.speaker == "the old saying"
+    q = find(analyse_text(nlp, "Still, the plan is “not ready” for a vote, Senator Amy Lund continued."), "not ready")
+    assert q.speaker == "Amy Lund"
