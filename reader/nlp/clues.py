@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
-from reader.nlp.cues import DIRECT_ONLY
+from reader.nlp.cues import DIRECT_ONLY, phrasal_cue
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import PERSON_NOUNS
 from reader.nlp.marks import QuoteSpan
@@ -70,7 +70,8 @@ class SpeakerClues:
             if self.in_quote[i] >= 0:
                 continue
             tok = self.doc[i]
-            is_cue = tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") or tok.lower_ == "according"
+            is_cue = tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") or tok.lower_ == "according" \
+                or phrasal_cue(tok) and (0 < ts - i <= 4 or 0 <= i - te <= 3)
             if not is_cue or _i_quote(tok):
                 continue  # "Trump said, and I quote, “…”": the formula introduces the other verb's words
             if tok.lemma_ in DIRECT_ONLY and not (0 < ts - i <= 4 or 0 <= i - te <= 3):

@@ -36,6 +36,18 @@ SPEECH_CUES = {
     "go", "demand", "describe", "call", "put", "read",
     "affirm", "reaffirm", "proclaim", "chant", "scoff", "snap", "sing", "lecture", "plead", "mutter",
 }
+# Verbs that speak only with their particle, beside a quotation: "Lee shot back, “…”", "“…,” Ruiz chimed in".
+PHRASAL_CUES = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("snap", "back"), ("push", "back"),
+                ("strike", "back"), ("chime", "in"), ("weigh", "in"), ("pipe", "up"), ("speak", "up"),
+                ("speak", "out")}
+
+
+def phrasal_cue(tok: Token) -> bool:
+    """'shot back', 'chimed in': a verb that is a cue of speech with its particle."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.i == tok.i + 1
+                                      and (tok.lemma_, c.lower_) in PHRASAL_CUES for c in tok.children)
+
+
 # Verbs whose complement is a belief rather than an utterance; PolNeAR counts them when they have a
 # clausal complement, so they are cues for indirect speech only.
 MIN_PRECISION = 0.3

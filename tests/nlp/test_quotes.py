@@ -1068,3 +1068,13 @@ def test_as_the_saying_goes_still_frames_what_it_says(nlp):
     assert q.speaker == "the old saying"
     q = find(analyse_text(nlp, "Still, the plan is “not ready” for a vote, Senator Amy Lund continued."), "not ready")
     assert q.speaker == "Amy Lund"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("After former governor Jerry Brand criticized Tom Lee during a debate, Hillary shot back, "
+     "“I suppose I could have stayed home.”", "stayed home", "Hillary"),
+    ("When Mayor Tom Lee criticized the plan, Ana Ruiz fired back: “It will cost far less than that.”",
+     "cost far less", "Ana Ruiz"),
+])
+def test_a_verb_with_its_particle_speaks_beside_a_quotation(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
