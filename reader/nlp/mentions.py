@@ -70,6 +70,10 @@ def name_tokens(tok: Token) -> tuple[int, int]:
         dashes = [k for k, t in enumerate(toks[:-1]) if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
         if dashes and toks[0].text.isupper() and len(toks[0].text) > 1:
             toks = toks[dashes[-1] + 1:]  # "CLEVELAND - Donald Trump": a dateline before the name
+        owner = [k for k, t in enumerate(toks[:-1]) if t.tag_ == "POS" or t.dep_ == "case"
+                 or t.text in ("'", "\u2019") and k > 0 and toks[k - 1].lower_.endswith("s")]
+        if owner and sum(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[owner[-1] + 1:]) >= 2:
+            toks = toks[owner[-1] + 1:]  # "Labour’s Tom Hart", "Fox News’ Sean Hannity": the name after the owner
         while len(toks) > 1 and (toks[0].is_punct or toks[0].lower_ in ("'s", "\u2019s")):
             toks = toks[1:]  # ". Christian Pardo" after "Capt", "’s Lee" after "Here"
         # leading titles inside the entity ("President Donald Trump") are a role, not the name

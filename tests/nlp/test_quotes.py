@@ -1078,3 +1078,19 @@ def test_as_the_saying_goes_still_frames_what_it_says(nlp):
 ])
 def test_a_verb_with_its_particle_speaks_beside_a_quotation(nlp, text, fragment, speaker):
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Her opponent, Labour’s Tom Hart, disagreed. “This is a government in chaos,” he says.", "Tom Hart"),
+    ("Fox News’ Sean Hannity said the plan would fail.", "Sean Hannity"),
+    ("“It is over,” said the White House’s Karine Jean-Pierre.", "Karine Jean-Pierre"),
+])
+def test_an_owner_before_a_name_is_not_part_of_it(nlp, text, speaker):
+    q = analyse_text(nlp, text).quotes[0]
+    assert q.speaker == speaker
+    assert text[q.speaker_start:q.speaker_end] in (speaker, "he")
+
+
+def test_a_kinship_word_after_an_owner_keeps_the_whole_mention(nlp):
+    q = analyse_text(nlp, "“We will not stop,” said Le Pen’s niece Marion.").quotes[0]
+    assert q.speaker != "niece Marion"
