@@ -1094,3 +1094,17 @@ def test_an_owner_before_a_name_is_not_part_of_it(nlp, text, speaker):
 def test_a_kinship_word_after_an_owner_keeps_the_whole_mention(nlp):
     q = analyse_text(nlp, "“We will not stop,” said Le Pen’s niece Marion.").quotes[0]
     assert q.speaker != "niece Marion"
+
+
+@pytest.mark.parametrize("text", [
+    "The town was angry.\n\n‘It’s a disaster,’ said Ms O’Neill, a teacher from Belfast.",
+    "The town was angry.\n\n'It’s a disaster,' said Ms O’Neill, a teacher from Belfast.",
+])
+def test_a_short_single_quoted_line_with_a_tag_is_speech(nlp, text):
+    q = find(analyse_text(nlp, text), "disaster")
+    assert (q.kind.value, q.speaker, q.text) == ("direct", "O’Neill", "It’s a disaster,")
+
+
+def test_a_short_single_quoted_phrase_without_a_tag_stays_a_scare_quote(nlp):
+    q = find(analyse_text(nlp, "The so-called ‘peace plan’ was rejected, officials said."), "peace plan")
+    assert q.kind.value == "mixed"
