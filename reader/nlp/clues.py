@@ -19,7 +19,7 @@ from reader.nlp.marks import QuoteSpan
 from reader.nlp.mentions import Mention, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said, subject_of
+from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said, quoted_as, subject_of
 from reader.nlp.tags import SpeechTag, TagReader
 
 # how a quotation that goes on into its sentence ends: "“…,” she said", "“…?” he asked"
@@ -187,6 +187,9 @@ class SpeakerClues:
     def _tag_speaker(self, tag: SpeechTag) -> Said:
         """Who a speech tag names, their mention kept inside the tag: the parser may run a phrase on into
         the verb ("a voice-over in the ad states")."""
+        quoted = quoted_as(tag.verb)
+        if quoted is not None:  # "“…,” the agency quoted Mayor Ivan Petrov as saying"
+            return self.speakers.resolve(quoted)
         said = self.speakers.resolve(tag.subject)
         m = said.mention
         if m is not None and m.kind == "nominal" and m.start >= tag.start and m.end > tag.end:

@@ -206,7 +206,21 @@ def _by_a_mark(doc: Doc, subject: Token) -> bool:
                for t in doc[max(0, subject.left_edge.i - 1):subject.right_edge.i + 2])
 
 
+def quoted_as(verb: Token) -> Token | None:
+    """'The agency quoted Petrov as saying …', 'Putin was quoted by RIA as saying …': the one quoted speaks,
+    not the outlet that quotes them."""
+    quote = verb
+    if verb.lemma_ in ("say", "tell", "write", "state", "add") and verb.head.lower_ == "as":
+        quote = verb.head.head
+    if quote.lemma_ != "quote" or not any(c.lower_ == "as" and c.dep_ == "prep" for c in quote.children):
+        return None
+    return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    quoted = quoted_as(verb)
+    if quoted is not None:
+        return quoted
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
         # "PHILADELPHIA — Clinton's campaign said" / "In his speech — his first — Trump cast": the subject

@@ -1108,3 +1108,18 @@ def test_a_short_single_quoted_line_with_a_tag_is_speech(nlp, text):
 def test_a_short_single_quoted_phrase_without_a_tag_stays_a_scare_quote(nlp):
     q = find(analyse_text(nlp, "The so-called ‘peace plan’ was rejected, officials said."), "peace plan")
     assert q.kind.value == "mixed"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("President Ivan Sokolov was quoted by the Tass news agency as saying that Moscow would respond.",
+     "Moscow would respond", "Ivan Sokolov"),
+    ("The minister was quoted as saying the talks had failed.", "the talks had failed", "The minister"),
+    ("“We will rebuild every house,” the agency quoted Mayor Ivan Petrov as saying.", "rebuild every house",
+     "Ivan Petrov"),
+])
+def test_the_one_quoted_speaks_not_the_outlet_quoting_them(nlp, text, fragment, speaker):
+    assert find(analyse_text(nlp, text), fragment).speaker == speaker
+
+
+def test_quoting_a_document_is_no_speech_of_it(nlp):
+    assert not analyse_text(nlp, "The agency quoted the mayor's statement in full on its website.").quotes
