@@ -51,7 +51,7 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "person", "peop
 
 # phrases that mark a source as anonymous
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "familiar with", "declined to be named",
-                  "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
+                  "declined to be identified", "asked not to be identified", "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
 
 # entity labels of speakers that are groups, not people
 GROUP_ENTS = {"ORG", "NORP", "GPE", "FAC"}

@@ -224,11 +224,12 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
     s, e = _noun_phrase(subject)
     text = doc[s:e].text
     sent = sentence.lower()
-    anonymous = low in ANONYMOUS_HEADS and (
+    own = doc[subject.left_edge.i:subject.right_edge.i + 1].text.lower()  # "a shop owner, who asked not to be named"
+    anonymous = (low in ANONYMOUS_HEADS and (
         any(c in sent for c in ANONYMITY_CUES)
         or doc[s].lower_ in ("a", "an", "one", "two", "three", "several", "some", "many")
         or low in ("source", "sources")
-    ) and not any(t.pos_ == "PROPN" for t in doc[s:e])
+    ) or any(c in own for c in ANONYMITY_CUES)) and not any(t.pos_ == "PROPN" for t in doc[s:e])
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.rights)
     role, affiliation = appositive_role(subject)
     return Mention(s, e, subject.i, text, "nominal", subject.ent_type_, role, affiliation,

@@ -154,7 +154,7 @@ class ReportedSpeech(ReportFrames):
         """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
         added to ``claimed`` once it has given a quote."""
         found: list[Attribution] = []
-        if cue.i in claimed or cue.lemma_ in DIRECT_ONLY and any(
+        if cue.i in claimed or _unnamed_on_request(cue) or cue.lemma_ in DIRECT_ONLY and any(
                 c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
                 and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i) for c in cue.children):
             # "as voters went to the polls" reports nothing; "as the saying goes" and "A, Lee continued" do
@@ -222,6 +222,8 @@ class ReportedSpeech(ReportFrames):
     def by_pattern(self, cue: Token, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
         """What a cue in a mined attribution pattern reports (reader.nlp.patterns), by its verb's subject;
         None where the words are not prose or another quote has them."""
+        if _unnamed_on_request(cue):
+            return None
         doc = self.doc
         s, e = tokens
         start, end = doc[s:e].start_char, doc[s:e].end_char
@@ -326,6 +328,12 @@ class ReportedSpeech(ReportFrames):
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def _unnamed_on_request(cue: Token) -> bool:
+    """'who declined to be named', 'asked not to be identified': a source kept anonymous, not a report."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") and any(a.dep_ == "auxpass" for a in c.children)
+               for c in cue.children)
 
 
 def _musing(cue: Token, subject: Token | None) -> bool:

@@ -1123,3 +1123,17 @@ def test_the_one_quoted_speaks_not_the_outlet_quoting_them(nlp, text, fragment, 
 
 def test_quoting_a_document_is_no_speech_of_it(nlp):
     assert not analyse_text(nlp, "The agency quoted the mayor's statement in full on its website.").quotes
+
+
+@pytest.mark.parametrize("text", [
+    "A government source, who declined to be named, said the deal was close.",
+    "One shop owner, who asked not to be identified for fear of reprisals, said they had been deceived.",
+])
+def test_asking_not_to_be_named_is_no_report(nlp, text):
+    a = analyse_text(nlp, text)
+    assert [q.cue for q in a.quotes] == ["said"]
+    assert a.sources[0].type.value == "anonymous"
+
+
+def test_declining_to_name_someone_still_reports(nlp):
+    assert find(analyse_text(nlp, "Lee declined to name the donors."), "name the donors").speaker == "Lee"
