@@ -82,6 +82,9 @@ class ReportedSpeech(ReportFrames):
                 return [(c.left_edge.i, self._clause_end(c)) for c in ahead + behind]
             c = clauses[0]
             return [(c.left_edge.i, self._clause_end(c))]
+        medium = self._said_in(cue)
+        if medium is not None:
+            return [medium]
         if cue.lemma_ in XCOMP_CUES:
             xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
             if xcomp is not None:
@@ -122,6 +125,19 @@ class ReportedSpeech(ReportFrames):
                 ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
             return ranges
         return []
+
+    def _said_in(self, cue: Token) -> tuple[int, int] | None:
+        """'The Kremlin said in a statement that the talks were useful': the parser may hang the reported
+        clause on the statement; it is still what the cue reports."""
+        for prep in cue.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < cue.i:
+                continue
+            for noun in prep.children:
+                clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if noun.dep_ == "pobj" and clause is not None:
+                    return clause.left_edge.i, self._clause_end(clause)
+        return None
 
     def _leads_into_quotation(self, cue: Token) -> bool:
         """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""

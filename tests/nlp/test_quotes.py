@@ -1137,3 +1137,11 @@ def test_asking_not_to_be_named_is_no_report(nlp, text):
 
 def test_declining_to_name_someone_still_reports(nlp):
     assert find(analyse_text(nlp, "Lee declined to name the donors."), "name the donors").speaker == "Lee"
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The ministry said in a statement that the talks had been useful.", "that the talks had been useful"),
+    ("Senator Ann Lee argued in an interview that the bill would fail.", "that the bill would fail"),
+])
+def test_said_in_a_statement_that_reports_the_clause_not_the_statement(nlp, text, clause):
+    assert find(analyse_text(nlp, text), clause.split()[-1]).text == clause
