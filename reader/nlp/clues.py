@@ -305,9 +305,13 @@ class SpeakerClues:
         cs = self.doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
         if cs is None:
             return False
+        s, e = name_tokens(cs[-1])
+        title = None
+        if cs.start < s < cs.end and e == cs.end:  # "― Interior Minister Gérald Darmanin": the title is a role
+            title, name, cs = self.doc[cs.start:s].text, self.doc[s:e].text, self.doc[s:e]
         person = self.coref.person_for_name(name, None, None)
         att.speaker = person.name if person is not None else name
-        att.role = person.role if person is not None else None
+        att.role = person.role if person is not None and person.role else title
         att.mention = Mention(cs.start, cs.end, cs.end - 1, name, "name", "PERSON")
         if person is not None:
             self.coref.note_speaker(cs.end - 1, person)

@@ -20,7 +20,7 @@ _LEAD_PUNCT = {":", ",", "\u2014", "\u2013", "-", "(", "\u2026", "...", ";"}
 _CLOSE_OR_COMMA = {",", "\u201d", '"', "\u2019", ".", ";", ":"}
 # "“…” ― Carla Sanchez" on the quote's line, or "- Bernie Sanders." / "-Mayor Lee, at the rally" opening the next
 _DASH_NAME = re.compile(
-    r"(?:[ \t\u00a0]*[\u2015\u2014\u2013]|[ \t\u00a0]*\n[ \t\u00a0\n]*[\u2015\u2014\u2013-])"
+    r"(?:[ \t\u00a0]*[\u2015\u2014\u2013]|[ \t\u00a0]+-[ \t\u00a0]|[ \t\u00a0]*\n[ \t\u00a0\n]*[\u2015\u2014\u2013-])"
     r"[ \t\u00a0]*([A-Z][^\n,;:!?\u201c\u201d\"()]{1,60}?)[ \t\u00a0]*(?:\.|,[^\n]{0,120})?[ \t\u00a0]*(?:\n|$)")
 # Cues whose report is an intention or an appeal: "wants to triple…", "urged Congress to act".
 _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}

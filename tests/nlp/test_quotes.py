@@ -1145,3 +1145,17 @@ def test_declining_to_name_someone_still_reports(nlp):
 ])
 def test_said_in_a_statement_that_reports_the_clause_not_the_statement(nlp, text, clause):
     assert find(analyse_text(nlp, text), clause.split()[-1]).text == clause
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("“The situation is under control” – Interior Minister Gérald Darmanin.", "Gérald Darmanin", "Gérald Darmanin"),
+    ("The minister was calm.\n\n“The situation is under control.” - Gérald Darmanin", "Gérald Darmanin",
+     "Gérald Darmanin"),
+])
+def test_a_name_after_a_dash_closing_the_line_speaks_and_its_title_is_no_name(nlp, text, speaker, mention):
+    q = analyse_text(nlp, text).quotes[0]
+    assert (q.speaker, text[q.speaker_start:q.speaker_end]) == (speaker, mention)
+
+
+def test_a_spaced_hyphen_going_on_with_the_sentence_names_no_one(nlp):
+    assert analyse_text(nlp, "“It was a long night” - and then the lights went out.").quotes[0].speaker is None
