@@ -165,7 +165,10 @@ class SpeakerClues:
         """'“…,” Trump barked': a name and a verb right after a quotation that ends mid-sentence (the caller
         asks only when no cue leads into the quotation)."""
         span = self.spans[n]
-        if span.close_mark is None or self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS:
+        if span.close_mark is None:
+            return None
+        comma_outside = self.text[span.close_mark + 1:span.close_mark + 2] == ","  # "“…”, she said"
+        if self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS and not comma_outside:
             return None
         tag = self._tag_after(span.close_mark)
         if tag is None:

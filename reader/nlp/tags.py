@@ -84,7 +84,9 @@ class TagReader:
         """The tag right after the token ``close`` (a closing quotation mark), if there is one."""
         doc = self.doc
         i = close + 1
-        if i >= len(doc) or "\n" in doc[close].text_with_ws or self.in_quote[i] >= 0:
+        if i + 1 < len(doc) and doc[i].text == "," and not doc[close].whitespace_:
+            i += 1  # "“We have turned a corner”, she said": the comma outside the marks (British style)
+        if i >= len(doc) or "\n" in doc[close].text_with_ws or "\n" in doc[i - 1].text_with_ws or self.in_quote[i] >= 0:
             return None
         first = doc[i]
         # "“…,” said Rep. Ann Lee" / "“…!” beamed Donald Hartley": the verb first

@@ -1159,3 +1159,12 @@ def test_a_name_after_a_dash_closing_the_line_speaks_and_its_title_is_no_name(nl
 
 def test_a_spaced_hyphen_going_on_with_the_sentence_names_no_one(nlp):
     assert analyse_text(nlp, "“It was a long night” - and then the lights went out.").quotes[0].speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor was upbeat. “We have turned a corner”, said Mayor Anne Hidalgo.", "Anne Hidalgo"),
+    ("Mayor Anne Hidalgo was upbeat.\n\n“We have turned a corner”, she said.", "Anne Hidalgo"),
+])
+def test_a_tag_after_a_comma_outside_the_marks_is_a_tag(nlp, text, speaker):
+    q = find(analyse_text(nlp, text), "turned a corner")
+    assert (q.speaker, q.cue, q.confidence > 0.9) == (speaker, "said", True)
