@@ -349,7 +349,7 @@ def _addressed(cue: Token) -> bool:
     return cue.lemma_ in _ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children)
 
 
-_NAMING = {"call", "label", "name", "dub", "nickname", "brand"}
+_NAMING = {"call", "label", "name", "dub", "nickname", "brand", "title", "entitle"}
 # works whose titles follow them after a comma
 _WORKS = {"play", "film", "movie", "book", "show", "song", "album", "series", "documentary", "project", "podcast",
           "novel", "memoir", "musical", "poem", "opera", "program", "programme", "exhibition", "painting"}

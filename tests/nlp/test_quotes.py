@@ -1168,3 +1168,11 @@ def test_a_spaced_hyphen_going_on_with_the_sentence_names_no_one(nlp):
 def test_a_tag_after_a_comma_outside_the_marks_is_a_tag(nlp, text, speaker):
     q = find(analyse_text(nlp, text), "turned a corner")
     assert (q.speaker, q.cue, q.confidence > 0.9) == (speaker, "said", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Starr said the case reminds him of the 1969 book titled “The Long Fall of a President,” which he reread.",
+    "Her new report, entitled “We Were Never Told,” was released on Monday.",
+])
+def test_a_title_after_titled_is_no_quotation(nlp, text):
+    assert all(q.kind.value != "direct" for q in analyse_text(nlp, text).quotes)
