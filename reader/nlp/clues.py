@@ -117,6 +117,13 @@ class SpeakerClues:
     def _frame_subject(self, cue: Token) -> Token | None:
         """The noun next to a cue outside the quote: 'Obama's former strategist said', 'said Rep. X'."""
         doc = self.doc
+        if cue.i > 0 and doc[cue.i - 1].pos_ == "CCONJ":
+            # "Roberts said she thinks the video should be released but said “…”": a second verb of the
+            # sentence's subject, which the parser hung lower; not the nearest noun
+            for clause in cue.ancestors:
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self.in_quote[subject.i] < 0:
+                    return subject
         i = cue.i - 1
         while i >= 0 and doc[i].text == ",":
             i -= 1

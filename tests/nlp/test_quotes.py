@@ -1176,3 +1176,11 @@ def test_a_tag_after_a_comma_outside_the_marks_is_a_tag(nlp, text, speaker):
 ])
 def test_a_title_after_titled_is_no_quotation(nlp, text):
     assert all(q.kind.value != "direct" for q in analyse_text(nlp, text).quotes)
+
+
+def test_a_second_verb_after_but_speaks_for_the_sentences_subject(nlp):
+    text = ("Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "
+            "“the question is the timing.”")
+    a = analyse_text(nlp, text)
+    assert find(a, "the question is the timing").speaker == "Jennifer Roberts"
+    assert find(a, "the video should").text == "that she thinks the video should be released"
