@@ -120,8 +120,8 @@ class SpeakerClues:
         if cue.i > 0 and doc[cue.i - 1].pos_ == "CCONJ":
             # "Roberts said she thinks the video should be released but said “…”": a second verb of the
             # sentence's subject, which the parser hung lower; not the nearest noun
-            for clause in cue.ancestors:
-                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            for above in cue.ancestors:
+                subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
                 if subject is not None and self.in_quote[subject.i] < 0:
                     return subject
         i = cue.i - 1
