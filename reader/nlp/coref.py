@@ -19,7 +19,7 @@ from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOU
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
-from reader.nlp.speakers import People, Person, is_first_name, name_key
+from reader.nlp.speakers import People, Person, inner_names, is_first_name, name_key
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -120,7 +120,9 @@ class Coreference:
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
                   and head.i - s <= 2 and is_first_name(doc[s].text) and not any(t.ent_type_ for t in doc[s:head.i])]
-        self.people = People()
+        first = self.people.by_key.values()
+        surnames = {p.key for p in first if any(len(f.split()) > 1 for f in p.forms)}
+        self.people = People(inner_names([f for person in first for f in person.forms], surnames))
         for ent in sorted(persons + others + unseen, key=lambda e: e.start):
             head = ent.root
             s, e = name_tokens(head)

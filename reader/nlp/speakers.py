@@ -8,6 +8,7 @@ and first names (used only to keep 'she' away from a man).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,12 +28,43 @@ def is_first_name(word: str) -> bool:
 
 
 
+def _plain(word: str) -> str:
+    """'Erdoğan' -> 'erdogan': a name written with and without its accents is one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
 def name_key(name: str) -> str:
-    """The surname a name is clustered under: last word, lower case, without possessive or suffix."""
+    """The surname a name is clustered under: last word, lower case, unaccented, without possessive or suffix."""
     words = [w for w in re.split(r"[\s]+", name.replace("\u2019s", "").replace("'s", "")) if w]
     while len(words) > 1 and words[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
-    return words[-1].lower().strip(".,") if words else ""
+    return _plain(words[-1]).strip(".,") if words else ""
+
+
+# particles inside long names, never a name on their own: "Luiz Inácio Lula da Silva"
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al",
+              "el", "ibn", "y", "e"}
+
+
+def inner_names(forms: list[str], keys: set[str]) -> dict[str, str]:
+    """The inner words of long names that a story may use alone ('Lula' of 'Luiz Inácio Lula da Silva'),
+    each to the key of its name; a word two long names share, or another name's surname ('Beck' in a
+    headline's 'Glenn Beck Blasts Drudge'), is no one's."""
+    found: dict[str, str] = {}
+    shared: set[str] = set(keys)
+    for form in forms:
+        words = form.split()
+        if len(words) < 3 or not all(w[:1].isupper() and w[:1].isalpha() or _plain(w) in _PARTICLES for w in words):
+            continue  # "Deborah Jordan Reynolds - Santilli's girlfriend": two people run together
+        key = name_key(form)
+        for w in words[1:-1]:
+            plain = _plain(w).strip(".,")
+            if plain in _PARTICLES or not w[:1].isupper() or len(plain) < 3 or plain == key:
+                continue
+            if found.get(plain, key) != key:
+                shared.add(plain)
+            found[plain] = key
+    return {w: k for w, k in found.items() if w not in shared}
 
 
 @dataclass
@@ -81,9 +113,10 @@ def _gender(honorific: str, first: str) -> str:
 class People:
     """The people of one article, found through their names."""
 
-    def __init__(self) -> None:
+    def __init__(self, inner: dict[str, str] | None = None) -> None:
         self.by_key: dict[str, Person] = {}
         self._full_first: dict[str, dict[str, str]] = {}
+        self.inner = inner or {}  # see inner_names
 
     def add(self, name: str, role: str | None = None, honorific: str | None = None,
             affiliation: str | None = None) -> Person | None:
@@ -97,6 +130,8 @@ class People:
         key = name_key(name)
         if not key:
             return None
+        if len(words) == 1 and key in self.inner:
+            key = self.inner[key]  # "Lula" after "Luiz Inácio Lula da Silva"
         # Two different first names on one surname ("Donald Trump", "Ivanka Trump"): separate people.
         if len(words) > 1:
             firsts = self._full_first.setdefault(key, {})
@@ -126,6 +161,8 @@ class People:
         name = " ".join(name.replace("\u2019s", "").replace("'s", "").split())
         words = name.split()
         key = name_key(name)
+        if len(words) == 1 and key in self.inner:
+            key = self.inner[key]
         if len(words) > 1:
             key = self._full_first.get(key, {}).get(words[0].lower(), key)
         return self.by_key.get(key)

@@ -1184,3 +1184,18 @@ def test_a_second_verb_after_but_speaks_for_the_sentences_subject(nlp):
     a = analyse_text(nlp, text)
     assert find(a, "the question is the timing").speaker == "Jennifer Roberts"
     assert find(a, "the video should").text == "that she thinks the video should be released"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Luiz Inácio Lula da Silva flew over the region.\n\n“There will be no lack of resources,” Lula said.",
+     "Luiz Inácio Lula da Silva"),
+    ("The finance chief, Melba Acosta Febo, met creditors.\n\n“We need the tool,” Ms. Acosta said.", "Melba Acosta Febo"),
+    ("President Recep Tayyip Erdoğan spoke in Ankara.\n\n“We will not bow,” Erdogan said.", "Recep Tayyip Erdoğan"),
+])
+def test_a_long_name_is_one_person_with_the_part_a_story_uses_alone(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[0].speaker == speaker
+
+
+def test_an_inner_word_that_is_someone_elses_surname_stays_theirs(nlp):
+    text = ("Senator Rand Paul met John Paul Stevens on Monday.\n\n“The court was wrong,” Paul said.")
+    assert analyse_text(nlp, text).quotes[0].speaker == "Rand Paul"
