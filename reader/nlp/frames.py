@@ -4,6 +4,8 @@ questions put to someone ("Asked whether …"). A mixin of ReportedSpeech, over 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
@@ -186,6 +188,11 @@ class ReportFrames:
 
     def _clean_range(self, cue: Token, s: int, e: int, need_verb: bool = True) -> tuple[int, int] | None:
         doc = self.doc
+        opens_paragraph = s < e and (doc[s].idx == 0 or self.layout.text[doc[s].idx - 1] == "\n")
+        dateline = _DATELINE.match(self.layout.text, doc[s].idx) if opens_paragraph else None
+        if dateline is not None:  # "PORTO ALEGRE, Brazil (AP) — Heavy rains …, officials said": the place is no report
+            while s < e and doc[s].idx < dateline.end():
+                s += 1
         while s < e and (doc[s].is_punct and doc[s].text not in _OPEN_MARKS or doc[s].is_space):
             s += 1
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", ".", "\u2014", "\u2013", "-")
@@ -208,6 +215,11 @@ class ReportFrames:
         if not self.layout.is_prose(doc[s].idx):
             return None
         return s, e
+
+
+# a dateline opening a story: "PORTO ALEGRE, Brazil (AP) — ", "KYIV, Ukraine — ", "LONDON (Reuters) - "
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?(?: \([\w .]+\))?"
+                       r"[ \u00a0]*(?:\u2014|\u2013|--?)[ \u00a0]*")
 
 
 def put_to(cue: Token) -> bool:

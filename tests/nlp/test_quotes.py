@@ -1199,3 +1199,17 @@ def test_a_long_name_is_one_person_with_the_part_a_story_uses_alone(nlp, text, s
 def test_an_inner_word_that_is_someone_elses_surname_stays_theirs(nlp):
     text = ("Senator Rand Paul met John Paul Stevens on Monday.\n\n“The court was wrong,” Paul said.")
     assert analyse_text(nlp, text).quotes[0].speaker == "Rand Paul"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("PORTO ALEGRE, Brazil (AP) — Heavy rains have killed at least 39 people, officials said Friday.", "Heavy rains"),
+    ("LONDON (Reuters) - British inflation fell in May, official data showed on Wednesday.", "British inflation"),
+    ("KYIV, Ukraine — Russia launched a wave of drones overnight, Ukrainian officials said.", "Russia launched"),
+])
+def test_a_dateline_is_not_part_of_the_report_it_opens(nlp, text, start):
+    assert analyse_text(nlp, text).quotes[0].text.startswith(start)
+
+
+def test_a_capitalised_name_before_a_dash_inside_a_paragraph_is_no_dateline(nlp):
+    text = "The talks went on. NATO - the alliance - will meet again, diplomats said."
+    assert analyse_text(nlp, text).quotes[0].text.startswith("NATO")
