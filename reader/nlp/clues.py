@@ -118,7 +118,7 @@ class SpeakerClues:
         """The noun next to a cue outside the quote: 'Obama's former strategist said', 'said Rep. X'."""
         doc = self.doc
         if cue.i > 0 and doc[cue.i - 1].pos_ == "CCONJ":
-            # "Roberts said she thinks the video should be released but said “…”": a second verb of the
+            # "Lund said she hopes the report is published soon but said “…”": a second verb of the
             # sentence's subject, which the parser hung lower; not the nearest noun
             for above in cue.ancestors:
                 subject = next((c for c in above.children if c.dep_ == "nsubj"), None)

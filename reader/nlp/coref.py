@@ -120,10 +120,12 @@ class Coreference:
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
                   and head.i - s <= 2 and is_first_name(doc[s].text) and not any(t.ent_type_ for t in doc[s:head.i])]
-        first = self.people.by_key.values()
-        surnames = {p.key for p in first if any(len(f.split()) > 1 for f in p.forms)}
-        self.people = People(inner_names([f for person in first for f in person.forms], surnames))
-        for ent in sorted(persons + others + unseen, key=lambda e: e.start):
+        candidates = sorted(persons + others + unseen, key=lambda e: e.start)
+        names = [doc[slice(*name_tokens(e.root))].text for e in candidates]
+        surnames = {name_key(n) for n in names if len(n.split()) > 1}
+        surnames |= {p.key for p in self.people.by_key.values() if any(len(f.split()) > 1 for f in p.forms)}
+        self.people = People(inner_names(names, surnames))
+        for ent in candidates:
             head = ent.root
             s, e = name_tokens(head)
             if e - s > 5:

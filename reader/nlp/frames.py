@@ -197,7 +197,7 @@ class ReportFrames:
             s += 1
         while e > s and (doc[e - 1].is_space or doc[e - 1].text in (",", ";", ":", ".", "\u2014", "\u2013", "-")
                          or doc[e - 1].pos_ == "CCONJ" and e - 1 > s):
-            e -= 1  # "… should be released but" before the next verb: the conjunction joins, it is not said
+            e -= 1  # "… is published soon but" before the next verb: the conjunction joins, it is not said
         if e - s == 1 and doc[s].lower_ in ("yes", "no") and doc[s].head.i == cue.i:
             return s, e  # "… said no": the answer is what was said
         if e - s == 1 and not need_verb and doc[s].pos_ == "PROPN" and e <= cue.i:

@@ -19,7 +19,7 @@ TITLES = {
     "assistant", "press", "house", "majority", "minority", "whip", "analyst", "adviser", "advisor",
     "manager", "sheriff", "officer", "detective", "coach", "host", "anchor", "reverend", "rev", "rev.",
     "father", "rabbi", "bishop", "cardinal", "archbishop", "emperor", "premier", "mp", "msp", "councilman",
-    "councilwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
+    "councilwoman", "councillor", "councilor", "cllr", "alderman", "alderwoman", "congressman", "congresswoman", "delegate", "trustee", "superintendent", "principal",
     # occupations written before a name ("Comedian Tess Morrow", "Economist Ann Lee")
     "comedian", "actor", "actress", "singer", "rapper", "musician", "author", "novelist", "writer", "columnist",
     "economist", "pollster", "strategist", "activist", "lawyer", "historian", "filmmaker", "producer",
@@ -51,7 +51,8 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "person", "peop
 
 # phrases that mark a source as anonymous
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "familiar with", "declined to be named",
-                  "declined to be identified", "asked not to be identified", "asked not to be named", "on background", "unnamed", "anonymous", "requested anonymity")
+                  "declined to be identified", "asked not to be identified", "asked not to be named", "on background",
+                  "unnamed", "anonymous", "requested anonymity")
 
 # entity labels of speakers that are groups, not people
 GROUP_ENTS = {"ORG", "NORP", "GPE", "FAC"}

@@ -284,7 +284,7 @@ class ReportedSpeech(ReportFrames):
             if tok.dep_ == "relcl" and tok.right_edge.i + 1 >= right and after_comma(doc, tok.left_edge.i) \
                     and doc[tok.left_edge.i].lower_ in ("who", "which", "whose") and self.in_quote[tok.i] < 0 \
                     and tok.head.pos_ == "PROPN":
-                return tok.left_edge.i - 1  # "… it would be Trump, who has a lead …": the narrator's aside
+                return tok.left_edge.i - 1  # "… should go to Dana Whitfield, who ran the port …": the narrator's aside
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > clause.i \
                     and after_comma(doc, tok.left_edge.i):
                 return tok.left_edge.i - 1
@@ -296,9 +296,8 @@ class ReportedSpeech(ReportFrames):
         return right
 
     def _trailing_end(self, clause: Token) -> int:
-        """A clause reported after its cue runs on over what the parser hung on the cue behind it ("say Mr.
-        Clinton would look zippier if he ate …", "showed Trump leading, 45 percent to 18 percent, among …"),
-        up to a new clause joined to the cue."""
+        """A clause reported after its cue runs on over what the parser hung on the cue behind it ("showed Park
+        leading Dunn, 52 percent to 31 percent, among voters under forty"), up to a new clause joined to the cue."""
         doc = self.doc
         right = clause.right_edge.i + 1
         cue = clause.head
@@ -313,7 +312,7 @@ class ReportedSpeech(ReportFrames):
             if self.in_quote[cue.i] >= 0 and self.in_quote[tok.right_edge.i] != self.in_quote[cue.i]:
                 break  # a report inside a quotation stays inside it
             if doc[tok.left_edge.i].lower_ in _CONTRASTS or tok.lower_ in _CONTRASTS:
-                break  # "… 74 percent say A, while 9 percent …": the others' view is not theirs
+                break  # "Sixty percent say A, while 12 percent …": the others' view is not theirs
             right = tok.right_edge.i + 1
         return right
 

@@ -872,7 +872,7 @@ def test_a_reported_clause_ends_before_the_report_of_it(nlp):
 def test_a_stance_in_an_adjective_reports_what_it_is_about(nlp):
     text = "The depot closes in May.\n\nCouncillor Ruth Adams was critical of the plan to close the depot."
     quote = find(analyse_text(nlp, text), "the plan to close the depot")
-    assert quote.text == "the plan to close the depot" and quote.speaker == "Councillor Ruth Adams"
+    assert quote.text == "the plan to close the depot" and quote.speaker == "Ruth Adams"
     able = "The bridge is old.\n\nThe engineers were able to finish the repairs on time."
     assert analyse_text(nlp, able).quotes == ()  # being able to do something is no stance
 
@@ -1071,8 +1071,8 @@ def test_as_the_saying_goes_still_frames_what_it_says(nlp):
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
-    ("After former governor Jerry Brand criticized Tom Lee during a debate, Hillary shot back, "
-     "“I suppose I could have stayed home.”", "stayed home", "Hillary"),
+    ("After the club chairman Olaf Berg criticized the coach during a meeting, Greta shot back, "
+     "“You never once came to training.”", "came to training", "Greta"),
     ("When Mayor Tom Lee criticized the plan, Ana Ruiz fired back: “It will cost far less than that.”",
      "cost far less", "Ana Ruiz"),
 ])
@@ -1171,7 +1171,7 @@ def test_a_tag_after_a_comma_outside_the_marks_is_a_tag(nlp, text, speaker):
 
 
 @pytest.mark.parametrize("text", [
-    "Starr said the case reminds him of the 1969 book titled “The Long Fall of a President,” which he reread.",
+    "The curator said the exhibit recalls a 1957 novel titled “The Quiet Harbour,” which she loved as a girl.",
     "Her new report, entitled “We Were Never Told,” was released on Monday.",
 ])
 def test_a_title_after_titled_is_no_quotation(nlp, text):
@@ -1179,17 +1179,18 @@ def test_a_title_after_titled_is_no_quotation(nlp, text):
 
 
 def test_a_second_verb_after_but_speaks_for_the_sentences_subject(nlp):
-    text = ("Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "
-            "“the question is the timing.”")
+    text = ("Councillor Amy Lund said Monday that she hopes the audit report is published soon but said "
+            "“the real problem is the budget.”")
     a = analyse_text(nlp, text)
-    assert find(a, "the question is the timing").speaker == "Jennifer Roberts"
-    assert find(a, "the video should").text == "that she thinks the video should be released"
+    assert find(a, "the real problem is the budget").speaker == "Amy Lund"
+    assert find(a, "the audit report").text == "that she hopes the audit report is published soon"
 
 
 @pytest.mark.parametrize("text, speaker", [
     ("President Luiz Inácio Lula da Silva flew over the region.\n\n“There will be no lack of resources,” Lula said.",
      "Luiz Inácio Lula da Silva"),
-    ("The finance chief, Melba Acosta Febo, met creditors.\n\n“We need the tool,” Ms. Acosta said.", "Melba Acosta Febo"),
+    ("The finance chief, Carmen Olivares Paz, met creditors.\n\n“We need more time,” Ms. Olivares said.",
+     "Carmen Olivares Paz"),
     ("President Recep Tayyip Erdoğan spoke in Ankara.\n\n“We will not bow,” Erdogan said.", "Recep Tayyip Erdoğan"),
 ])
 def test_a_long_name_is_one_person_with_the_part_a_story_uses_alone(nlp, text, speaker):
