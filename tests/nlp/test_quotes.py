@@ -1214,3 +1214,16 @@ def test_a_dateline_is_not_part_of_the_report_it_opens(nlp, text, start):
 def test_a_capitalised_name_before_a_dash_inside_a_paragraph_is_no_dateline(nlp):
     text = "The talks went on. NATO - the alliance - will meet again, diplomats said."
     assert analyse_text(nlp, text).quotes[0].text.startswith("NATO")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In an interview with Der Spiegel, Scholz said the talks were over.", "Scholz"),
+    ("After meeting Anna Berg, Tom Ruiz said the plan was dead.", "Tom Ruiz"),
+])
+def test_a_name_after_an_opening_phrase_is_the_subject_the_parse_lost(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[0].speaker == speaker
+
+
+def test_an_appositive_inside_the_report_is_not_its_speaker(nlp):
+    q = analyse_text(nlp, "The mayor met Lee, a banker, said officials.").quotes[0]
+    assert q.speaker == "officials"
