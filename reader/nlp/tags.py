@@ -20,7 +20,7 @@ _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", "\u2014", "\u2013", "(", "\u201c", '"'}
 _NAME_JOINERS = {"de", "van", "von", "da", "del", "la", "le", "'s", "\u2019s", ".", "-", "&"}
 _MAX_NP = 8
-_NOUN_PREPS = {"in", "at", "for", "with", "on"}
+_NOUN_PREPS = {"in", "at", "for", "with", "on", "of"}
 _MAX_APPOSITIVE = 16
 
 
@@ -105,6 +105,10 @@ class TagReader:
             close_app = self._appositive_end(end + 1)
             if close_app is None:
                 return None
+            named = doc[end + 1:close_app - 1]
+            if head.pos_ == "NOUN" and len(named) and all(t.pos_ == "PROPN" for t in named):
+                # "“…,” the head of the UN refugee agency, Filippo Grandi, told …": the name speaks
+                head, i, np_end = named[-1], end + 1, close_app - 1
             end = close_app
         if end < len(doc) and self._verb(doc[end], self._ends_clause(end + 1)):
             return SpeechTag(doc[end], head, i, np_end)

@@ -1227,3 +1227,12 @@ def test_a_name_after_an_opening_phrase_is_the_subject_the_parse_lost(nlp, text,
 def test_an_appositive_inside_the_report_is_not_its_speaker(nlp):
     q = analyse_text(nlp, "The mayor met Lee, a banker, said officials.").quotes[0]
     assert q.speaker == "officials"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is a tragedy,” the head of the UN refugee agency, Filippo Grandi, told the BBC.", "Filippo Grandi"),
+    ("“We are ready,” the head of the port authority said.", "the head of the port authority"),
+])
+def test_a_tag_with_an_of_phrase_and_a_name_after_it(nlp, text, speaker):
+    q = analyse_text(nlp, text).quotes[0]
+    assert (q.speaker, q.confidence > 0.9) == (speaker, True)
