@@ -206,14 +206,18 @@ def _by_a_mark(doc: Doc, subject: Token) -> bool:
                for t in doc[max(0, subject.left_edge.i - 1):subject.right_edge.i + 2])
 
 
+_AS_SAYING = {"say", "tell", "write", "state", "add"}
+
+
 def quoted_as(verb: Token) -> Token | None:
-    """'The agency quoted Petrov as saying …', 'Putin was quoted by RIA as saying …': the one quoted speaks,
-    not the outlet that quotes them."""
+    """'The agency quoted Petrov as saying …', 'Putin was quoted (cited) by RIA as saying …': the one quoted
+    speaks, not the outlet that quotes them."""
     quote = verb
-    if verb.lemma_ in ("say", "tell", "write", "state", "add") and verb.head.lower_ == "as":
+    if verb.lemma_ in _AS_SAYING and verb.head.lower_ == "as":
         quote = verb.head.head
-    if quote.lemma_ != "quote" or not any(c.lower_ == "as" and c.dep_ == "prep" for c in quote.children):
-        return None
+    if quote.lemma_ not in ("quote", "cite") or not any(
+            c.lower_ == "as" and c.dep_ == "prep" and any(v.lemma_ in _AS_SAYING for v in c.children) for c in quote.children):
+        return None  # "The report cited rising costs as the main reason" quotes no one
     return next((c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 

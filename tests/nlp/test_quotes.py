@@ -1116,6 +1116,10 @@ def test_a_short_single_quoted_phrase_without_a_tag_stays_a_scare_quote(nlp):
     ("The minister was quoted as saying the talks had failed.", "the talks had failed", "The minister"),
     ("“We will rebuild every house,” the agency quoted Mayor Ivan Petrov as saying.", "rebuild every house",
      "Ivan Petrov"),
+    ("President Wen Hao was cited by the state news agency as saying that the border would stay open.",
+     "border would stay open", "Wen Hao"),
+    ("The audit report cited rising fuel costs as the main reason for the delay.", "rising fuel costs",
+     "The audit report"),
 ])
 def test_the_one_quoted_speaks_not_the_outlet_quoting_them(nlp, text, fragment, speaker):
     assert find(analyse_text(nlp, text), fragment).speaker == speaker
