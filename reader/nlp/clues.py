@@ -175,11 +175,12 @@ class SpeakerClues:
         if span.close_mark is None:
             return None
         comma_outside = self.text[span.close_mark + 1:span.close_mark + 2] == ","  # "“…”, she said"
-        if self.text[span.start:span.end].rstrip()[-1:] not in _OPEN_ENDINGS and not comma_outside:
+        open_ending = self.text[span.start:span.end].rstrip()[-1:] in _OPEN_ENDINGS or comma_outside
+        if not open_ending and self.text[span.start:span.end].rstrip()[-1:] in ".:;":
             return None
         tag = self._tag_after(span.close_mark)
-        if tag is None:
-            return None
+        if tag is None or not open_ending and not self.tags.known_verb(tag.verb):
+            return None  # "“We are not afraid” he said": a speech verb tags a quotation even without its comma
         if self.text[span.start:span.end].rstrip()[-1:] in ("?", "!") and not self.tags.known_verb(tag.verb) \
                 and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tag.verb.i for c in tag.verb.children):
             return None  # "“I love Hispanics!” Jeb Bush broke down what was wrong": a new sentence, not a tag

@@ -1240,3 +1240,9 @@ def test_an_appositive_inside_the_report_is_not_its_speaker(nlp):
 def test_a_tag_with_an_of_phrase_and_a_name_after_it(nlp, text, speaker):
     q = analyse_text(nlp, text).quotes[0]
     assert (q.speaker, q.confidence > 0.9) == (speaker, True)
+
+
+def test_a_tag_without_its_comma_still_tags_with_a_speech_verb(nlp):
+    q = analyse_text(nlp, "The mayor spoke.\n\n“We are not afraid” Mayor Ann Lee said after the vote.").quotes[0]
+    assert (q.speaker, q.confidence > 0.9) == ("Ann Lee", True)
+    assert not analyse_text(nlp, "She read “Animal Farm” twice and loved it.").quotes
