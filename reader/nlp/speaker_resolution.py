@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.coref import Coreference
-from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, PERSON_NOUNS, TITLE_WORDS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, issuer_of, looks_like_person
@@ -207,7 +207,8 @@ class SpeakerResolver:
             candidates = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
                           and self.in_quote[t.i] < 0 and t.pos_ in ("NOUN", "PROPN")
                           and ((t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
-                               else t.ent_type_ == "ORG" or t.lower_ in DOCUMENT_NOUNS)]
+                               else t.ent_type_ == "ORG" or t.lower_ in DOCUMENT_NOUNS
+                               or t.tag_ == "NN" and t.lower_ in ORGANISATION_WORDS)]
             if candidates:
                 return candidates[-1]
             if start == 0:

@@ -1246,3 +1246,12 @@ def test_a_tag_without_its_comma_still_tags_with_a_speech_verb(nlp):
     q = analyse_text(nlp, "The mayor spoke.\n\n“We are not afraid” Mayor Ann Lee said after the vote.").quotes[0]
     assert (q.speaker, q.confidence > 0.9) == ("Ann Lee", True)
     assert not analyse_text(nlp, "She read “Animal Farm” twice and loved it.").quotes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The central bank raised rates by a quarter point on Thursday, it said in a statement.", "The central bank"),
+    ("The ministry confirmed the closure. It said the border would reopen within a week.", "The ministry"),
+])
+def test_it_after_an_organisation_named_by_a_common_noun_is_that_organisation(nlp, text, speaker):
+    q = analyse_text(nlp, text).quotes[-1]
+    assert (q.speaker, text[q.speaker_start:q.speaker_end].lower()) == (speaker, "it")
