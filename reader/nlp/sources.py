@@ -115,7 +115,11 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                 kind = SourceType.OUTLET if _outlet_like(span.text) else (
                     SourceType.DOCUMENT if doc[mention.head].lower_ in DOCUMENT_NOUNS else SourceType.ORGANISATION)
                 found.append(_span_source(span, kind))
+    person_mentions = [(q.mention.start, q.mention.end) for q in quotes
+                       if q.mention is not None and q.speaker_kind == SpeakerKind.PERSON]
     for ent in doc.ents:
+        if any(s < ent.end and ent.start < e for s, e in person_mentions):
+            continue  # "Governor Ana Costa": the model's ORG on a surname is the speaker's name
         if ent.label_ == "ORG" and sents.index(ent.start) in cue_sents and ent.text not in people_names:
             if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
                 span = _with_name_after(ent)  # "NATO" + "Parliamentary Assembly"

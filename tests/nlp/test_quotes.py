@@ -1255,3 +1255,10 @@ def test_a_tag_without_its_comma_still_tags_with_a_speech_verb(nlp):
 def test_it_after_an_organisation_named_by_a_common_noun_is_that_organisation(nlp, text, speaker):
     q = analyse_text(nlp, text).quotes[-1]
     assert (q.speaker, text[q.speaker_start:q.speaker_end].lower()) == (speaker, "it")
+
+
+def test_a_speakers_surname_the_model_calls_an_organisation_is_no_source(nlp):
+    a = analyse_text(nlp, "“Inflation remains too high,” Governor Ana Costa told reporters.")
+    assert a.quotes[0].speaker == "Ana Costa" and not a.sources
+    a = analyse_text(nlp, "“Inflation remains too high,” Ana Costa of the Bank of Portugal told Reuters.")
+    assert {s.text for s in a.sources} == {"the Bank of Portugal", "Reuters"}
