@@ -11,7 +11,7 @@ _AGENCIES = (
     r"Pool|TASS|Anadolu|NurPhoto|SOPA|Xinhua|UPI|Alamy|ABC News|CNN|NBC|CBS|Fox News|The Associated Press"
 )
 _CREDIT_RE = re.compile(
-    rf"^(?:(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*.+"
+    rf"^(?:(?i:photo|image|picture|credit|photograph)s?(?:\s+credit)?\s*(?:by|:)\s*.+"
     rf"|[A-Z][\w.'\u2019\- ]{{1,60}}/\s*[A-Z][\w&.'\- ]{{1,40}}(?:\s+(?:via|through)\s+[A-Z][\w .'-]+)?"
     rf"|(?:[A-Z][\w.'\- ]{{1,40}}\s+)?(?:via|through)\s+(?:{_AGENCIES})[\w .'-]*"
     rf"|(?:{_AGENCIES})(?:\s+(?:TV|Video|Photo))?)$"
@@ -75,10 +75,16 @@ class Paragraph:
 
 
 def _is_credit(line: str) -> bool:
+    line = line.strip()
+    if line[:1] == "(" and line[-1:] == ")":
+        line = line[1:-1].strip()  # "(Photo by Diego Vara/Reuters)"
     words = line.split()
     return 1 <= len(words) <= 14 and not line.rstrip().endswith((".", "?", "!", "\u201d", '"')) and bool(
-        _CREDIT_RE.match(line.strip())
+        _CREDIT_RE.match(line)
     )
+
+
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*:", re.I)  # "Image caption: …"
 
 
 def _is_heading(line: str) -> bool:
@@ -100,6 +106,8 @@ class Layout:
                 # the caption is the paragraph right above a credit line
                 if n > 0 and kinds[n - 1] == "prose" and self._caption_like(text[spans[n - 1][0]:spans[n - 1][1]]):
                     kinds[n - 1] = "caption"
+            elif _CAPTION_LABEL.match(line):
+                kinds[n] = "caption"
             elif _is_page_furniture(line):
                 kinds[n] = "furniture"
             elif _is_heading(line) and '"' not in line[:1] and "\u201c" not in line[:1]:

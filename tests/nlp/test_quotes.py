@@ -1262,3 +1262,16 @@ def test_a_speakers_surname_the_model_calls_an_organisation_is_no_source(nlp):
     assert a.quotes[0].speaker == "Ana Costa" and not a.sources
     a = analyse_text(nlp, "“Inflation remains too high,” Ana Costa of the Bank of Portugal told Reuters.")
     assert {s.text for s in a.sources} == {"the Bank of Portugal", "Reuters"}
+
+
+@pytest.mark.parametrize("line", ["Photo: Reuters/Diego Vara", "(Photo by Diego Vara/Reuters)", "Photo credit: Jane Doe"])
+def test_credit_lines_in_any_case_and_in_brackets_are_credits(nlp, line):
+    text = f"Police said two people were hurt.\n\n{line}\n\nThe rains continued, officials said."
+    a = analyse_text(nlp, text)
+    assert [s.text for s in a.sources if s.type.value == "credit"] == [line]
+
+
+def test_a_labelled_caption_is_no_speech(nlp):
+    text = ("Police said two people were hurt.\n\nImage caption: Rescuers search the rubble, “we found nothing,” "
+            "said one\n\nThe rains continued.")
+    assert [q.text for q in analyse_text(nlp, text).quotes] == ["two people were hurt"]
