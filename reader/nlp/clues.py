@@ -70,11 +70,12 @@ class SpeakerClues:
             if self.in_quote[i] >= 0:
                 continue
             tok = self.doc[i]
+            beside = 0 < ts - i <= 4 or 0 <= i - te <= 3  # right before or after the quotation
             is_cue = tok.lemma_ in self.direct_cues and tok.pos_ in ("VERB", "AUX") or tok.lower_ == "according" \
-                or phrasal_cue(tok) and (0 < ts - i <= 4 or 0 <= i - te <= 3)
+                or phrasal_cue(tok) and beside
             if not is_cue or _i_quote(tok):
                 continue  # "Trump said, and I quote, “…”": the formula introduces the other verb's words
-            if tok.lemma_ in DIRECT_ONLY and not (0 < ts - i <= 4 or 0 <= i - te <= 3):
+            if tok.lemma_ in DIRECT_ONLY and not beside:
                 continue  # "once the Senate goes on recess, “…”": 'go' speaks only right beside the quotation
             dist = ts - i if i < ts else i - te
             if best is None or dist < best[0]:
@@ -174,14 +175,15 @@ class SpeakerClues:
         span = self.spans[n]
         if span.close_mark is None:
             return None
+        last = self.text[span.start:span.end].rstrip()[-1:]
         comma_outside = self.text[span.close_mark + 1:span.close_mark + 2] == ","  # "“…”, she said"
-        open_ending = self.text[span.start:span.end].rstrip()[-1:] in _OPEN_ENDINGS or comma_outside
-        if not open_ending and self.text[span.start:span.end].rstrip()[-1:] in ".:;":
+        open_ending = last in _OPEN_ENDINGS or comma_outside
+        if not open_ending and last in ".:;":
             return None
         tag = self._tag_after(span.close_mark)
         if tag is None or not open_ending and not self.tags.known_verb(tag.verb):
             return None  # "“We are not afraid” he said": a speech verb tags a quotation even without its comma
-        if self.text[span.start:span.end].rstrip()[-1:] in ("?", "!") and not self.tags.known_verb(tag.verb) \
+        if last in ("?", "!") and not self.tags.known_verb(tag.verb) \
                 and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tag.verb.i for c in tag.verb.children):
             return None  # "“I love Hispanics!” Jeb Bush broke down what was wrong": a new sentence, not a tag
         parsed = [c for c in tag.verb.children if c.dep_ in ("nsubj", "nsubjpass") and tag.start <= c.i < tag.end]

@@ -36,6 +36,14 @@ class ReportFrames:
     speakers: SpeakerResolver
     quotes: QuoteList
 
+    def _sentence_words(self, i: int) -> tuple[int, int]:
+        """The token bounds of the sentence around token i, without its closing punctuation and spaces."""
+        doc = self.doc
+        s0, s1 = self.speakers.sents.bounds(i)
+        while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
+            s1 -= 1
+        return s0, s1
+
     def _inverted_tag(self, cue: Token) -> tuple[Token, list[tuple[int, int]]] | None:
         """'Any reading of his actions, said Michael Kofman, an expert on Russia, would see …': a tag set
         between commas inside the clause it reports, the name after the verb; the parser makes the name
@@ -80,9 +88,7 @@ class ReportFrames:
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and not (c.dep_ == "dobj" and c.lower_ == "it")
                for c in cue.children):
             return None  # "As he said goodbye": what he said is named; "As the mayor put it": the way she put it
-        s0, s1 = self.speakers.sents.bounds(cue.i)
-        while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
-            s1 -= 1
+        s0, s1 = self._sentence_words(cue.i)
         left, right = cue.left_edge.i, cue.right_edge.i + 1
         if doc[right - 1].text == ",":
             right -= 1  # the parser may hang the comma on the cue
@@ -143,10 +149,8 @@ class ReportFrames:
         """'According to X, A.' / 'A, according to X.': the rest of the sentence, whatever the parser hung
         the phrase on; inside a sentence, the clause the phrase belongs to."""
         doc = self.doc
-        s0, s1 = self.speakers.sents.bounds(cue.i)
+        s0, s1 = self._sentence_words(cue.i)
         end = cue.right_edge.i + 1
-        while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in (".", "?", "!")):
-            s1 -= 1
         if cue.i == s0 or (cue.i == s0 + 1 and doc[s0].is_punct):
             # "According to a report by the X Institute, A": A starts after the first comma that does not
             # open an appositive ("According to Ann Lee, an economist at …, A"); the parse of the phrase is

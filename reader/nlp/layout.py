@@ -79,7 +79,7 @@ def _is_credit(line: str) -> bool:
     if line[:1] == "(" and line[-1:] == ")":
         line = line[1:-1].strip()  # "(Photo by Diego Vara/Reuters)"
     words = line.split()
-    return 1 <= len(words) <= 14 and not line.rstrip().endswith((".", "?", "!", "\u201d", '"')) and bool(
+    return 1 <= len(words) <= 14 and not line.endswith((".", "?", "!", "\u201d", '"')) and bool(
         _CREDIT_RE.match(line)
     )
 

@@ -170,10 +170,7 @@ class ReportedSpeech(ReportFrames):
         """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
         added to ``claimed`` once it has given a quote."""
         found: list[Attribution] = []
-        if cue.i in claimed or _unnamed_on_request(cue) or cue.lemma_ in DIRECT_ONLY and any(
-                c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
-                and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i) for c in cue.children):
-            # "as voters went to the polls" reports nothing; "as the saying goes" and "A, Lee continued" do
+        if cue.i in claimed or _unnamed_on_request(cue) or _goes_somewhere(cue):
             return found
         if cue.lower_ == "reportedly":
             return self._reportedly(cue)
@@ -343,6 +340,14 @@ class ReportedSpeech(ReportFrames):
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def _goes_somewhere(cue: Token) -> bool:
+    """'as voters went to the polls': 'go', 'continue' or 'proceed' with words of their own reports nothing;
+    a bare 'as the saying goes' or 'A, Lee continued' does."""
+    return cue.lemma_ in DIRECT_ONLY and any(c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
+                                             and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i)
+                                             for c in cue.children)
 
 
 def _unnamed_on_request(cue: Token) -> bool:

@@ -118,6 +118,10 @@ class People:
         self._full_first: dict[str, dict[str, str]] = {}
         self.inner = inner or {}  # see inner_names
 
+    def _key(self, name: str, words: list[str]) -> str:
+        key = name_key(name)
+        return self.inner.get(key, key) if len(words) == 1 else key  # "Lula" after "Luiz Inácio Lula da Silva"
+
     def add(self, name: str, role: str | None = None, honorific: str | None = None,
             affiliation: str | None = None) -> Person | None:
         name = " ".join(name.replace("\u2019s", "").replace("'s", "").split()).strip(" ,.")
@@ -127,11 +131,9 @@ class People:
         if not words or not words[-1][:1].isupper():
             return None
         name = " ".join(words)
-        key = name_key(name)
+        key = self._key(name, words)
         if not key:
             return None
-        if len(words) == 1 and key in self.inner:
-            key = self.inner[key]  # "Lula" after "Luiz Inácio Lula da Silva"
         # Two different first names on one surname ("Donald Trump", "Ivanka Trump"): separate people.
         if len(words) > 1:
             firsts = self._full_first.setdefault(key, {})
@@ -160,9 +162,7 @@ class People:
     def lookup(self, name: str) -> Person | None:
         name = " ".join(name.replace("\u2019s", "").replace("'s", "").split())
         words = name.split()
-        key = name_key(name)
-        if len(words) == 1 and key in self.inner:
-            key = self.inner[key]
+        key = self._key(name, words)
         if len(words) > 1:
             key = self._full_first.get(key, {}).get(words[0].lower(), key)
         return self.by_key.get(key)

@@ -241,13 +241,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _past_an_opening_phrase(child, verb)
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
             return child  # "Beck joked": a name the parser hung on the verb as a compound
-    if not subjects and verb.pos_ == "VERB" and verb.i >= 3:
-        before = verb.doc[verb.i - 1]
-        if before.pos_ == "PROPN" and before.dep_ in ("appos", "conj") and before.head.i < before.i \
-                and verb.doc[before.left_edge.i - 1].text == "," and before.head.head.i != verb.i:
-            # "In an interview with Der Spiegel, Scholz said": the parser made the name an appositive of the
-            # opening phrase's last noun
-            return before
+    if not subjects:
+        lost = _name_after_an_opening_phrase(verb)
+        if lost is not None:
+            return lost  # "In an interview with Der Spiegel, Scholz said"
     if any(child.dep_ == "nsubjpass" for child in verb.children) \
             or verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children):
         return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X", "As reported by X, …"
@@ -334,6 +331,18 @@ def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:
                 and doc[child.left_edge.i - 1].text == ",":
             return child
     return subject
+
+
+def _name_after_an_opening_phrase(verb: Token) -> Token | None:
+    """'In an interview with Der Spiegel, Scholz said': the parser made the name right before a verb with no
+    subject an appositive of the opening phrase's last noun."""
+    if verb.pos_ != "VERB" or verb.i < 3:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ in ("appos", "conj") and before.head.i < before.i \
+            and verb.doc[before.left_edge.i - 1].text == "," and before.head.head.i != verb.i:
+        return before
+    return None
 
 
 _SHARED_GAP = {"punct", "cc", "advmod", "npadvmod", "amod", "det"}
