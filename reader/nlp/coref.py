@@ -19,7 +19,7 @@ from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOU
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
-from reader.nlp.speakers import People, Person, inner_names, is_first_name, name_key
+from reader.nlp.speakers import People, Person, inner_names, is_first_name, name_key, plain_word
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -98,7 +98,17 @@ class Coreference:
         self.mentions: list[PersonMention] = []
         self.last_speakers: list[tuple[int, Person]] = []
         self._pronouns: dict[int, set[str]] | None = None
+        self._titles: dict[int, bool] = {}
         self._collect_names()
+
+    def _title_cased(self, i: int) -> bool:
+        """A sentence in title case, as headlines are: nearly all its words capitalised."""
+        n = self.sent_index(i)
+        if n not in self._titles:
+            s0, s1 = self.sents.bounds(i)
+            words = [t for t in self.doc[s0:s1] if t.is_alpha]
+            self._titles[n] = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+        return self._titles[n]
 
     def sent_index(self, token_i: int) -> int:
         return self.sents.index(token_i)
@@ -124,8 +134,15 @@ class Coreference:
         names = [doc[slice(*name_tokens(e.root))].text for e in candidates]
         surnames = {name_key(n) for n in names if len(n.split()) > 1}
         surnames |= {p.key for p in self.people.by_key.values() if any(len(f.split()) > 1 for f in p.forms)}
-        self.people = People(inner_names(names, surnames))
-        for ent in candidates:
+        # a headline's capitals make names of anything ("Will Twitter Be Next?"): no aliases from there
+        titled = [self._title_cased(e.start) for e in candidates]
+        prose = [n for n, t in zip(names, titled, strict=True) if not t]
+        self.people = People(inner_names(prose, surnames))
+        prose_keys = {name_key(n) for n in prose} | {plain_word(t.text) for t in doc if t.pos_ == "PROPN"
+                                                     and not self._title_cased(t.i)}
+        for ent, name, in_title in zip(candidates, names, titled, strict=True):
+            if in_title and name not in prose and name_key(name) in prose_keys:
+                continue  # "Will Orbitel Be Next?" over a story on Orbitel: "Will" is no first name of it
             head = ent.root
             s, e = name_tokens(head)
             if e - s > 5:

@@ -208,6 +208,7 @@ class ReportFrames:
             return s, e  # "Trump is expected to …", "Clinton, a top aide said, is …": the one the report is about
         if e - s < 2 or (need_verb and (e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
             return None
+        e = self._through_fragment(s, e)
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
             if e < len(doc) and doc[e].text in _CLOSE_MARKS:
                 e += 1
@@ -219,6 +220,24 @@ class ReportFrames:
         if not self.layout.is_prose(doc[s].idx):
             return None
         return s, e
+
+    def _through_fragment(self, s: int, e: int) -> int:
+        """'… that Europe must “de-risk, not decouple” from China': a clause the parser broke off inside a
+        quoted fragment runs on to the fragment's end and to what hangs on its words, within the sentence."""
+        doc, q = self.doc, self.in_quote[e - 1]
+        if q < 0 or self.standalone[q] or e >= len(doc) or self.in_quote[e] != q or self.in_quote[s] == q:
+            return e
+        _, s1 = self._sentence_words(e - 1)
+        end = e
+        while end < s1 and self.in_quote[end] == q:
+            end += 1
+        if end >= s1 or self.in_quote[end] == q:
+            return e  # the fragment runs past the sentence: leave the parse's clause as it is
+        reach = min(max(doc[i].right_edge.i + 1 for i in range(e - 1, end)), s1)
+        while end < reach and not (doc[end].is_punct and self.in_quote[end] < 0 and doc[end].text not in _CLOSE_MARKS) \
+                and doc[end].pos_ != "CCONJ":
+            end += 1  # "… from China", not ", and left"
+        return end
 
 
 # a dateline opening a story: "PORTO ALEGRE, Brazil (AP) — ", "KYIV, Ukraine — ", "LONDON (Reuters) - "

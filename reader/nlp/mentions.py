@@ -11,6 +11,7 @@ from reader.nlp.lexicon import (
     ANONYMITY_CUES,
     ANONYMOUS_HEADS,
     NAME_CUE_WORDS,
+    NAME_PARTICLES,
     PERSON_PRONOUNS,
     TITLE_WORDS,
     TITLES,
@@ -81,19 +82,28 @@ def name_tokens(tok: Token) -> tuple[int, int]:
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
         while len(toks) > 1 and toks[-1].lower_ in NAME_CUE_WORDS:
             toks = toks[:-1]  # a headline's "Obama Says …"
+        while toks and _particle(toks[-1]) and toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].pos_ == "PROPN":
+            toks.append(doc[toks[-1].i + 1])  # "Ursula von der" + "Leyen": the model's entity stops at the particle
         if toks:
             s = toks[0].i
-            # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima")
-            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" and not doc[s - 1].is_punct \
-                    and doc[s - 1].head.i < toks[-1].i + 1 and doc[s - 1].lower_ not in TITLES \
-                    and not doc[s - 1].ent_type_:
+            # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima"), or
+            # the name's start before a particle ("Ursula von der" before "Leyen")
+            while s > 0 and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) and doc[s - 1].dep_ == "compound" \
+                    and not doc[s - 1].is_punct and doc[s - 1].head.i < toks[-1].i + 1 \
+                    and doc[s - 1].lower_ not in TITLES and doc[s - 1].ent_type_ in ("", "PERSON"):
                 s -= 1
             return s, toks[-1].i + 1
     s = tok.i
-    while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i and doc[s - 1].pos_ == "PROPN" \
+    while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i \
+            and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) \
             and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS:
         s -= 1
     return s, tok.i + 1
+
+
+def _particle(tok: Token) -> bool:
+    return tok.text.islower() and tok.text in NAME_PARTICLES
+
 
 
 def name_end(tok: Token) -> int:

@@ -18,6 +18,7 @@ from reader.nlp.lexicon import (
     FEMALE_HONORIFICS,
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
+    NAME_PARTICLES,
     TITLES,
 )
 
@@ -28,7 +29,7 @@ def is_first_name(word: str) -> bool:
 
 
 
-def _plain(word: str) -> str:
+def plain_word(word: str) -> str:
     """'Erdoğan' -> 'erdogan': a name written with and without its accents is one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
@@ -38,33 +39,34 @@ def name_key(name: str) -> str:
     words = [w for w in re.split(r"[\s]+", name.replace("\u2019s", "").replace("'s", "")) if w]
     while len(words) > 1 and words[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
-    return _plain(words[-1]).strip(".,") if words else ""
+    return plain_word(words[-1]).strip(".,") if words else ""
 
 
-# particles inside long names, never a name on their own: "Luiz Inácio Lula da Silva"
-_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al",
-              "el", "ibn", "y", "e"}
 
 
 def inner_names(forms: list[str], keys: set[str]) -> dict[str, str]:
-    """The inner words of long names that a story may use alone ('Lula' of 'Luiz Inácio Lula da Silva'),
-    each to the key of its name; a word two long names share, or another name's surname ('Beck' in a
-    headline's 'Glenn Beck Blasts Drudge'), is no one's."""
+    """The words of long names that a story may use alone, each to its long name: a first word, given
+    name or family name written first ('Bernie', 'Xi' of 'Xi Jinping', 'Kim' of 'Kim Jong Un'), or an inner
+    word ('Lula' of 'Luiz Inácio Lula da Silva'). A word two names share ('Jane' of 'Jane Doe' and 'Jane
+    Roe'), or another name's surname ('Beck' in a headline's 'Glenn Beck Blasts Drudge'), is no one's."""
     found: dict[str, str] = {}
+    keys_of: dict[str, str] = {}
     shared: set[str] = set(keys)
     for form in forms:
         words = form.split()
-        if len(words) < 3 or not all(w[:1].isupper() and w[:1].isalpha() or _plain(w) in _PARTICLES for w in words):
+        if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() or plain_word(w) in NAME_PARTICLES for w in words):
             continue  # "Deborah Jordan Reynolds - Santilli's girlfriend": two people run together
         key = name_key(form)
-        for w in words[1:-1]:
-            plain = _plain(w).strip(".,")
-            if plain in _PARTICLES or not w[:1].isupper() or len(plain) < 3 or plain == key:
+        for n, w in enumerate(words[:-1]):
+            plain = plain_word(w).strip(".,")
+            if plain in NAME_PARTICLES or not w.isalpha() or len(plain) < (2 if n == 0 else 3) or plain == key \
+                    or plain in TITLES or n > 0 and len(words) < 3:
                 continue
-            if found.get(plain, key) != key:
+            if keys_of.get(plain, key) != key:
                 shared.add(plain)
-            found[plain] = key
-    return {w: k for w, k in found.items() if w not in shared}
+            found.setdefault(plain, form)
+            keys_of[plain] = key
+    return {w: f for w, f in found.items() if w not in shared}
 
 
 @dataclass
@@ -120,7 +122,21 @@ class People:
 
     def _key(self, name: str, words: list[str]) -> str:
         key = name_key(name)
-        return self.inner.get(key, key) if len(words) == 1 else key  # "Lula" after "Luiz Inácio Lula da Silva"
+        long = self.inner.get(key) if len(words) == 1 else None
+        if long is None:
+            return key
+        # "Lula" after "Luiz Inácio Lula da Silva", "Bernie" after "Bernie Sanders" (not after "Jane Sanders")
+        return self._full_key(name_key(long), long.split()[0].lower())
+
+    def _full_key(self, key: str, first: str) -> str:
+        """The person a full name is: two different first names on one surname ("Donald Trump", "Ivanka
+        Trump") are two people."""
+        firsts = self._full_first.setdefault(key, {})
+        if first in firsts:
+            return firsts[first]
+        if firsts and not any(first.startswith(f[:1]) and len(first) <= 2 for f in firsts):
+            key = f"{key}|{first}"
+        return firsts.setdefault(first, key)
 
     def add(self, name: str, role: str | None = None, honorific: str | None = None,
             affiliation: str | None = None) -> Person | None:
@@ -134,15 +150,8 @@ class People:
         key = self._key(name, words)
         if not key:
             return None
-        # Two different first names on one surname ("Donald Trump", "Ivanka Trump"): separate people.
-        if len(words) > 1:
-            firsts = self._full_first.setdefault(key, {})
-            first = words[0].lower()
-            if first in firsts:
-                key = firsts[first]
-            elif firsts and not any(first.startswith(f[:1]) and len(first) <= 2 for f in firsts):
-                key = f"{key}|{first}"
-            firsts.setdefault(first, key)
+        if len(words) > 1 and words[0] not in NAME_PARTICLES:  # "von der Leyen" has no first name
+            key = self._full_key(key, words[0].lower())
         person = self.by_key.setdefault(key, Person(key))
         person.forms[name] += 1
         if role:
@@ -163,6 +172,6 @@ class People:
         name = " ".join(name.replace("\u2019s", "").replace("'s", "").split())
         words = name.split()
         key = self._key(name, words)
-        if len(words) > 1:
+        if len(words) > 1 and words[0] not in NAME_PARTICLES:
             key = self._full_first.get(key, {}).get(words[0].lower(), key)
         return self.by_key.get(key)

@@ -1201,6 +1201,49 @@ def test_a_long_name_is_one_person_with_the_part_a_story_uses_alone(nlp, text, s
     assert analyse_text(nlp, text).quotes[0].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Chinese President Xi Jinping met the envoys on Monday.\n\n“Our doors stay open,” Xi said.", "Xi Jinping"),
+    ("Kim Jong Un watched the launch, state media said.\n\n“We are ready,” Kim said.", "Kim Jong Un"),
+    ("Senator Bernie Sanders spoke in Des Moines.\n\n“We are winning,” Bernie told the crowd.", "Bernie Sanders"),
+    ("Bernie Sanders and his wife, Jane Sanders, spoke.\n\n“We are fine,” Jane said.", "Jane Sanders"),
+])
+def test_a_first_word_used_alone_is_the_one_person_with_that_name(nlp, text, speaker):
+    quote = analyse_text(nlp, text).quotes[-1]
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == (speaker, speaker.split()[0])
+
+
+def test_a_first_name_two_people_share_is_neither_of_theirs(nlp):
+    text = ("Jane Doe and Jane Roe filed the suit.\n\n“We will win,” Jane said.")
+    assert analyse_text(nlp, text).quotes[0].speaker == "Jane"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As Rivals Merge, Will Orbitel Be Next?\n\nOrbitel said on Monday that it had no plans to merge.", "Orbitel"),
+    ("Verdict Leaves Orbitel Crash Families Waiting\n\nOrbitel said on Monday that it would appeal the ruling.",
+     "Orbitel"),
+])
+def test_a_headlines_capitals_make_no_name(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[-1].speaker == speaker
+
+
+def test_a_name_with_a_particle_is_one_name(nlp):
+    text = ("Ursula von der Leyen said on Wednesday that Europe must act.\n\n"
+            "“We cannot be naive,” von der Leyen told the parliament.")
+    quotes = analyse_text(nlp, text).quotes
+    assert [q.speaker for q in quotes] == ["Ursula von der Leyen"] * 2
+    assert text[quotes[1].speaker_start:quotes[1].speaker_end] == "von der Leyen"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The commissioner said on Wednesday that Europe must “de-risk, not decouple” from China.",
+     "that Europe must “de-risk, not decouple” from China"),
+    ("The commissioner said on Wednesday that Europe must “de-risk, not decouple” from China, and left.",
+     "that Europe must “de-risk, not decouple” from China"),
+])
+def test_a_reported_clause_runs_through_its_quoted_fragment(nlp, text, reported):
+    assert [q.text for q in analyse_text(nlp, text).quotes] == [reported]
+
+
 def test_an_inner_word_that_is_someone_elses_surname_stays_theirs(nlp):
     text = ("Senator Rand Paul met John Paul Stevens on Monday.\n\n“The court was wrong,” Paul said.")
     assert analyse_text(nlp, text).quotes[0].speaker == "Rand Paul"
