@@ -23,6 +23,9 @@ from reader.nlp.speakers import People, Person, inner_names, is_first_name, name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# the words a headline in title case leaves in lower case
+_TITLE_CASE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as",
+                     "from", "vs", "per", "into", "over", "up"}
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
@@ -102,12 +105,12 @@ class Coreference:
         self._collect_names()
 
     def _title_cased(self, i: int) -> bool:
-        """A sentence in title case, as headlines are: nearly all its words capitalised."""
+        """A sentence in title case, as headlines are: every word capitalised but the small ones."""
         n = self.sent_index(i)
         if n not in self._titles:
             s0, s1 = self.sents.bounds(i)
             words = [t for t in self.doc[s0:s1] if t.is_alpha]
-            self._titles[n] = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+            self._titles[n] = len(words) >= 3 and all(t.text[0].isupper() or t.lower_ in _TITLE_CASE_SMALL for t in words)
         return self._titles[n]
 
     def sent_index(self, token_i: int) -> int:
