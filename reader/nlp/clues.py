@@ -345,10 +345,15 @@ class SpeakerClues:
         if root is not None and root.lemma_ in self.direct_cues and _closes_sentence(root):
             # "Or maybe Jeb Bush, consultant Phil Musser says. “…”": who says it is the name before the verb, or
             # the verb's subject ("Sam Lau, the party's spokesman said in a statement. “…”")
-            who = next((t for t in (self.doc[root.i - 1], subject_of(root)) if t is not None and _personal(t)), None)
+            who = next((t for t in (self.doc[root.i - 1], subject_of(root)) if t is not None and self._someone(t)),
+                       None)
             return self._named_speaker(who) if who is not None else None
         return self._main_subject_speaks(
-            words, _personal, lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
+            words, self._someone, lambda root: root.pos_ == "VERB" and root.lemma_ not in self.direct_cues)
+
+    def _someone(self, subject: Token) -> bool:
+        """A person, also a known person's name the model took for an organisation ('Guardiola smiled')."""
+        return _personal(subject) or subject.pos_ == "PROPN" and self.coref.people.lookup(subject.text) is not None
 
     def _pronoun_paragraph(self, para: Span) -> Said | None:
         """The person a paragraph of one sentence with 'he' or 'she' as its main subject is about."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from reader.nlp.lexicon import DOCUMENT_NOUNS
 
@@ -77,12 +77,18 @@ def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
     if first.dep_ == "prep" and first.i == start and first.i + 1 < len(doc):
         start = first.i + 1  # "referred to [reports that …]", "critical of [the plan]": what, not the preposition
     end = max(c.right_edge.i for c in right) + 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _closes(doc[start:end]):
         end -= 1
     if end <= start:
         return None
     dep = f"prep:{first.lower_}" if first.dep_ == "prep" else first.dep_
     return f"{lemma} {dep}", verb, (start, end)
+
+
+def _closes(span: Span) -> bool:
+    """The span ends on the closing mark of a quotation it opens: 'accused him of “flip-flopping”'."""
+    marks = sum(span.text.count(c) for c in '"\u201c\u201d')
+    return span[-1].text in ('"', "\u201d") and marks % 2 == 0 and marks > 0
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from reader.nlp.speech import (
     after_comma,
     subject_before_aside,
     subject_of,
+    told_clause,
 )
 
 # "X seems to …", "it appears that …": how things look to the writer, annotated as an attribution with no
@@ -53,6 +54,10 @@ class ReportedSpeech(ReportFrames):
     def _content(self, cue: Token) -> list[tuple[int, int]]:
         """Token ranges of what a cue reports: one clause, or two around a parenthetical cue."""
         doc = self.doc
+        told = told_clause(cue)
+        if told is not None:
+            subject = next(c for c in told.children if c.dep_ == "nsubj" and c.i > cue.right_edge.i)
+            return [(subject.left_edge.i, told.right_edge.i + 1)]
         clauses = [c for c in cue.children
                    if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i or is_finding(cue))]
         if self._leads_into_quotation(cue):

@@ -271,6 +271,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if found is not None:
                 return found
         return owner  # "footage of Hillary Clinton asking, “…”"
+    told = told_clause(verb)
+    if depth < 3 and told is not None and told.head.i < verb.i:
+        return subject_of(told.head, depth + 1)  # "… ruled it out, telling reporters the plan was …": he tells
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth + 1)  # "she sings before asking her, “…”"
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in _WITNESSED \
@@ -288,6 +291,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
     return _shared_subject(verb)
+
+
+def told_clause(verb: Token) -> Token | None:
+    """'…, telling reporters the policy was “not on the agenda”': a participle set off by a comma that the
+    parser made the subject of the clause it reports. That clause, whose own subject follows the participle."""
+    head = verb.head
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or head.i < verb.i or not after_comma(verb.doc, verb.i):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > verb.right_edge.i for c in head.children):
+        return None
+    return head
 
 
 # verbs by which someone puts out a document in their name: "released a memo saying …"

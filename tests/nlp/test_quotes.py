@@ -1226,6 +1226,33 @@ def test_a_headlines_capitals_make_no_name(nlp, text, speaker):
     assert analyse_text(nlp, text).quotes[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, reported, speaker", [
+    ("Premier Dana Kowal ruled out a new levy, telling reporters in Perth the idea was “not on the agenda”.",
+     "the idea was “not on the agenda”", "Dana Kowal"),
+    ("The senator spoke in Lyon, noting the proposal “would cost far too much.”",
+     "the proposal “would cost far too much.”", "The senator"),
+])
+def test_a_participle_the_parser_made_a_subject_still_reports_its_clause(nlp, text, reported, speaker):
+    quote = analyse_text(nlp, text).quotes[0]
+    assert (quote.text, quote.speaker) == (reported, speaker)
+
+
+def test_a_participle_opening_a_sentence_reports_nothing_of_its_verb(nlp):
+    text = "Simply saying that you will stay home is a mistake."
+    assert all(q.speaker is None for q in analyse_text(nlp, text).quotes)
+
+
+def test_what_a_speaker_accused_someone_of_keeps_its_closing_mark(nlp):
+    text = "Opposition leader Tom Reilly accused the council of “flip-flopping” on the issue. Nobody replied."
+    assert analyse_text(nlp, text).quotes[0].text == "the council of “flip-flopping”"
+
+
+def test_a_known_person_the_model_takes_for_an_organisation_still_acts_before_a_quotation(nlp):
+    text = ("Coach Luca Gualtieri insisted his side could still win the league.\n\n“It is not over,” the City manager "
+            "told reporters.\n\nAsked about his future, Gualtieri smiled. “I am happy here. Next question.”")
+    assert find(analyse_text(nlp, text), "I am happy here").speaker == "Luca Gualtieri"
+
+
 def test_a_name_with_a_particle_is_one_name(nlp):
     text = ("Ursula von der Leyen said on Wednesday that Europe must act.\n\n"
             "“We cannot be naive,” von der Leyen told the parliament.")
