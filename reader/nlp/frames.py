@@ -206,8 +206,10 @@ class ReportFrames:
             return s, e  # "… said no": the answer is what was said
         if e - s == 1 and not need_verb and doc[s].pos_ == "PROPN" and e <= cue.i:
             return s, e  # "Trump is expected to …", "Clinton, a top aide said, is …": the one the report is about
-        if e - s < 2 or (need_verb and (e - s < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
-            return None
+        clause = e - s == 2 and doc[s].dep_ == "nsubj" and doc[s].pos_ in ("NOUN", "PROPN") \
+            and doc[s + 1].pos_ == "VERB" and doc[s + 1].dep_ == "ccomp" and doc[s + 1].head.i == cue.i
+        if e - s < 2 or (need_verb and (e - s < 3 and not clause or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
+            return None  # "profits rose" is a clause reported, two words are no more
         e = self._through_fragment(s, e)
         if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
             if e < len(doc) and doc[e].text in _CLOSE_MARKS:

@@ -266,6 +266,10 @@ class ReportedSpeech(ReportFrames):
 
     def _carrier(self, cue: Token) -> Attribution | None:
         """The report a trailing participle cue hangs on ('said the wall would fail, arguing …')."""
+        owner = cue.head.head
+        if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and self.in_quote[owner.i] >= 0 > self.in_quote[cue.i]:
+            # "“We always have,” he said, before adding …": the parser hung the participle on the quotation
+            return self.quotes.attributed_at(owner.idx)
         if not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
                 or cue.dep_ == "conj" and cue.lemma_ in SPEECH_CUES):
             return None  # "X said A, arguing B" / "X said A and called B “C”": X argues and calls too

@@ -1253,6 +1253,18 @@ def test_a_known_person_the_model_takes_for_an_organisation_still_acts_before_a_
     assert find(analyse_text(nlp, text), "I am happy here").speaker == "Luca Gualtieri"
 
 
+def test_a_participle_the_parser_hung_on_the_quotation_is_the_speakers(nlp):
+    text = ("Her deputy, Tom Ellis, struck a softer tone. “We want a deal. We always have,” he said, before adding "
+            "that the deadline “is not negotiable.”")
+    quote = find(analyse_text(nlp, text), "the deadline")
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Tom Ellis", "he")
+
+
+def test_a_clause_of_two_words_is_reported_apart_from_a_second_act(nlp):
+    quotes = analyse_text(nlp, "The company said profits rose and announced a new chief executive.").quotes
+    assert [(q.text, q.cue) for q in quotes] == [("profits rose", "said"), ("a new chief executive", "announced")]
+
+
 def test_a_name_with_a_particle_is_one_name(nlp):
     text = ("Ursula von der Leyen said on Wednesday that Europe must act.\n\n"
             "“We cannot be naive,” von der Leyen told the parliament.")
