@@ -139,6 +139,9 @@ class Layout:
         """Index of the paragraph holding ``offset`` (or the one before it, for offsets in gaps)."""
         return max(0, bisect_right(self._starts, offset) - 1)
 
+    def paragraph_start(self, offset: int) -> int:
+        return self.paragraphs[self.index(offset)].start if self.paragraphs else 0
+
     def kind_at(self, offset: int) -> str:
         if not self.paragraphs:
             return "prose"

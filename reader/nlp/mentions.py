@@ -203,6 +203,11 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
     if (subject.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS) or low in PERSON_PRONOUNS:
         return Mention(subject.i, subject.i + 1, subject.i, subject.text, "pronoun", "",
                        plural=low in ("they", "we", "them"))
+    if subject.pos_ == "PROPN" and low.rstrip(".") in TITLE_WORDS:
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and name_tokens(c)[0] == subject.i + 1), None)
+        if named is not None:  # "Senate Majority Leader Chuck Schumer, D-N.Y., called": the title's name speaks
+            return mention_for(named, sentence)
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
             or APOSTROPHE_NAME.match(subject.text):
         s, e = name_tokens(subject)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind, Source, SourceType, SpeakerKind
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import DOCUMENT_NOUNS, PLATFORMS, TITLE_WORDS
+from reader.nlp.lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS
 from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
@@ -117,16 +117,40 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                 found.append(_span_source(span, kind))
     person_mentions = [(q.mention.start, q.mention.end) for q in quotes
                        if q.mention is not None and q.speaker_kind == SpeakerKind.PERSON]
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         if any(s < ent.end and ent.start < e for s, e in person_mentions):
             continue  # "Governor Ana Costa": the model's ORG on a surname is the speaker's name
+        if len(ent) == 1 and ent[0].lower_ in surnames or _modifier(ent):
+            continue  # "that Biden would …" after "Joe Biden"; "the Senate floor", "Senate Majority Leader Ann Lee"
         if ent.label_ == "ORG" and sents.index(ent.start) in cue_sents and ent.text not in people_names:
-            if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char):
+            if layout.kind_at(ent.start_char) == "prose" and not _in_quote(ent.start_char) \
+                    and not _within_marks(text, layout.paragraph_start(ent.start_char), ent.start_char):
                 span = _with_name_after(ent)  # "NATO" + "Parliamentary Assembly"
                 found.append(_span_source(span, SourceType.OUTLET if _outlet_like(span.text) else SourceType.ORGANISATION))
     found.extend(_press_offices(doc, layout))
     found.extend(_affiliations(doc, quotes))
     return _dedupe(found)
+
+
+def _modifier(ent: Span) -> bool:
+    """An organisation's name that only modifies a noun: a thing ('the Senate floor') or a person's title
+    ('Senate Majority Leader Ann Lee', 'Senate Republican leader Ann Lee'). Its officials ('Pentagon
+    officials') still speak for it."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < ent.end or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lower_.rstrip(".") in TITLE_WORDS and head.i + 1 < len(ent.doc) and ent.doc[head.i + 1].pos_ == "PROPN":
+        return True  # a title before a name
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in PERSON_NOUNS and head.lemma_.lower() not in _SPOKESPEOPLE
+
+
+def _within_marks(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` lies inside quotation marks opened in its paragraph ('called it “a sad day for
+    the Senate”'): what is quoted is no source of the article."""
+    before = text[start:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _name_words(doc: Doc, i: int, stop: int) -> int:
@@ -186,6 +210,9 @@ def _affiliations(doc: Doc, quotes: Sequence[Attribution]) -> list[Source]:
 
 
 _NAME_JOINERS = {"for", "of", "on", "the"}
+_SPOKESPEOPLE = {"officials", "official", "sources", "source", "spokesman", "spokeswoman", "spokesperson",
+                 "representative", "representatives", "aide", "aides", "staff", "staffer", "staffers", "employee",
+                 "employees", "officer", "officers", "executive", "executives", "lawyer", "lawyers", "analyst", "analysts"}
 _OFFICE_HEADS = {"service", "office", "agency", "bureau", "desk"}
 _OFFICE_KINDS = {"press", "media", "news", "communications", "information", "spokesperson", "spokesman's",
                  "spokeswoman's", "spokesperson's"}

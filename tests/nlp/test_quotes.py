@@ -1346,6 +1346,22 @@ def test_a_speakers_surname_the_model_calls_an_organisation_is_no_source(nlp):
     assert {s.text for s in a.sources} == {"the Bank of Portugal", "Reuters"}
 
 
+def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
+    # the parser makes "Leader" the subject and the name its appositive here, not with every name
+    text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
+    quote = analyse_text(nlp, text).quotes[0]
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Chuck Schumer", "Chuck Schumer")
+
+
+def test_an_organisation_in_a_title_on_a_thing_or_in_a_quotation_is_no_source(nlp):
+    text = ("Senate Majority Leader Dana Whitlow called the vote “a sad day for the Senate.” “They walked away,” "
+            "Whitlow said on the Senate floor.\n\nThe agency said in a statement that Whitlow would keep trying. "
+            "Pentagon officials said the plan was sound.")
+    sources = {s.text for s in analyse_text(nlp, text).sources}
+    assert "Senate" not in sources and "Whitlow" not in sources
+    assert "Pentagon" in sources
+
+
 @pytest.mark.parametrize("line", ["Photo: Reuters/Diego Vara", "(Photo by Diego Vara/Reuters)", "Photo credit: Jane Doe"])
 def test_credit_lines_in_any_case_and_in_brackets_are_credits(nlp, line):
     text = f"Police said two people were hurt.\n\n{line}\n\nThe rains continued, officials said."
