@@ -175,7 +175,7 @@ class ReportedSpeech(ReportFrames):
         """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
         added to ``claimed`` once it has given a quote."""
         found: list[Attribution] = []
-        if cue.i in claimed or _unnamed_on_request(cue) or _goes_somewhere(cue):
+        if cue.i in claimed or _unnamed_on_request(cue) or _goes_somewhere(cue) or set_phrase(cue):
             return found
         if cue.lower_ == "reportedly":
             return self._reportedly(cue)
@@ -205,6 +205,7 @@ class ReportedSpeech(ReportFrames):
             parts = [(s, e) for s, e in parts if s > cue.i]
         # "The museum, Mr. Obama said, would make …": a clause the cue interrupts is reported in two
         # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
+        parts = [(s, e) for s, e in parts if not set_phrase(self.doc[e - 1])]  # "Truth be told, nobody expected …"
         split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]
         for n, (s, e) in enumerate(parts):
             rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0)
@@ -240,7 +241,7 @@ class ReportedSpeech(ReportFrames):
     def by_pattern(self, cue: Token, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
         """What a cue in a mined attribution pattern reports (reader.nlp.patterns), by its verb's subject;
         None where the words are not prose or another quote has them."""
-        if _unnamed_on_request(cue):
+        if _unnamed_on_request(cue) or set_phrase(cue):
             return None
         doc = self.doc
         s, e = tokens
@@ -349,6 +350,25 @@ class ReportedSpeech(ReportFrames):
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def set_phrase(cue: Token) -> bool:
+    """'That said, …', 'All told, …', 'That being said, …': a phrase that links sentences, no report."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return False
+    words = [t.lower_ for t in doc[max(0, cue.i - 3):cue.i + 1]]
+    start = cue.i - len(words) + 1
+    for n in range(len(words) - 1):
+        phrase = " ".join(words[n:])
+        if phrase in _SET_PHRASES and (start + n == 0 or doc[start + n].is_sent_start
+                                       or doc[start + n - 1].is_punct or doc[start + n - 1].is_space):
+            return True
+    return False
+
+
+_SET_PHRASES = {"that said", "all told", "having said that", "that being said", "with that said", "this said",
+                "truth be told"}
 
 
 def _goes_somewhere(cue: Token) -> bool:

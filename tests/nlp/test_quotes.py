@@ -1346,6 +1346,22 @@ def test_a_speakers_surname_the_model_calls_an_organisation_is_no_source(nlp):
     assert {s.text for s in a.sources} == {"the Bank of Portugal", "Reuters"}
 
 
+@pytest.mark.parametrize("text", [
+    "That said, the market recovered by noon.",
+    "All told, 40 people were injured in the blast.",
+    "The vote was close. But that said, turnout was the highest in years.",
+    "Truth be told, nobody expected the result.",
+    "That being said, the club remains in debt.",
+])
+def test_a_set_phrase_with_said_or_told_reports_nothing(nlp, text):
+    assert not analyse_text(nlp, text).quotes
+
+
+def test_told_after_a_subject_is_still_a_report(nlp):
+    quotes = analyse_text(nlp, "All the officials told reporters that the road would reopen.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("that the road would reopen", "All the officials")]
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
