@@ -298,7 +298,10 @@ class SpeakerClues:
         if verb.lemma_ in self.direct_cues:
             return verb
         subject = subject_of(verb)
-        person = subject is not None and (subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON")
+        # "he", "Lee", "the judge", "Her neighbour, Omar Haddad,"
+        person = subject is not None and (subject.lower_ in ("he", "she") or subject.ent_type_ == "PERSON" or (
+            verb.dep_ == "ROOT" and (subject.pos_ == "NOUN" and _personal(subject) or any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children))))
         # before a colon the parser may hang the verb on the quotation's clause
         main = verb.dep_ == "ROOT" or mark.text == ":" and verb.dep_ not in ("relcl", "acl")
         return verb if person and main and verb.tag_ in ("VBD", "VBZ") else None

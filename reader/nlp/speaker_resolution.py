@@ -122,8 +122,10 @@ class SpeakerResolver:
             said.speaker_kind = SpeakerKind.ANONYMOUS if mention.anonymous else SpeakerKind.GROUP
             said.via = "anonymous" if mention.anonymous else "nominal"
             if not mention.plural and subject.lower_ in PERSON_NOUNS \
-                    and self.doc[mention.start].lower_ in ("a", "an", "one", "another"):
-                # "One California delegate said … “Not even one,” he said": the unnamed person goes on
+                    and (self.doc[mention.start].lower_ in ("a", "an", "one", "another")
+                         or self.doc[mention.start].lower_ == "the" and not coref.mentions_between(0, subject.i)):
+                # "One California delegate said … “Not even one,” he said": the unnamed person goes on; so does
+                # "the minister" in a story that names no one before (else it is likely someone named)
                 coref.note_unnamed(subject, _clean_name(mention.text))
         elif mention.ent in GROUP_ENTS or mention.plural:
             said.speaker_kind = SpeakerKind.GROUP

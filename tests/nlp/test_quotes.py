@@ -1362,6 +1362,33 @@ def test_told_after_a_subject_is_still_a_report(nlp):
     assert [(q.text, q.speaker) for q in quotes] == [("that the road would reopen", "All the officials")]
 
 
+@pytest.mark.parametrize("lead, speaker", [
+    ("Her neighbour, Omar Haddad, agreed:", "Omar Haddad"),
+    ("Her neighbour agreed:", "Her neighbour"),
+])
+def test_a_person_leading_into_a_quotation_after_anothers_is_its_speaker(nlp, lead, speaker):
+    text = f"“We are not going anywhere,” said Lee, 42, a nurse. {lead} “This is our home.”"
+    assert find(analyse_text(nlp, text), "This is our home").speaker == speaker
+
+
+def test_what_someone_did_before_a_colon_does_not_lead_into_a_quotation(nlp):
+    text = ("She wrote about what her husband did: “Nobody loses anything by sharing a name,” she wrote. "
+            "Her post was shared widely.")
+    assert find(analyse_text(nlp, text), "Nobody loses").cue == "wrote"
+
+
+def test_she_after_the_only_unnamed_official_is_that_official(nlp):
+    text = "Asked whether she would resign, the minister said no.\n\n“I have done nothing wrong,” she said."
+    quote = find(analyse_text(nlp, text), "I have done nothing wrong")
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("the minister", "she")
+
+
+def test_she_after_an_epithet_of_a_named_person_stays_that_person(nlp):
+    text = ("Lori Vance runs the lab. The 57-year-old scientist said the results were clear.\n\n"
+            "“We checked twice,” she said.")
+    assert find(analyse_text(nlp, text), "We checked twice").speaker == "Lori Vance"
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
