@@ -123,7 +123,8 @@ class Coreference:
         for ent in persons:
             self.people.add(ent.text)
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
-        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.pos_ == "PROPN"
+        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4
+                  and (e.root.pos_ == "PROPN" or e[0].lower_ in TITLES and e[-1].pos_ == "PROPN")
                   and (self.people.lookup(e.text) is not None
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))

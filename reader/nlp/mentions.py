@@ -96,8 +96,9 @@ def name_tokens(tok: Token) -> tuple[int, int]:
     s = tok.i
     while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i \
             and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) \
-            and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS:
-        s -= 1
+            and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS \
+            and (doc[s - 1].lower_ not in TITLES or tok.lower_ in TITLES):
+        s -= 1  # "Gov. Ana Ruiz" with no entity: the title is her role, not her name
     return s, tok.i + 1
 
 
@@ -208,8 +209,9 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
                       and name_tokens(c)[0] == subject.i + 1), None)
         if named is not None:  # "Senate Majority Leader Chuck Schumer, D-N.Y., called": the title's name speaks
             return mention_for(named, sentence)
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-            or APOSTROPHE_NAME.match(subject.text):
+    common = subject.text.islower() and low.rstrip(".") in TITLE_WORDS  # "the senator", tagged PROPN
+    if (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or APOSTROPHE_NAME.match(subject.text)) and not common:
         s, e = name_tokens(subject)
         ent = subject.ent_type_ or ("PERSON" if subject.pos_ == "PROPN" else "")
         role, affiliation = appositive_role(subject)

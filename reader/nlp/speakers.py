@@ -99,8 +99,27 @@ class Person:
         if len(self._role_words_of) != len(self.roles):  # roles only grow: index the new ones
             for r in self.roles[len(self._role_words_of):]:
                 self._role_words_of.append(r)
-                self._role_words.update(w for w in re.split(r"[\s;,’'.]+", r.lower()) if w)
+                words = [w for w in re.split(r"[\s;,’'.]+", r.lower()) if w]
+                self._role_words.update(words)
+                for w in words:
+                    self._role_words.update(_ROLE_SYNONYMS.get(w, ()))
+                if "prime" in words and "minister" in words:
+                    self._role_words.update(("premier", "pm"))
         return word.lower() in self._role_words
+
+
+# what a story may call a person after giving their title ('Sen. Ann Lee … the senator', 'Rep. … the lawmaker')
+_LAWMAKER = ("lawmaker", "legislator")
+_ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "sen": ("senator",) + _LAWMAKER, "senator": _LAWMAKER,
+    "rep": ("representative", "congressman", "congresswoman", "congressmember") + _LAWMAKER,
+    "representative": ("congressman", "congresswoman") + _LAWMAKER, "congressman": _LAWMAKER,
+    "congresswoman": _LAWMAKER, "mp": _LAWMAKER, "mla": _LAWMAKER, "mep": _LAWMAKER,
+    "gov": ("governor",), "pm": ("premier", "prime", "minister"), "pres": ("president",), "gen": ("general",),
+    "lt": ("lieutenant",), "col": ("colonel",), "sgt": ("sergeant",), "capt": ("captain",), "adm": ("admiral",),
+    "atty": ("attorney",), "supt": ("superintendent",), "prof": ("professor",), "sec": ("secretary",),
+    "rev": ("reverend",), "det": ("detective",), "insp": ("inspector",), "cllr": ("councillor", "councilor"),
+}
 
 
 def _gender(honorific: str, first: str) -> str:

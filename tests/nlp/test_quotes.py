@@ -1389,6 +1389,40 @@ def test_she_after_an_epithet_of_a_named_person_stays_that_person(nlp):
     assert find(analyse_text(nlp, text), "We checked twice").speaker == "Lori Vance"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Sen. Dana Whitlow of Vermont spoke for an hour.\n\n“This bill is a disgrace,” the senator said.", "Dana Whitlow"),
+    ("Gov. Ana Ruiz toured the site.\n\n“We will rebuild,” the governor said.", "Ana Ruiz"),
+    ("Rep. Tom Hale voted no.\n\n“It was a bad bill,” the congressman said.", "Tom Hale"),
+    ("Prime Minister Ana Lopes flew to Brussels.\n\n“We need a deal,” the premier said.", "Ana Lopes"),
+    ("PM Ravi Sethi chaired the meeting.\n\n“No one will be allowed to hoard,” the premier said.", "Ravi Sethi"),
+])
+def test_the_role_an_abbreviated_title_stands_for_is_that_person(nlp, text, speaker):
+    quote = analyse_text(nlp, text).quotes[-1]
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end].startswith("the ")
+
+
+def test_a_role_no_title_gave_stays_unnamed(nlp):
+    text = "Sen. Dana Whitlow of Vermont spoke for an hour.\n\n“This bill is a disgrace,” the governor said."
+    assert analyse_text(nlp, text).quotes[-1].speaker == "the governor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Taoiseach Niall Brennan said the Government would “examine all options”.", "Niall Brennan"),
+    ("Shri Ravi Kumar said the scheme had reached every village.", "Ravi Kumar"),
+])
+def test_titles_of_other_countries_are_no_part_of_the_name(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The party's state president opined that the government was misleading the people.",
+    "The analyst posited that rates would fall before the summer.",
+])
+def test_verbs_of_opinion_in_other_englishes_are_cues(nlp, text):
+    assert [q.kind.value for q in analyse_text(nlp, text).quotes] == ["indirect"]
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
