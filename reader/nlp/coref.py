@@ -264,8 +264,8 @@ class Coreference:
         return self.layout.prose_distance(a, b) <= MAX_PARAGRAPHS_BACK
 
     def resolve_pronoun(self, tok: Token) -> Person | None:
-        gender = PERSON_PRONOUNS.get(tok.lower_, "")
-        if tok.lower_ not in ("he", "she", "him", "her"):
+        gender = PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
+        if tok.lower_ not in ("he", "she", "him", "her", "his"):
             return None
         here = self.sent_index(tok.i)
         idx = bisect_left(self._tokens, tok.i) - 1

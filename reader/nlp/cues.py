@@ -142,4 +142,18 @@ def is_document_frame(tok: Token) -> bool:
     if pobj is None or end >= len(tok.doc) or tok.doc[end].text != ",":
         return False
     head = tok.head
+    if words_of(pobj) is not None:
+        return True  # "In the words of one resident, …", "In her words, …"
     return pobj.lemma_.lower() in SHOWING_DOCUMENTS and head.lemma_ not in SPEECH_CUES and head.pos_ in ("VERB", "AUX")
+
+
+def words_of(noun: Token) -> Token | None:
+    """Whose 'words' these are: 'the words of one resident', 'her words', 'his own words'."""
+    if noun.lower_ != "words":
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
-from reader.nlp.cues import SPEECH_CUES
+from reader.nlp.cues import SPEECH_CUES, words_of
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_WORDS
 from reader.nlp.speaker_resolution import SpeakerResolver
@@ -183,6 +183,9 @@ class ReportFrames:
         """Who an 'In <document>, …' sentence is by: the person its clause is about ('In her post, she
         reminded …'), else the document itself."""
         document = next(c for c in cue.children if c.dep_ == "pobj")
+        speaker = words_of(document)
+        if speaker is not None:
+            return speaker  # "In the words of one resident, …"
         if document.lemma_.lower() in _MEASURES and not any(c.dep_ == "poss" for c in document.children):
             return document  # "In the latest polls, he trails": the poll shows it, he does not say it
         clause_subject = subject_of(cue.head)

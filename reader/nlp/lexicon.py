@@ -27,7 +27,7 @@ TITLES = {
     "commentator", "pundit", "pastor", "pitcher", "quarterback", "drummer", "guitarist", "bassist", "songwriter",
     "pianist", "composer", "poet", "playwright", "physician", "surgeon", "scientist",
     # titles of other countries' news ("Taoiseach Micheál Martin", "Shri Ravi Kumar", "Sheikh Ahmed Ali")
-    "pm", "taoiseach", "tánaiste", "tanaiste", "mla", "mep", "td", "shri", "sri", "smt", "smt.", "sheikh", "emir", "imam",
+    "det", "det.", "supt", "supt.", "insp", "insp.", "dci", "pc", "pm", "taoiseach", "tánaiste", "tanaiste", "mla", "mep", "td", "shri", "sri", "smt", "smt.", "sheikh", "emir", "imam",
     "ayatollah", "mufti", "crown", "baroness", "baron", "dame", "minister-president",
 }
 

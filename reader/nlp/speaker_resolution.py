@@ -36,6 +36,9 @@ class SpeakerResolver:
                 and (owner.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in owner.lefts)):
             subject = owner  # "Ines Vidal, the analyst who …, tweeted": the parse made the role the subject
         owner = _voice_owner(subject)
+        if owner is not None and owner.pos_ == "PRON":
+            said = self._resolve(owner)  # "His reply was: “…”": his, if we know who he is; else the reply's
+            return said if said.speaker is not None else self._resolve(subject)
         if owner is not None:
             subject = owner  # "Clinton's response was: “…”", "From Bush's Facebook post: “…”": their words
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" \
@@ -73,7 +76,7 @@ class SpeakerResolver:
                 said.speaker_kind = SpeakerKind.PERSON if low == "i" else SpeakerKind.GROUP
                 said.via = "author"
                 return said
-            if low in ("he", "she"):
+            if low in ("he", "she", "his", "her", "him"):  # "In her words, …", "His reply was: “…”"
                 person = coref.resolve_pronoun(subject)
                 if person is not None:
                     said.speak_as(person)
@@ -240,7 +243,8 @@ def _voice_owner(subject: Token) -> Token | None:
         return None
     for child in subject.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME") \
-                and (child.pos_ == "PROPN" or child.pos_ == "NOUN" and any(c.dep_ == "det" for c in child.children)):
+                and (child.pos_ == "PROPN" or child.lower_ in ("his", "her")
+                     or child.pos_ == "NOUN" and any(c.dep_ == "det" for c in child.children)):
             return child
     return None
 

@@ -1423,6 +1423,22 @@ def test_verbs_of_opinion_in_other_englishes_are_cues(nlp, text):
     assert [q.kind.value for q in analyse_text(nlp, text).quotes] == ["indirect"]
 
 
+@pytest.mark.parametrize("text, fragment, speaker, mention", [
+    ("In the words of one resident, the storm was “the worst in living memory.”", "the storm", "one resident",
+     "one resident"),
+    ("Mayor Ana Ruiz was unimpressed. In her words, the plan “simply does not add up.”", "the plan", "Ana Ruiz", "her"),
+    ("Tom Hale was asked about the vote. His reply was: “Ask me tomorrow.”", "Ask me tomorrow", "Tom Hale", "His"),
+    ("Det Supt Mark Reed said: “Our thoughts are with the family.”", "Our thoughts", "Mark Reed", "Mark Reed"),
+])
+def test_whose_words_or_reply_it_is_speaks(nlp, text, fragment, speaker, mention):
+    quote = find(analyse_text(nlp, text), fragment)
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == (speaker, mention)
+
+
+def test_in_other_words_is_no_one_speaking(nlp):
+    assert not analyse_text(nlp, "In other words, the plan failed before it began.").quotes
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
