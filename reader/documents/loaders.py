@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.documents import markup
-from reader.documents.normalise import normalise_text, paragraphs_to_text, split_headline
+from reader.documents.normalise import find_byline, normalise_text, paragraphs_to_text, split_headline
 from reader.model import Article, UserError
 
 log = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ def load_txt(path: Path) -> Loaded:
         raise DocumentError(f"{path.name} is not a text file (it holds binary data)")
     text = decode_bytes(data).replace("\x00", "")  # stray NULs from a bad copy: the text around them opens
     title, body = split_headline(normalise_text(text))
-    return Loaded(body, title=title)
+    return Loaded(body, title=title, author=find_byline(body))
 
 
 def _check_archive(path: Path, what: str) -> None:
@@ -159,7 +159,8 @@ def load_markdown(path: Path) -> Loaded:
     if match:
         title = match.group(1).strip()
         source = source[match.end():]
-    return Loaded(markup.markdown_to_text(source), title=title)
+    body = markup.markdown_to_text(source)
+    return Loaded(body, title=title, author=find_byline(body))
 
 
 @register(".docx")
@@ -305,4 +306,4 @@ def article_from_text(text: str, name: str = "clipboard") -> Article:
     title, body = split_headline(normalise_text(text))
     if not body.strip():
         raise DocumentError(f"the {name} holds no article text")
-    return Article(text=body, title=title)
+    return Article(text=body, title=title, author=find_byline(body))

@@ -43,3 +43,26 @@ def split_headline(text: str) -> tuple[str | None, str]:
 
 def paragraphs_to_text(paragraphs: list[str]) -> str:
     return normalise_text("\n\n".join(p.strip() for p in paragraphs if p and p.strip()))
+
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?: (?:[A-Z][\w.'\u2019-]*|de|van|von|da|del|der|la|le)){1,4}"
+_BYLINE_LINE = re.compile(rf"^[Bb][Yy]:?\s+({_NAME}(?:(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|AND)\s+{_NAME}|\s*&\s*{_NAME})?)"
+                          r"(?:\s*(?:,|\||\u2014|\u2013| - )\s*.*)?$")
+
+
+_NOT_A_NAME = re.compile(r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                         r"april|may|june|july|august|september|october|november|december|the|this|that|next|last)\b")
+
+
+def find_byline(text: str) -> str | None:
+    """The writers a plain-text article names in a byline near its top ('By Jane Doe and Tom Roe, City
+    Reporters'), as 'Jane Doe; Tom Roe'; None when there is none."""
+    for line in text.split("\n")[:12]:
+        line = line.strip()
+        match = _BYLINE_LINE.match(line)
+        if match and len(line.split()) <= 16 and not line.endswith((".", "!", "?")) \
+                and not _NOT_A_NAME.match(match.group(1)):
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:and|AND)\s+|\s*&\s*", match.group(1)) if n.strip()]
+            return "; ".join(n.title() if n.isupper() else n for n in names)
+    return None
+

@@ -36,7 +36,8 @@ _PAGE_LABEL = re.compile(
     r"\s*(?::|\||\u2014|\u2013|-|>|\u00bb|\u203a)", re.I)
 _PAGE_LINE = re.compile(
     r"^(?:advertisement|skip advertisement|story continues below(?: this)? advertisement|continue reading(?: below)?|"
-    r"share(?: this)?(?: article| story| page)?(?: on \w+)?|share via .*|tweet|email|print|copy link(?: to clipboard)?|"
+    r"share(?: this)?(?: article| story| page)?(?: on \w+)?(?:\s*[:|]\s*(?:[A-Z]\w*\s*){1,6})?|share via .*|"
+    r"(?:this|the) (?:article|story) (?:was |is )?(?:originally |first )?(?:published|appeared) (?:by|in|on) .*|tweet|email|print|copy link(?: to clipboard)?|"
     r"comments?(?: \(\d+\))?|\d+ comments?|listen to (?:this )?(?:article|story).*|loading\.*|"
     r"click here\b.*|tap here\b.*|sign up\b.*|subscribe\b.*|follow (?:us|@\w+|[\w .]+ on (?:twitter|x|facebook|"
     r"instagram|threads|bluesky|tiktok|youtube|linkedin))\b.*|like us on \w+.*|download (?:our|the) app\b.*|"
@@ -47,6 +48,20 @@ _PAGE_LINE = re.compile(
     r"\(?(?:this|the) (?:story|article) (?:has been|was) (?:updated|corrected)\b.*)$"
     .replace("{name}", r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"), re.I)
 _NEWSLETTER = re.compile(r"\b(?:newsletter|inbox|sign up|subscribe|unsubscribe)\b", re.I)
+
+
+# the label over a page's list of other stories, on a line of its own
+_LIST_LABEL = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared|emailed)|trending(?: now| stories)?|popular(?: now)?|recommended(?: for you)?|"
+    r"related(?: stories| articles| coverage| content)?|more (?:stories|news|on this story)|top stories|"
+    r"you (?:may|might) also like|read next|editor'?s picks|more from [\w .'-]+|latest (?:news|stories))\s*:?$", re.I)
+
+
+def _is_listed_story(line: str) -> bool:
+    """A line in a list of other stories: numbered or bulleted, a headline's length, no sentence's end."""
+    words = line.split()
+    return 0 < len(words) <= 16 and bool(re.match(r"^(?:\d{1,2}[.)]|[-\u2022*\u00b7])\s", line)) \
+        and not line.endswith(".")
 
 
 def _is_page_furniture(line: str) -> bool:
@@ -112,9 +127,25 @@ class Layout:
                 kinds[n] = "furniture"
             elif _is_heading(line) and '"' not in line[:1] and "\u201c" not in line[:1]:
                 kinds[n] = "heading"
+        self._mark_story_lists(text, spans, kinds)
         self._mark_pull_quotes(text, spans, kinds)
         self.paragraphs = [Paragraph(s, e, k) for (s, e), k in zip(spans, kinds, strict=True)]
         self._starts = [p.start for p in self.paragraphs]
+
+    @staticmethod
+    def _mark_story_lists(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
+        """'Most Read' over '1. Mayor says budget is “in good shape”', '2. …': a page's list of other
+        stories. The label and the short lines under it are the page's, not the story's."""
+        n = 0
+        while n < len(spans):
+            if not _LIST_LABEL.match(text[spans[n][0]:spans[n][1]].strip()):
+                n += 1
+                continue
+            kinds[n] = "furniture"
+            n += 1
+            while n < len(spans) and _is_listed_story(text[spans[n][0]:spans[n][1]].strip()):
+                kinds[n] = "furniture"
+                n += 1
 
     @staticmethod
     def _mark_pull_quotes(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:

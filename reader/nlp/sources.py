@@ -69,6 +69,8 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
         if layout.kind_at(m.start()) in ("prose", "heading"):
             found.append(Source(m.start(), m.end(), m.group(0), SourceType.OUTLET))
     for m in PLATFORM_RE.finditer(text):
+        if layout.kind_at(m.start()) in ("furniture", "pull"):
+            continue  # "Share this article: Facebook Twitter Email"
         if m.group(0) != "Truth" or text[m.end():m.end() + 7] == " Social":
             found.append(Source(m.start(), m.end(), m.group(0), SourceType.PLATFORM))
     for m in _PLATFORM_AFTER.finditer(text):

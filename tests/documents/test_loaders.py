@@ -177,6 +177,20 @@ def test_a_byline_or_time_stamp_is_no_headline(tmp_path, first):
     assert load_article(p).title is None
 
 
+@pytest.mark.parametrize("byline, author", [
+    ("By Jane Roe, City Reporter", "Jane Roe"),
+    ("BY JANE ROE AND TOM HARDY | The Gazette", "Jane Roe; Tom Hardy"),
+    ("By Ann Lee, Tom Roe and Ray Ortiz, Staff Writers", "Ann Lee; Tom Roe; Ray Ortiz"),
+    ("By Monday Morning, the water had gone down.", None),
+    ("By the editorial board", None),
+])
+def test_a_plain_text_byline_names_the_authors(tmp_path, byline, author):
+    p = tmp_path / "a.txt"
+    p.write_text(f"Pier to reopen\n\n{byline}\n\n{BODY}\n", encoding="utf-8")
+    article = load_article(p)
+    assert (article.title, article.author) == ("Pier to reopen", author)
+
+
 def test_a_saved_page_keeps_its_canonical_address_and_citations_use_it(tmp_path, library):
     from reader.library.citation import citation
 

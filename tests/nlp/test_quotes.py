@@ -682,6 +682,28 @@ PAGE_NOISE = [
 ]
 
 
+STORY_LISTS = [
+    "Most Read\n\n1. Mayor says budget is “in good shape”\n\n2. Police name victim of crash",
+    "Related stories:\n\n- Council chief says wall “will pay for itself”\n\n- Ferry fares to rise",
+    "Share this article: Facebook Twitter Email",
+    "This article was originally published by The Harbour Times.",
+]
+
+
+@pytest.mark.parametrize("lines", STORY_LISTS)
+def test_a_pages_list_of_other_stories_and_share_box_are_never_speech_or_sources(nlp, lines):
+    text = f"“The bridge is safe again,” engineer Mia Cole said on Monday.\n\n{lines}\n\nThe crossing reopens today."
+    analysis = analyse_text(nlp, text)
+    assert [q.speaker for q in analysis.quotes] == ["Mia Cole"]
+    assert not analysis.sources
+
+
+def test_a_numbered_list_in_the_story_is_still_read(nlp):
+    text = ("The report made two findings.\n\n1. The wall was built too low, engineers said.\n\n"
+            "2. Nobody checked the pumps.")
+    assert [q.speaker for q in analyse_text(nlp, text).quotes] == ["engineers"]
+
+
 @pytest.mark.parametrize("line", PAGE_NOISE)
 def test_news_page_furniture_is_never_speech(nlp, line):
     text = (f"{line}\n\n“The bridge is safe again,” engineer Mia Cole said on Monday.\n\n{line}\n\n"
