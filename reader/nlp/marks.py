@@ -77,6 +77,21 @@ def _single_role(text: str, i: int) -> str | None:
     return None
 
 
+def _plural_possessive(text: str, i: int) -> bool:
+    """A mark after a plural's s and before a lower-case word: 'players’ effort', 'residents' patience'."""
+    return text[i - 1:i] in ("s", "S") and text[i + 1:i + 2] == " " and text[i + 2:i + 3].islower()
+
+
+def _next_role(text: str, i: int, end: int) -> str | None:
+    """The role of the next single mark after i that has one."""
+    for j in range(i + 1, end):
+        if text[j] in SINGLE_OPEN + SINGLE_CLOSE + "'`":
+            role = _single_role(text, j)
+            if role is not None:
+                return role
+    return None
+
+
 def _pair_singles(text: str, start: int, end: int, out: list[QuoteSpan]) -> None:
     """Single-quoted spans in text[start:end] (outside any double quote): scare quotes or UK-style speech."""
     opened: int | None = None
@@ -87,6 +102,8 @@ def _pair_singles(text: str, start: int, end: int, out: list[QuoteSpan]) -> None
         role = _single_role(text, i)
         if role == "open" and opened is None:
             opened = i
+        elif role == "close" and opened is not None and _plural_possessive(text, i) and _next_role(text, i, end) == "close":
+            continue  # "‘The players’ effort was fantastic,’": an apostrophe, the quotation closes later
         elif role == "close" and opened is not None:
             if i - opened > 1:
                 out.append(QuoteSpan(opened + 1, i, opened, i, single=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.nlp.analyse import analyse_stream, analyse_text
+from reader.nlp.marks import find_quote_spans
 
 
 def find(analysis, fragment):
@@ -680,6 +681,21 @@ PAGE_NOISE = [
     "Follow us on Twitter",
     "—“Ferry operator cuts winter sailings,” by the Gazette's Ann Moore: http://example.com/ferry",
 ]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("‘We didn’t expect this,’ the coach admitted. ‘The players’ effort was fantastic, though.’",
+     ["We didn’t expect this,", "The players’ effort was fantastic, though."]),
+    ("Mr Jones, the council's leader, said: 'Residents' patience has run out.'", ["Residents' patience has run out."]),
+])
+def test_a_plural_possessive_inside_single_marks_does_not_close_the_quotation(nlp, text, quoted):
+    quotes = analyse_text(nlp, text).quotes
+    assert [q.text for q in quotes] == quoted and all(q.kind.value == "direct" for q in quotes)
+
+
+def test_single_marked_words_ending_in_s_still_close():
+    text = "He called them 'fools' and 'liars' in the same breath, the mayor said."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["fools", "liars"]
 
 
 STORY_LISTS = [
