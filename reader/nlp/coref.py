@@ -296,6 +296,21 @@ class Coreference:
                 return person
         return None
 
+    def named_after(self, tok: Token) -> Person | None:
+        """'“We tried,” she said. Ana Ruiz has run the shelter since 2009.': a story may open on a pronoun
+        and name its person just after. When no one is named before the pronoun, the first person named in
+        the next two sentences, of its gender."""
+        if self.mentions_between(0, tok.i) or self.last_speakers:
+            return None
+        gender = PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
+        here = self.sent_index(tok.i)
+        for m in self.mentions_between(tok.i + 1, len(self.doc)):
+            if m.sent - here > 2:
+                break
+            if m.subject and m.person.gender in (gender, "") and self.in_quote[m.token] < 0:
+                return m.person
+        return None
+
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
         det = [c for c in head.lefts if c.dep_ in ("det", "poss")]

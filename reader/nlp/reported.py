@@ -90,6 +90,9 @@ class ReportedSpeech(ReportFrames):
         medium = self._said_in(cue)
         if medium is not None:
             return [medium]
+        misplaced = _clause_on_a_name(cue)
+        if misplaced is not None:
+            return [misplaced]
         if cue.lemma_ in XCOMP_CUES:
             xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
             if xcomp is not None:
@@ -350,6 +353,22 @@ class ReportedSpeech(ReportFrames):
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def _clause_on_a_name(cue: Token) -> tuple[int, int] | None:
+    """'Lee told CNN’s “State of the Union” on Sunday that the deal was dead': a that-clause the parser
+    hung on the name of a show or outlet the speaker told it to. Proper names take no clause of their own."""
+    if cue.lemma_ not in SPEECH_CUES:
+        return None
+    for obj in cue.rights:
+        if obj.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        for tok in obj.subtree:
+            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.i > tok.head.i and tok.pos_ in ("VERB", "AUX"):
+                mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+                if mark is not None and mark.i == tok.left_edge.i:
+                    return mark.i, tok.right_edge.i + 1
+    return None
 
 
 def set_phrase(cue: Token) -> bool:

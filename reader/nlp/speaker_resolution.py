@@ -77,10 +77,12 @@ class SpeakerResolver:
                 said.via = "author"
                 return said
             if low in ("he", "she", "his", "her", "him"):  # "In her words, …", "His reply was: “…”"
-                person = coref.resolve_pronoun(subject)
+                person, via = coref.resolve_pronoun(subject), "pronoun"
+                if person is None:
+                    person, via = coref.named_after(subject), "pronoun-ahead"
                 if person is not None:
                     said.speak_as(person)
-                    said.via = "pronoun"
+                    said.via = via
                     coref.note_speaker(subject.i, person)
             elif low in ("it", "they", "we"):
                 earlier = self.quotes.last_group(subject.i)

@@ -698,6 +698,23 @@ def test_single_marked_words_ending_in_s_still_close():
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["fools", "liars"]
 
 
+def test_a_that_clause_the_parser_hung_on_a_shows_name_is_what_was_told(nlp):
+    text = "Sen. Ann Lee told CNN’s “State of the Union” on Sunday that the deal was dead."
+    assert [(q.text, q.speaker) for q in analyse_text(nlp, text).quotes] == [("that the deal was dead", "Ann Lee")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We tried,” she said — “we really did.” Ana Ruiz has run the shelter since 2009.", "Ana Ruiz"),
+    ("“We tried,” she said. Tom Hale, who runs the shelter, disagreed.", None),
+    ("Tom Hale runs the shelter. “We tried,” she said. Ana Ruiz had warned him.", None),
+])
+def test_a_story_opening_on_a_pronoun_names_its_speaker_just_after(nlp, text, speaker):
+    quote = analyse_text(nlp, text).quotes[0]
+    assert quote.speaker == speaker
+    if speaker is not None:
+        assert quote.speaker_confidence < 0.9  # a guess for the reader to check
+
+
 STORY_LISTS = [
     "Most Read\n\n1. Mayor says budget is “in good shape”\n\n2. Police name victim of crash",
     "Related stories:\n\n- Council chief says wall “will pay for itself”\n\n- Ferry fares to rise",
