@@ -171,6 +171,9 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
             end = max(end, t.right_edge.i + 1)
         elif t.dep_ == "acl" and head.lower_ in _QUANTIFIER_PRONOUNS and t.right_edge.i - t.i < 3:
             end = max(end, t.right_edge.i + 1)  # "those surveyed", "many polled"
+        elif t.dep_ in ("acl", "amod", "advmod") and head.lower_ in ANONYMOUS_HEADS and t.i == end \
+                and t.tag_ in ("VBN", "JJ", "RB") and t.right_edge.i - t.i < 7:
+            end = t.right_edge.i + 1  # "two people briefed on the talks", "a person close to the family"
         elif t.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     doc = head.doc

@@ -715,6 +715,18 @@ def test_a_story_opening_on_a_pronoun_names_its_speaker_just_after(nlp, text, sp
         assert quote.speaker_confidence < 0.9  # a guess for the reader to check
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Two people briefed on the discussions said a deal could be announced next week.",
+     "Two people briefed on the discussions"),
+    ("A person close to the family, who spoke on condition of anonymity, said the couple had separated.",
+     "A person close to the family"),
+    ("Another source speaking to reporters said the talks had stalled.", "Another source"),
+])
+def test_an_unnamed_source_is_named_by_what_describes_it(nlp, text, speaker):
+    quote = analyse_text(nlp, text).quotes[0]
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == (speaker, speaker)
+
+
 STORY_LISTS = [
     "Most Read\n\n1. Mayor says budget is “in good shape”\n\n2. Police name victim of crash",
     "Related stories:\n\n- Council chief says wall “will pay for itself”\n\n- Ferry fares to rise",
