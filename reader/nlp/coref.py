@@ -141,7 +141,10 @@ class Coreference:
         # a headline's capitals make names of anything ("Will Twitter Be Next?"): no aliases from there
         titled = [self._title_cased(e.start) for e in candidates]
         prose = [n for n, t in zip(names, titled, strict=True) if not t]
-        self.people = People(inner_names(prose, surnames))
+        # "said Joe, a retired plumber": a lone name introduced as someone new is no one else's short name
+        introduced = {plain_word(n) for n, e in zip(names, candidates, strict=True)
+                      if len(n.split()) == 1 and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in e.root.children)}
+        self.people = People({w: f for w, f in inner_names(prose, surnames).items() if w not in introduced})
         prose_keys = {name_key(n) for n in prose} | {plain_word(t.text) for t in doc if t.pos_ == "PROPN"
                                                      and not self._title_cased(t.i)}
         for ent, name, in_title in zip(candidates, names, titled, strict=True):

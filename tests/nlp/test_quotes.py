@@ -1279,6 +1279,12 @@ def test_a_first_word_used_alone_is_the_one_person_with_that_name(nlp, text, spe
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == (speaker, speaker.split()[0])
 
 
+def test_a_lone_first_name_introduced_as_someone_new_is_not_the_famous_one(nlp):
+    text = ("President Joe Biden visited Scranton on Friday.\n\n“He is one of us,” said Joe, a retired plumber "
+            "who declined to give his last name.")
+    assert analyse_text(nlp, text).quotes[0].speaker == "Joe"
+
+
 def test_a_first_name_two_people_share_is_neither_of_theirs(nlp):
     text = ("Jane Doe and Jane Roe filed the suit.\n\n“We will win,” Jane said.")
     assert analyse_text(nlp, text).quotes[0].speaker == "Jane"
