@@ -727,6 +727,15 @@ def test_an_unnamed_source_is_named_by_what_describes_it(nlp, text, speaker):
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == (speaker, speaker)
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("The union called for “urgent talks”, while the employers stayed silent.", "“urgent talks”"),
+    ("Mayor Ana Ruiz described the decision as “reckless and irresponsible.” She left.",
+     "the decision as “reckless and irresponsible.”"),
+])
+def test_a_quoted_stance_keeps_the_closing_mark_the_parser_hung_elsewhere(nlp, text, reported):
+    assert analyse_text(nlp, text).quotes[0].text == reported
+
+
 STORY_LISTS = [
     "Most Read\n\n1. Mayor says budget is “in good shape”\n\n2. Police name victim of crash",
     "Related stories:\n\n- Council chief says wall “will pay for itself”\n\n- Ferry fares to rise",
