@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import GENDERED_NOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, PLATFORMS, TITLES
+from reader.nlp.lexicon import (
+    GENDERED_NOUNS,
+    ORGANISATION_WORDS,
+    PERSON_PRONOUNS,
+    PLATFORMS,
+    TITLE_CASE_SMALL_WORDS,
+    TITLES,
+)
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.sentences import Sentences, tokens_with_lower
@@ -23,9 +30,7 @@ from reader.nlp.speakers import People, Person, inner_names, is_first_name, name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# the words a headline in title case leaves in lower case
-_TITLE_CASE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as",
-                     "from", "vs", "per", "into", "over", "up"}
+
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
@@ -110,7 +115,7 @@ class Coreference:
         if n not in self._titles:
             s0, s1 = self.sents.bounds(i)
             words = [t for t in self.doc[s0:s1] if t.is_alpha]
-            self._titles[n] = len(words) >= 3 and all(t.text[0].isupper() or t.lower_ in _TITLE_CASE_SMALL for t in words)
+            self._titles[n] = len(words) >= 3 and all(t.text[0].isupper() or t.lower_ in TITLE_CASE_SMALL_WORDS for t in words)
         return self._titles[n]
 
     def sent_index(self, token_i: int) -> int:

@@ -167,11 +167,12 @@ DOCUMENT_NOUNS = {
     "complaint", "study", "survey", "poll", "release", "transcript", "op-ed", "editorial", "email",
     "emails", "indictment", "ruling", "order", "affidavit", "testimony", "analysis", "briefing", "post",
     "tweet", "video", "ad", "speech", "interview", "book", "essay", "column", "notice", "cable", "assessment",
+    "papers", "records", "filings",
 }
 
 # short words a title-case heading may leave in lower case
 TITLE_CASE_SMALL_WORDS = {"the", "and", "for", "with", "from", "into", "over", "but", "nor", "yet", "its", "per", "via",
-                      "upon", "onto"}
+                          "upon", "onto", "a", "an", "of", "in", "on", "at", "to", "by", "as", "or", "up", "vs"}
 
 
 # US states as news style abbreviates them in party tags ("D-Ore.", "R-N.C.") and postal codes ("R-TX")

@@ -130,6 +130,12 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                     and not _within_marks(text, layout.paragraph_start(ent.start_char), ent.start_char):
                 span = _with_name_after(ent)  # "NATO" + "Parliamentary Assembly"
                 found.append(_span_source(span, SourceType.OUTLET if _outlet_like(span.text) else SourceType.ORGANISATION))
+    for according in tokens_with_lower(doc, ("according",)):
+        # "“…,” Hale wrote, according to the filing": the document a quotation is taken from
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        document = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if document is not None and document.lower_ in DOCUMENT_NOUNS and layout.kind_at(document.idx) == "prose":
+            found.append(_span_source(doc[document.left_edge.i:document.i + 1], SourceType.DOCUMENT))
     found.extend(_press_offices(doc, layout))
     found.extend(_affiliations(doc, quotes))
     return _dedupe(found)

@@ -1521,6 +1521,13 @@ def test_in_other_words_is_no_one_speaking(nlp):
     assert not analyse_text(nlp, "In other words, the plan failed before it began.").quotes
 
 
+def test_court_papers_and_a_filing_a_quotation_is_taken_from_are_documents(nlp):
+    text = ("Court papers say the two men met in 2019. “I will make it worth your while,” Hale wrote in one "
+            "message, according to the filing.")
+    sources = {(s.text, s.type) for s in analyse_text(nlp, text).sources}
+    assert {("Court papers", "document"), ("the filing", "document")} <= sources
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
