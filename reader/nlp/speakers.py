@@ -84,8 +84,14 @@ class Person:
     def name(self) -> str:
         full = [f for f in self.forms if 1 < len(f.split()) <= 5]
         if full:
-            return max(full, key=lambda f: (self.forms[f] + (0.5 if len(f.split()) == 2 else 0), len(f)))
-        return max(self.forms, key=lambda f: (self.forms[f], len(f))) if self.forms else self.key
+            name = max(full, key=lambda f: (self.forms[f] + (0.5 if len(f.split()) == 2 else 0), len(f)))
+        else:
+            name = max(self.forms, key=lambda f: (self.forms[f], len(f))) if self.forms else self.key
+        if not name.isupper():
+            return name
+        # "JAKE TAPPER" in a transcript's labels: as the story writes it elsewhere, else in title case
+        written = [f for f in self.forms if f.lower() == name.lower() and not f.isupper()]
+        return written[0] if written else " ".join(w[:1] + w[1:].lower() for w in name.split())
 
     @property
     def role(self) -> str | None:

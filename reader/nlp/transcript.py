@@ -15,7 +15,9 @@ from reader.nlp.lexicon import DOCUMENT_LABELS, LABEL_TITLES, NOT_SPEAKERS
 
 _LABEL = re.compile(
     r"^[ \t\u00a0]*+[\"\u201c]?[ \t]*+"  # possessive: a line of spaces must not be retried from every space
-    r"(?P<label>(?:[A-Z][A-Z'\u2019-]*\.?[ \t]){0,2}[A-Z][A-Z'\u2019-]+)"
+    r"(?P<label>(?:[A-Z][A-Z'\u2019-]*\.?[ \t]){0,3}[A-Z][A-Z'\u2019-]+)"
+    # what the transcript adds after the name: ', CNN HOST', ' (D-ORE.)', ' (via telephone)'
+    r"(?:,[ \t]+[A-Z][A-Z0-9.'\u2019&/ -]{1,40}|[ \t]+\([A-Za-z][\w.,'\u2019 -]{0,24}\))?"
     r"[ \t]*:[ \t\u00a0]+(?=\S)",
     re.M,
 )

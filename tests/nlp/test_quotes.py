@@ -1528,6 +1528,17 @@ def test_court_papers_and_a_filing_a_quotation_is_taken_from_are_documents(nlp):
     assert {("Court papers", "document"), ("the filing", "document")} <= sources
 
 
+def test_transcript_labels_with_a_role_or_a_party_tag_are_turns_with_names_in_plain_case(nlp):
+    text = ("DANA WELLS, NEWS HOST: Senator, will you vote for the bill?\n\n"
+            "SEN. ANN LEE (D-ORE.): I will not. It does nothing for working families.\n\n"
+            "WELLS: Your colleagues say it is the best deal available.\n\n"
+            "LEE: With respect, they are wrong.")
+    quotes = analyse_text(nlp, text).quotes
+    assert [(q.speaker, q.kind.value) for q in quotes] == [
+        ("Dana Wells", "direct"), ("Ann Lee", "direct"), ("Dana Wells", "direct"), ("Ann Lee", "direct")]
+    assert quotes[1].text == "I will not. It does nothing for working families."
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
