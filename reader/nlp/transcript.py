@@ -78,8 +78,8 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
                                                                .lstrip()[:1] in _CLOSERS)):
             end -= 1
         found.append(Turn(label, _as_name(label), m.start("label"), m.end("label"), m.end(), end))
-    counts = Counter(t.label for t in found)
-    return [t for t in found if counts[t.label] >= 2 or _named(t.name.split()[-1], is_person, text)]
+    counts = Counter(t.label.split()[-1] for t in found)  # "DANA WELLS, HOST:" then "WELLS:": one speaker
+    return [t for t in found if counts[t.label.split()[-1]] >= 2 or _named(t.name.split()[-1], is_person, text)]
 
 
 def _named(surname: str, is_person: set[str], text: str) -> bool:
