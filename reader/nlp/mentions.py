@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 from reader.nlp.lexicon import (
     ANONYMITY_CUES,
     ANONYMOUS_HEADS,
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
     NAME_CUE_WORDS,
     NAME_PARTICLES,
     PERSON_PRONOUNS,
@@ -187,6 +189,12 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _given_name(tok: Token) -> bool:
+    """'Her daughter, Ana, says': a given name alone, which the model may not tag."""
+    low = tok.lower_
+    return (low in FEMALE_FIRST_NAMES or low in MALE_FIRST_NAMES) and tok.text[:1].isupper()
+
+
 def _right_after(role: Token, named: Token) -> bool:
     """'the state treasurer Grace Holloway said': a name right after a role noun (no comma), whatever
     label the entity recogniser gave it, is who the role belongs to."""
@@ -234,7 +242,7 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
             return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
     named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and (c.ent_type_ == "PERSON" or _right_after(subject, c))), None)
+                  and (c.ent_type_ == "PERSON" or _right_after(subject, c) or _given_name(c))), None)
     if named is not None:  # "Trump's running mate, Indiana Gov. Mike Pence, said": the name speaks
         s, e = name_tokens(named)
         ns, ne = _noun_phrase(subject)

@@ -1539,6 +1539,14 @@ def test_transcript_labels_with_a_role_or_a_party_tag_are_turns_with_names_in_pl
     assert quotes[1].text == "I will not. It does nothing for working families."
 
 
+def test_a_given_name_in_apposition_to_a_relation_is_the_speaker(nlp):
+    text = ("Maria Santos lost her home in the flood.\n\nHer daughter, Ana, says the family is still waiting. "
+            "“We filled in every form,” Ana says.")
+    quotes = analyse_text(nlp, text).quotes
+    assert [q.speaker for q in quotes] == ["Ana", "Ana"]
+    assert text[quotes[0].speaker_start:quotes[0].speaker_end] == "Ana"
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
