@@ -220,7 +220,9 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
                       and name_tokens(c)[0] == subject.i + 1), None)
         if named is not None:  # "Senate Majority Leader Chuck Schumer, D-N.Y., called": the title's name speaks
             return mention_for(named, sentence)
-    common = subject.text.islower() and low.rstrip(".") in TITLE_WORDS  # "the senator", tagged PROPN
+    # "the senator" or "one senior Conservative MP" tagged as a proper noun: a role, not a name
+    common = low.rstrip(".") in TITLE_WORDS and (subject.text.islower() or any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "the", "another") for c in subject.lefts))
     if (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or APOSTROPHE_NAME.match(subject.text)) and not common:
         s, e = name_tokens(subject)

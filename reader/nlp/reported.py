@@ -209,6 +209,8 @@ class ReportedSpeech(ReportFrames):
         # "The museum, Mr. Obama said, would make …": a clause the cue interrupts is reported in two
         # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
         parts = [(s, e) for s, e in parts if not set_phrase(self.doc[e - 1])]  # "Truth be told, nobody expected …"
+        if put_to(cue):
+            parts = [(s, self._before_the_answer(s, e)) for s, e in parts]
         split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]
         for n, (s, e) in enumerate(parts):
             rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0)
@@ -325,6 +327,16 @@ class ReportedSpeech(ReportFrames):
                 break  # "Sixty percent say A, while 12 percent …": the others' view is not theirs
             right = tok.right_edge.i + 1
         return right
+
+    def _before_the_answer(self, s: int, e: int) -> int:
+        """'Asked whether he could guarantee that, he said: “…”': the question ends where the answer's
+        speaker comes in, whatever the parser made of it."""
+        doc = self.doc
+        for i in range(s + 1, e - 1):
+            if doc[i].text == "," and doc[i + 1].dep_ == "nsubj" and doc[i + 1].head.lemma_ in SPEECH_CUES \
+                    and doc[i + 1].head.i > i + 1:
+                return i
+        return e
 
     def _characterisation(self, cue: Token) -> tuple[int, int] | None:
         """'Clinton called half of Trump's supporters “deplorables”': what a speaker called something is

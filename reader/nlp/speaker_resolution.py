@@ -116,7 +116,7 @@ class SpeakerResolver:
             return said
         if mention.kind == "nominal":
             lead = self._name_before(mention.start, subject.i)
-            if lead is not None:
+            if lead is not None and name_end(lead) != subject.i:
                 return self.resolve(self.doc[name_end(lead)])
             person = coref.resolve_nominal(subject)
             if person is not None:

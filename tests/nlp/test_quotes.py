@@ -1547,6 +1547,21 @@ def test_a_given_name_in_apposition_to_a_relation_is_the_speaker(nlp):
     assert text[quotes[0].speaker_start:quotes[0].speaker_end] == "Ana"
 
 
+def test_a_question_put_ends_where_the_answers_speaker_comes_in(nlp):
+    text = "Tom Barker spoke later. Asked whether he could guarantee that, he said: “I am confident.”"
+    quotes = analyse_text(nlp, text).quotes
+    assert [q.text for q in quotes] == ["whether he could guarantee that", "I am confident."]
+    assert quotes[1].speaker == "Tom Barker"
+
+
+def test_an_unnamed_member_of_parliament_is_no_name(nlp):
+    text = ("One senior Conservative MP, who asked not to be named, said at least 40 colleagues would rebel. "
+            "“The numbers simply aren't there,” the MP said.")
+    quotes = analyse_text(nlp, text).quotes
+    assert quotes[0].speaker == "One senior Conservative MP"
+    assert text[quotes[1].speaker_start:quotes[1].speaker_end] == "the MP"
+
+
 def test_a_title_before_a_name_is_no_speaker_of_its_own(nlp):
     # the parser makes "Leader" the subject and the name its appositive here, not with every name
     text = "The measure failed 49-50. Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a sad day.”"
