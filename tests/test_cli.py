@@ -173,3 +173,22 @@ def test_every_option_of_every_command_has_a_help_line():
     walk(build_parser(), "quote-reader")
     walk(build_gui_parser(), "quote-reader (window)")
     assert not missing
+
+
+def test_an_article_the_engine_fails_on_gets_one_line_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+    from reader import flow
+
+    real = flow.Engine.analyse
+
+    def fragile(self, article, *args, **kwargs):
+        if "tripwire" in article.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(self, article, *args, **kwargs)
+
+    monkeypatch.setattr(flow.Engine, "analyse", fragile)
+    (tmp_path / "a.txt").write_text("“The pier reopens Friday,” harbor master Ines Vidal said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("“This one trips the tripwire,” Tom Hale said.\n", encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 1
+    assert [json.loads(line)["quotes"][0]["speaker"] for line in out.splitlines()] == ["Ines Vidal"]
+    assert err.strip().splitlines() == ["quote-reader: b.txt: could not be analysed (RecursionError); the log has the details"]

@@ -80,12 +80,22 @@ class FileResult:
     skipped: bool = False  # the library had it already
 
 
+def _unreadable(path: str, exc: Exception) -> FileResult:
+    """An article the engine failed on: logged in full, one line for the user, and the batch goes on."""
+    log.exception("analysis of %s failed", path)
+    return FileResult(path, None, None, f"{os.path.basename(path)}: could not be analysed "
+                                        f"({type(exc).__name__}); the log has the details")
+
+
 def _load_and_analyse(path: str) -> FileResult:
     try:
         article = load_article(path)
     except DocumentError as exc:
         return FileResult(path, None, None, str(exc))
-    return FileResult(path, article, _engine().analyse(article), None)
+    try:
+        return FileResult(path, article, _engine().analyse(article), None)
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not end a batch of thousands
+        return _unreadable(path, exc)
 
 
 def _load_analyse_store(location: str, user: str | None, path: str) -> FileResult:
@@ -97,7 +107,11 @@ def _load_analyse_store(location: str, user: str | None, path: str) -> FileResul
         return FileResult(path, None, None, str(exc))
     if library.has(article.sha256):
         return FileResult(path, None, None, None, skipped=True)
-    flow.store(article, _engine().analyse(article), library)
+    try:
+        analysis = _engine().analyse(article)
+    except Exception as exc:  # noqa: BLE001 - as in _load_and_analyse
+        return _unreadable(path, exc)
+    flow.store(article, analysis, library)
     return FileResult(path, None, None, None, stored=True)
 
 
