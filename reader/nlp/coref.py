@@ -30,7 +30,6 @@ from reader.nlp.speakers import People, Person, inner_names, is_first_name, name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
@@ -80,6 +79,10 @@ def _located_in(ent: Span) -> bool:
     doc = ent.doc
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE" \
         and doc[ent.end + 1].text[:1].isupper()
+
+
+def _pronoun_gender(tok: Token) -> str:
+    return PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
 
 
 def _drop_places(doc: Doc, persons: list[Span]) -> list[Span]:
@@ -272,7 +275,7 @@ class Coreference:
         return self.layout.prose_distance(a, b) <= MAX_PARAGRAPHS_BACK
 
     def resolve_pronoun(self, tok: Token) -> Person | None:
-        gender = PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
+        gender = _pronoun_gender(tok)
         if tok.lower_ not in ("he", "she", "him", "her", "his"):
             return None
         here = self.sent_index(tok.i)
@@ -310,7 +313,7 @@ class Coreference:
         the next two sentences, of its gender."""
         if self.mentions_between(0, tok.i) or self.last_speakers:
             return None
-        gender = PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
+        gender = _pronoun_gender(tok)
         here = self.sent_index(tok.i)
         for m in self.mentions_between(tok.i + 1, len(self.doc)):
             if m.sent - here > 2:

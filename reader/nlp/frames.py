@@ -13,7 +13,7 @@ from reader.nlp.cues import SPEECH_CUES, words_of
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_WORDS
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, subject_of
+from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, past_closing_mark, subject_of
 
 DIVIDERS = (",", "\u2014", "\u2013")  # what sets a report's source off from its words
 # documents that measure rather than speak: what a sentence opening with one says, it shows of its subject
@@ -214,11 +214,7 @@ class ReportFrames:
         if e - s < 2 or (need_verb and (e - s < 3 and not clause or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]))):
             return None  # "profits rose" is a clause reported, two words are no more
         e = self._through_fragment(s, e)
-        if _open_marks(doc[s:e].text) % 2 == 1:  # the closing mark of a fragment that ends the clause
-            if e < len(doc) and doc[e].text in _CLOSE_MARKS:
-                e += 1
-            elif e + 1 < len(doc) and doc[e].text in (".", "?", "!") and doc[e + 1].text in _CLOSE_MARKS:
-                e += 2
+        e = past_closing_mark(doc, s, e)  # the closing mark of a fragment that ends the clause
         inside = sum(1 for i in range(s, e) if self.in_quote[i] >= 0 and self.standalone[self.in_quote[i]])
         if inside * 2 > e - s:
             return None  # the clause is a direct quote: that quote's own cue
@@ -259,6 +255,3 @@ def put_to(cue: Token) -> bool:
     # "Asked about …, she said" / "…, she told the Standard when asked if …" / "after being asked whether …"
     return before is None or before.is_space or before.text in (".", "But", "And", "When", "when", "being", "if")
 
-
-def _open_marks(text: str) -> int:
-    return sum(text.count(c) for c in "\u201c\u201d\"")

@@ -108,7 +108,6 @@ def _particle(tok: Token) -> bool:
     return tok.text.islower() and tok.text in NAME_PARTICLES
 
 
-
 def name_end(tok: Token) -> int:
     """Index of the last token of the entity that starts at or contains tok."""
     doc = tok.doc

@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from reader.nlp.lexicon import DOCUMENT_NOUNS
+from reader.nlp.speech import past_closing_mark, quotation_marks
 
 # the complements that make up what a pattern reports
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "dative", "oprd", "attr", "acomp"}
@@ -81,27 +82,14 @@ def pattern_key(cue: Token) -> tuple[str, Token, tuple[int, int]] | None:
         end -= 1
     if end <= start:
         return None
-    end = _past_closing_mark(doc[start:end])
+    end = past_closing_mark(doc, start, end)
     dep = f"prep:{first.lower_}" if first.dep_ == "prep" else first.dep_
     return f"{lemma} {dep}", verb, (start, end)
 
 
-def _past_closing_mark(span: Span) -> int:
-    """Where a span that opens a quotation ends, with the closing mark the parser hung elsewhere ('called
-    for “urgent talks”,', 'described it as “reckless.”')."""
-    doc, end = span.doc, span.end
-    if sum(span.text.count(c) for c in '"\u201c\u201d') % 2 == 0:
-        return end
-    if end < len(doc) and doc[end].text in ('"', "\u201d"):
-        return end + 1
-    if end + 1 < len(doc) and doc[end].text in (".", "?", "!") and doc[end + 1].text in ('"', "\u201d"):
-        return end + 2
-    return end
-
-
 def _closes(span: Span) -> bool:
     """The span ends on the closing mark of a quotation it opens: 'accused him of “flip-flopping”'."""
-    marks = sum(span.text.count(c) for c in '"\u201c\u201d')
+    marks = quotation_marks(span.text)
     return span[-1].text in ('"', "\u201d") and marks % 2 == 0 and marks > 0
 
 

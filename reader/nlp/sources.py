@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind, Source, SourceType, SpeakerKind
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS
+from reader.nlp.lexicon import ANONYMOUS_HEADS, DOCUMENT_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS
 from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
@@ -218,9 +218,10 @@ def _affiliations(doc: Doc, quotes: Sequence[Attribution]) -> list[Source]:
 
 
 _NAME_JOINERS = {"for", "of", "on", "the"}
-_SPOKESPEOPLE = {"officials", "official", "sources", "source", "spokesman", "spokeswoman", "spokesperson",
-                 "representative", "representatives", "aide", "aides", "staff", "staffer", "staffers", "employee",
-                 "employees", "officer", "officers", "executive", "executives", "lawyer", "lawyers", "analyst", "analysts"}
+# who speaks for an organisation named before them ("Pentagon officials", "Acme lawyers")
+_SPOKESPEOPLE = ANONYMOUS_HEADS | {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
+                                   "staff", "employee", "employees", "officer", "officers", "executive", "executives",
+                                   "lawyer", "lawyers", "analyst", "analysts"}
 _OFFICE_HEADS = {"service", "office", "agency", "bureau", "desk"}
 _OFFICE_KINDS = {"press", "media", "news", "communications", "information", "spokesperson", "spokesman's",
                  "spokeswoman's", "spokesperson's"}

@@ -42,8 +42,6 @@ def name_key(name: str) -> str:
     return plain_word(words[-1]).strip(".,") if words else ""
 
 
-
-
 def inner_names(forms: list[str], keys: set[str]) -> dict[str, str]:
     """The words of long names that a story may use alone, each to its long name: a first word, given
     name or family name written first ('Bernie', 'Xi' of 'Xi Jinping', 'Kim' of 'Kim Jong Un'), or an inner

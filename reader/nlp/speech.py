@@ -27,6 +27,23 @@ _CLOSE_MARKS = {"\u201d", '"', "\u2019", "\u00bb"}
 _OPEN_MARKS = set("\u201c\u201e\u00ab\u2018\u2039\"'`")
 
 
+def quotation_marks(text: str) -> int:
+    """How many double quotation marks a stretch of text holds (odd: it opens one it does not close)."""
+    return sum(text.count(c) for c in "\u201c\u201d\"")
+
+
+def past_closing_mark(doc: Doc, s: int, e: int) -> int:
+    """Where tokens s..e that open a quotation end, with its closing mark, which the parser may have hung
+    elsewhere ('called for “urgent talks”,', 'described it as “reckless.”')."""
+    if quotation_marks(doc[s:e].text) % 2 == 0:
+        return e
+    if e < len(doc) and doc[e].text in _CLOSE_MARKS:
+        return e + 1
+    if e + 1 < len(doc) and doc[e].text in (".", "?", "!") and doc[e + 1].text in _CLOSE_MARKS:
+        return e + 2
+    return e
+
+
 @dataclass(kw_only=True)
 class Said:
     """Who said something, as far as the text tells: the speaker's name and kind, their role and
