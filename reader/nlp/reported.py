@@ -376,10 +376,17 @@ def _clause_on_a_name(cue: Token) -> tuple[int, int] | None:
         if obj.dep_ not in ("dobj", "dative", "prep"):
             continue
         for tok in obj.subtree:
-            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.i > tok.head.i and tok.pos_ in ("VERB", "AUX"):
+            if tok.i < tok.head.i or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.dep_ == "acl" and tok.head.pos_ == "PROPN":
                 mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
                 if mark is not None and mark.i == tok.left_edge.i:
                     return mark.i, tok.right_edge.i + 1
+            if tok.dep_ == "ccomp" and tok.head.dep_ in ("dobj", "dative") and tok.head.head.i == cue.i:
+                # "told BBC Radio 4 Today programme the vote would go ahead": the parser made the show a verb
+                subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+                if subject is not None and subject.left_edge.i > tok.head.i:
+                    return subject.left_edge.i, tok.right_edge.i + 1
     return None
 
 

@@ -736,6 +736,12 @@ def test_a_quoted_stance_keeps_the_closing_mark_the_parser_hung_elsewhere(nlp, t
     assert analyse_text(nlp, text).quotes[0].text == reported
 
 
+def test_a_clause_the_parser_hung_on_the_show_told_is_what_was_told(nlp):
+    text = "Housing minister Tom Barker later told BBC Radio 4 Today programme the vote would go ahead “in the coming weeks”."
+    assert [(q.text, q.speaker) for q in analyse_text(nlp, text).quotes] == [
+        ("the vote would go ahead “in the coming weeks”", "Tom Barker")]
+
+
 STORY_LISTS = [
     "Most Read\n\n1. Mayor says budget is “in good shape”\n\n2. Police name victim of crash",
     "Related stories:\n\n- Council chief says wall “will pay for itself”\n\n- Ferry fares to rise",
