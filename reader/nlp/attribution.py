@@ -27,14 +27,8 @@ from reader.nlp.patterns import CUE_POS, MIN_PRECISION, pattern_key, precision, 
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import (
-    _LEAD_PUNCT,
-    Attribution,
-    QuoteList,
-    participle_owner,
-    subject_before_aside,
-    subject_of,
-)
+from reader.nlp.speech import _LEAD_PUNCT, Attribution, QuoteList
+from reader.nlp.subjects import participle_owner, subject_before_aside, subject_of
 from reader.nlp.tags import TagReader
 from reader.nlp.transcript import Turn, find_turns, headline_turn
 from reader.nlp.typewriter import TypewriterQuotes

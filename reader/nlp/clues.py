@@ -19,7 +19,8 @@ from reader.nlp.marks import QuoteSpan
 from reader.nlp.mentions import Mention, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said, quoted_as, subject_of
+from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said
+from reader.nlp.subjects import quoted_as, subject_of
 from reader.nlp.tags import SpeechTag, TagReader
 
 # how a quotation that goes on into its sentence ends: "“…,” she said", "“…?” he asked"

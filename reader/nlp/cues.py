@@ -157,3 +157,46 @@ def words_of(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+# When a cue word reports nothing
+
+_FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
+
+
+def set_phrase(cue: Token) -> bool:
+    """'That said, …', 'All told, …', 'That being said, …': a phrase that links sentences, no report."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return False
+    words = [t.lower_ for t in doc[max(0, cue.i - 3):cue.i + 1]]
+    start = cue.i - len(words) + 1
+    for n in range(len(words) - 1):
+        phrase = " ".join(words[n:])
+        if phrase in _SET_PHRASES and (start + n == 0 or doc[start + n].is_sent_start
+                                       or doc[start + n - 1].is_punct or doc[start + n - 1].is_space):
+            return True
+    return False
+
+
+_SET_PHRASES = {"that said", "all told", "having said that", "that being said", "with that said", "this said",
+                "truth be told"}
+
+
+def goes_somewhere(cue: Token) -> bool:
+    """'as voters went to the polls': 'go', 'continue' or 'proceed' with words of their own reports nothing;
+    a bare 'as the saying goes' or 'A, Lee continued' does."""
+    return cue.lemma_ in DIRECT_ONLY and any(c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
+                                             and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i)
+                                             for c in cue.children)
+
+
+def unnamed_on_request(cue: Token) -> bool:
+    """'who declined to be named', 'asked not to be identified': a source kept anonymous, not a report."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") and any(a.dep_ == "auxpass" for a in c.children)
+               for c in cue.children)
+
+
+def musing(cue: Token, subject: Token | None) -> bool:
+    """"I think …", "you feel …": a view in someone's own words, or the writer's musing, not a report."""
+    return cue.lemma_ in BELIEF_CUES and not is_finding(cue) and (subject is None or subject.lower_ in _FIRST_AND_SECOND)

@@ -13,7 +13,8 @@ from reader.nlp.cues import SPEECH_CUES, words_of
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import TITLE_WORDS
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, past_closing_mark, subject_of
+from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, past_closing_mark
+from reader.nlp.subjects import subject_of
 
 DIVIDERS = (",", "\u2014", "\u2013")  # what sets a report's source off from its words
 # documents that measure rather than speak: what a sentence opening with one says, it shows of its subject

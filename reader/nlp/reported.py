@@ -7,32 +7,26 @@ from spacy.tokens import Doc, Token
 
 from reader.model import QuoteKind
 from reader.nlp.cues import (
-    BELIEF_CUES,
-    DIRECT_ONLY,
     FINDING_CUES,
     SPEECH_CUES,
     cue_strength,
+    goes_somewhere,
     indirect_cues,
     is_finding,
+    musing,
+    set_phrase,
+    unnamed_on_request,
 )
 from reader.nlp.frames import DIVIDERS, ReportFrames, put_to
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import XCOMP_CUES
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import (
-    _CLOSE_MARKS,
-    Attribution,
-    QuoteList,
-    after_comma,
-    subject_before_aside,
-    subject_of,
-    told_clause,
-)
+from reader.nlp.speech import _CLOSE_MARKS, Attribution, QuoteList
+from reader.nlp.subjects import after_comma, subject_before_aside, subject_of, told_clause
 
 # "X seems to …", "it appears that …": how things look to the writer, annotated as an attribution with no
 # source (PolNeAR train: 339 of 355 such cues have none)
 EVIDENTIAL = {"seem", "appear", "sound", "look"}
-_FIRST_AND_SECOND = {"i", "we", "you", "me", "us"}
 
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
 
@@ -178,7 +172,7 @@ class ReportedSpeech(ReportFrames):
         """The quotes a cue verb reports (none, one, or two around a parenthetical cue); the cue is
         added to ``claimed`` once it has given a quote."""
         found: list[Attribution] = []
-        if cue.i in claimed or _unnamed_on_request(cue) or _goes_somewhere(cue) or set_phrase(cue):
+        if cue.i in claimed or unnamed_on_request(cue) or goes_somewhere(cue) or set_phrase(cue):
             return found
         if cue.lower_ == "reportedly":
             return self._reportedly(cue)
@@ -187,7 +181,7 @@ class ReportedSpeech(ReportFrames):
         if cue.lemma_ not in SPEECH_CUES and self.quotes.covering(cue.idx):
             return found  # "Ruiz said the city would seek federal money …": an intention inside a report is not another quote
         subject = subject_of(cue) if cue.lower_ != "in" else self._document_source(cue)
-        if _musing(cue, subject):
+        if musing(cue, subject):
             return found
         if put_to(cue):
             # "Asked whether he would run, Lee said …": Lee did not ask it; "Asked by reporters …": they did
@@ -246,7 +240,7 @@ class ReportedSpeech(ReportFrames):
     def by_pattern(self, cue: Token, verb: Token, tokens: tuple[int, int], precision: float) -> Attribution | None:
         """What a cue in a mined attribution pattern reports (reader.nlp.patterns), by its verb's subject;
         None where the words are not prose or another quote has them."""
-        if _unnamed_on_request(cue) or set_phrase(cue):
+        if unnamed_on_request(cue) or set_phrase(cue):
             return None
         doc = self.doc
         s, e = tokens
@@ -254,7 +248,7 @@ class ReportedSpeech(ReportFrames):
         if self.layout.kind_at(start) != "prose" or self.quotes.overlapping(min(start, verb.idx), end):
             return None  # a headline's "Council approves flood wall" is the outlet's summary, not a stance
         subject = subject_of(verb)
-        if _musing(verb, subject) or verb.lemma_ in FINDING_CUES and not is_finding(verb):
+        if musing(verb, subject) or verb.lemma_ in FINDING_CUES and not is_finding(verb):
             return None  # what people think or find is reported only as report() allows
         mixed = any(self.in_quote[i] >= 0 and not self.standalone[self.in_quote[i]] for i in range(s, e))
         att = Attribution(start, end, QuoteKind.MIXED if mixed else QuoteKind.INDIRECT, cue=cue,
@@ -388,44 +382,6 @@ def _clause_on_a_name(cue: Token) -> tuple[int, int] | None:
                 if subject is not None and subject.left_edge.i > tok.head.i:
                     return subject.left_edge.i, tok.right_edge.i + 1
     return None
-
-
-def set_phrase(cue: Token) -> bool:
-    """'That said, …', 'All told, …', 'That being said, …': a phrase that links sentences, no report."""
-    doc = cue.doc
-    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
-        return False
-    words = [t.lower_ for t in doc[max(0, cue.i - 3):cue.i + 1]]
-    start = cue.i - len(words) + 1
-    for n in range(len(words) - 1):
-        phrase = " ".join(words[n:])
-        if phrase in _SET_PHRASES and (start + n == 0 or doc[start + n].is_sent_start
-                                       or doc[start + n - 1].is_punct or doc[start + n - 1].is_space):
-            return True
-    return False
-
-
-_SET_PHRASES = {"that said", "all told", "having said that", "that being said", "with that said", "this said",
-                "truth be told"}
-
-
-def _goes_somewhere(cue: Token) -> bool:
-    """'as voters went to the polls': 'go', 'continue' or 'proceed' with words of their own reports nothing;
-    a bare 'as the saying goes' or 'A, Lee continued' does."""
-    return cue.lemma_ in DIRECT_ONLY and any(c.dep_ not in ("nsubj", "mark", "punct", "advmod", "npadvmod")
-                                             and not (c.dep_ in ("ccomp", "parataxis") and c.i < cue.i)
-                                             for c in cue.children)
-
-
-def _unnamed_on_request(cue: Token) -> bool:
-    """'who declined to be named', 'asked not to be identified': a source kept anonymous, not a report."""
-    return any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") and any(a.dep_ == "auxpass" for a in c.children)
-               for c in cue.children)
-
-
-def _musing(cue: Token, subject: Token | None) -> bool:
-    """"I think …", "you feel …": a view in someone's own words, or the writer's musing, not a report."""
-    return cue.lemma_ in BELIEF_CUES and not is_finding(cue) and (subject is None or subject.lower_ in _FIRST_AND_SECOND)
 
 
 def _how(cue: Token, characterisation: bool) -> str:

@@ -12,7 +12,8 @@ from reader.nlp.coref import Coreference
 from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
-from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said, issuer_of, looks_like_person
+from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said
+from reader.nlp.subjects import issuer_of, looks_like_person
 
 
 class SpeakerResolver:

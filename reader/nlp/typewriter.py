@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from reader.model import QuoteKind
 from reader.nlp.clues import SpeakerClues
-from reader.nlp.speech import Attribution, subject_before_aside, subject_of
+from reader.nlp.speech import Attribution
+from reader.nlp.subjects import subject_before_aside, subject_of
 
 # the words between two pairs of apostrophes: on one line, never past another pair, at most 1,500
 # characters (hostile text stays linear)

@@ -9,7 +9,8 @@ from reader.nlp.layout import Layout
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences
 from reader.nlp.speaker_resolution import SpeakerResolver
-from reader.nlp.speech import Attribution, QuoteList, subject_of
+from reader.nlp.speech import Attribution, QuoteList
+from reader.nlp.subjects import subject_of
 
 
 def parts(nlp, text):
