@@ -30,6 +30,7 @@ from reader.nlp.speakers import People, Person, inner_names, is_first_name, name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ONE_PERSON_PRONOUNS = ("he", "she", "him", "her", "his")  # what resolve_pronoun resolves
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 MAX_NOMINAL_SENTENCES_BACK = 60
@@ -276,7 +277,7 @@ class Coreference:
 
     def resolve_pronoun(self, tok: Token) -> Person | None:
         gender = _pronoun_gender(tok)
-        if tok.lower_ not in ("he", "she", "him", "her", "his"):
+        if tok.lower_ not in ONE_PERSON_PRONOUNS:
             return None
         here = self.sent_index(tok.i)
         idx = bisect_left(self._tokens, tok.i) - 1

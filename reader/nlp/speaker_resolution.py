@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
-from reader.nlp.coref import Coreference
+from reader.nlp.coref import ONE_PERSON_PRONOUNS, Coreference
 from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
@@ -77,7 +77,7 @@ class SpeakerResolver:
                 said.speaker_kind = SpeakerKind.PERSON if low == "i" else SpeakerKind.GROUP
                 said.via = "author"
                 return said
-            if low in ("he", "she", "his", "her", "him"):  # "In her words, …", "His reply was: “…”"
+            if low in ONE_PERSON_PRONOUNS:  # also "In her words, …", "His reply was: “…”"
                 person, via = coref.resolve_pronoun(subject), "pronoun"
                 if person is None:
                     person, via = coref.named_after(subject), "pronoun-ahead"
