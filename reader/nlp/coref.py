@@ -18,6 +18,7 @@ from reader.nlp.layout import Layout
 from reader.nlp.lexicon import (
     GENDERED_NOUNS,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLATFORMS,
     TITLE_CASE_SMALL_WORDS,
@@ -178,6 +179,7 @@ class Coreference:
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
         self._bare_surnames()
         self._gendered_nominals()
+        self._unnamed_lead()
         self.mentions.sort(key=lambda m: m.token)
         self._tokens = [m.token for m in self.mentions]
 
@@ -202,6 +204,29 @@ class Coreference:
             person.forms[text] += 1
             subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, subject))
+
+    def _unnamed_lead(self) -> None:
+        """'The harbour master was blunt. “…,” he said': in a story that has named nobody yet, the first
+        person it describes as the subject of a sentence is the one a later 'he' or 'she' may mean."""
+        doc = self.doc
+        first_name = min((m.token for m in self.mentions), default=len(doc))
+        for tok in doc[:first_name]:
+            if tok.lower_ not in PERSON_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ \
+                    or tok.dep_ not in SUBJECT_DEPS or self.in_quote[tok.i] >= 0 or not self.layout.is_prose(tok.idx):
+                continue
+            det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
+            if det is None or any(c.dep_ == "appos" for c in tok.children):
+                continue
+            if any(m.token >= tok.i and self.sent_index(m.token) == self.sent_index(tok.i) for m in self.mentions):
+                return  # "If the candidate is Donald Trump, …": the sentence names the person
+            start = min(c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound"))
+            person = Person(key=f"~{tok.i}", gender=GENDERED_NOUNS.get(tok.lower_, ""))
+            text = doc[start:tok.i + 1].text
+            if start == det.i:
+                text = det.lower_ + text[len(det.text):]  # "The mayor was blunt." -> "the mayor"
+            person.forms[text] += 1
+            self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, True))
+            return
 
     def _bare_surnames(self) -> None:
         """'Trump responded …' where the model saw no entity: a lone capitalised word that is the surname

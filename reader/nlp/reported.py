@@ -28,6 +28,9 @@ from reader.nlp.subjects import after_comma, subject_before_aside, subject_of, t
 # source (PolNeAR train: 339 of 355 such cues have none)
 EVIDENTIAL = {"seem", "appear", "sound", "look"}
 
+# clauses an aside can sit on while the sentence they belong to goes on after it
+_GOVERNED_CLAUSES = {"advcl", "csubj", "nsubj", "nsubjpass", "npadvmod", "advmod", "prep"}
+
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
 
 
@@ -119,11 +122,18 @@ class ReportedSpeech(ReportFrames):
             if first < 0 or doc[first].text not in DIVIDERS:
                 return []
             head = cue.head
+            after = cue.right_edge.i + 1
+            while head.right_edge.i < after and head.head.i > cue.i and head.dep_ in _GOVERNED_CLAUSES:
+                head = head.head  # "Though A went smoothly, she said, B would be harder": the aside is on A
             ranges = []
             if head.left_edge.i < first:
                 ranges.append((head.left_edge.i, first))
-            after = cue.right_edge.i + 1
-            if head.right_edge.i >= after and doc[cue.right_edge.i].text == ",":
+            if doc[cue.right_edge.i].text != "," and after < len(doc) and doc[after].text == ",":
+                after += 1  # the parser hung the aside's closing comma on the sentence
+            elif doc[cue.right_edge.i].text != ",":
+                after = len(doc)
+            if head.right_edge.i >= after and not (doc[after].tag_ == "VBG" and doc[after].dep_ == "advcl"):
+                # (not "Sales were great, he said, wiping sweat off his face": what he did as he said it)
                 ranges.append((after, head.right_edge.i + 1))  # "The museum, Mr. Obama said, would …"
             return ranges
         return []

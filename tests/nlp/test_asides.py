@@ -1,0 +1,52 @@
+"""Reports broken by an aside ("A, she said, B") and speakers a story describes but never names."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp.analyse import analyse_text
+
+
+def quotes_of(nlp, text):
+    return [(q.text, q.kind.value, q.speaker) for q in analyse_text(nlp, text).quotes]
+
+
+@pytest.mark.parametrize("text, left, right, speaker", [
+    ("Martha Okafor, the council's finance chair, spoke after the vote. Though the last merger went smoothly, "
+     "she said, folding the two boards together would be far harder and could take years.",
+     "Though the last merger went smoothly", "folding the two boards together would be far harder and could take years",
+     "Martha Okafor"),
+    ("When the storm hit, Luis Ortiz recalled, the pumps failed within an hour.",
+     "When the storm hit", "the pumps failed within an hour", "Luis Ortiz"),
+    ("The new pier, Ellen Brody said, will not be ready before spring.",
+     "The new pier", "will not be ready before spring", "Ellen Brody"),
+])
+def test_both_sides_of_an_aside_are_the_report(nlp, text, left, right, speaker):
+    found = quotes_of(nlp, text)
+    assert (left, "indirect", speaker) in found
+    assert (right, "indirect", speaker) in found
+
+
+def test_what_the_speaker_did_while_speaking_is_no_report(nlp):
+    text = "Business was slow all week, Omar Haddad said, brushing flour from his apron. The bakery closed at six."
+    assert [t for t, _, _ in quotes_of(nlp, text)] == ["Business was slow all week"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor was blunt on Tuesday. “The pier will not be ready before spring,” he said.", "the mayor"),
+    ("A teacher at the school was hailed as a hero after the flood. “I did what anyone would do,” she said.",
+     "a teacher"),
+])
+def test_a_person_described_but_never_named_is_who_the_pronoun_means(nlp, text, speaker):
+    assert quotes_of(nlp, text)[0][2] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # someone named after the description is the nearer antecedent
+    ("The mayor was blunt on Tuesday. Council member Ana Ruiz disagreed. “The pier will be ready,” she said.",
+     "Ana Ruiz"),
+    # the sentence that describes the person also names them
+    ("If the candidate is Tom Lurie, the answer is no. “I will not publish them,” he said.", "Tom Lurie"),
+])
+def test_a_name_wins_over_a_description(nlp, text, speaker):
+    assert quotes_of(nlp, text)[0][2] == speaker
