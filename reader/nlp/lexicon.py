@@ -26,6 +26,9 @@ TITLES = {
     "businessman", "businesswoman", "billionaire", "consultant", "journalist", "reporter", "correspondent",
     "commentator", "pundit", "pastor", "pitcher", "quarterback", "drummer", "guitarist", "bassist", "songwriter",
     "pianist", "composer", "poet", "playwright", "physician", "surgeon", "scientist",
+    # the sports desk ("Rovers boss Gary Boyd", "Captain Leon Mbeki", "Striker Ana Silva")
+    "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
+    "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner",
     # titles of other countries' news ("Taoiseach Micheál Martin", "Shri Ravi Kumar", "Sheikh Ahmed Ali")
     "det", "det.", "supt", "supt.", "insp", "insp.", "dci", "pc", "pm", "taoiseach", "tánaiste", "tanaiste", "mla", "mep", "td", "shri", "sri", "smt", "smt.", "sheikh", "emir", "imam",
     "ayatollah", "mufti", "crown", "baroness", "baron", "dame", "minister-president",

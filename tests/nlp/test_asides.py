@@ -50,3 +50,14 @@ def test_a_person_described_but_never_named_is_who_the_pronoun_means(nlp, text, 
 ])
 def test_a_name_wins_over_a_description(nlp, text, speaker):
     assert quotes_of(nlp, text)[0][2] == speaker
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Captain Leon Mbeki was frank: “We let the fans down.”", "Leon Mbeki", "Captain"),
+    ("“We were second best,” Rovers boss Gary Boyd said.", "Gary Boyd", "Rovers boss"),
+    ("Striker Ana Silva said the team had never trained harder.", "Ana Silva", "Striker"),
+])
+def test_sports_roles_are_roles_not_names(nlp, text, name, role):
+    analysis = analyse_text(nlp, text)
+    assert analysis.quotes[0].speaker == name
+    assert analysis.speaker(name).role == role
