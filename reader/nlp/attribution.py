@@ -4,10 +4,11 @@ verbs governing a clause, mixed quotes where reported speech carries a quoted fr
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from reader.model import QuoteKind
+from reader.model import QuoteKind, SpeakerKind
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import (
     DIRECT_ONLY,
@@ -27,10 +28,11 @@ from reader.nlp.patterns import CUE_POS, MIN_PRECISION, pattern_key, precision, 
 from reader.nlp.reported import ReportedSpeech
 from reader.nlp.sentences import Sentences, token_starts, tokens_with_lemma, tokens_with_lower
 from reader.nlp.speaker_resolution import SpeakerResolver
+from reader.nlp.speakers import Person
 from reader.nlp.speech import _LEAD_PUNCT, Attribution, QuoteList
 from reader.nlp.subjects import participle_owner, subject_before_aside, subject_of
 from reader.nlp.tags import TagReader
-from reader.nlp.transcript import Turn, find_turns, headline_turn
+from reader.nlp.transcript import ANSWER, QUESTION, Turn, find_turns, headline_turn, interview_turns
 from reader.nlp.typewriter import TypewriterQuotes
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
@@ -80,6 +82,9 @@ class Extractor(TypewriterQuotes):
         if headline is not None and self.layout.is_prose(headline.start) \
                 and not any(t.start == headline.start for t in self.turns):
             self.turns.insert(0, headline)
+        self.turns += [t for t in interview_turns(self.text) if self.layout.is_prose(t.start)
+                       and not any(o.label_start == t.label_start for o in self.turns)]
+        self.turns.sort(key=lambda t: t.start)
         self._turn_of_span: dict[int, Turn] = {}
         for turn in self.turns:
             for n, span in enumerate(self.spans):
@@ -249,8 +254,11 @@ class Extractor(TypewriterQuotes):
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
         att = Attribution(turn.start, end if end is not None else turn.end, turn.kind, found="turn")
         att.via = "label"
-        person = self.coref.person_for_name(turn.name, None, None)
         label = self.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+        if turn.name in (QUESTION, ANSWER):
+            self._interview_turn(att, turn, label)
+            return
+        person = self.coref.person_for_name(turn.name, None, None)
         if person is not None:
             att.speak_as(person)
         else:
@@ -261,6 +269,32 @@ class Extractor(TypewriterQuotes):
                 self.coref.note_speaker(label.end - 1, person)
         if att.end > att.start:
             self.quotes.add(att)
+
+    def _interview_turn(self, att: Attribution, turn: Turn, label: Span | None) -> None:
+        """'Q: …' is the interviewer's; 'A: …' is the interviewee's: the person the introduction names most."""
+        person = self._interviewee() if turn.name == ANSWER else None
+        if person is not None:
+            att.speak_as(person)
+        else:
+            att.speaker = "the interviewer" if turn.name == QUESTION else None
+            att.speaker_kind = SpeakerKind.ANONYMOUS if turn.name == QUESTION else att.speaker_kind
+        if label is not None and len(label):
+            kind = "name" if person is not None else "nominal"
+            att.mention = Mention(label.start, label.end, label.end - 1, label.text, kind, "PERSON" if person else "")
+        if att.end > att.start:
+            self.quotes.add(att)
+
+    def _interviewee(self) -> Person | None:
+        first = min((t.label_start for t in self.turns if t.name in (QUESTION, ANSWER)), default=0)
+        counts: Counter[str] = Counter()
+        people: dict[str, Person] = {}
+        for m in self.coref.mentions:
+            if self.doc[m.token].idx < first and not m.person.key.startswith("~"):
+                counts[m.person.key] += 1
+                people.setdefault(m.person.key, m.person)
+        if not counts:
+            return None
+        return people[max(counts, key=lambda k: counts[k])]  # the first named among equals
 
     def _direct(self, n: int, claimed: set[int]) -> None:
         span = self.spans[n]

@@ -22,6 +22,7 @@ from reader.nlp.lexicon import (
     PERSON_PRONOUNS,
     PLATFORMS,
     TITLE_CASE_SMALL_WORDS,
+    TITLE_WORDS,
     TITLES,
 )
 from reader.nlp.mentions import name_tokens, title_before
@@ -31,6 +32,8 @@ from reader.nlp.speakers import People, Person, inner_names, is_first_name, name
 
 _NEVER_PEOPLE = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# the opening sentences of a story, where a role may come before the name ("Kenya’s president … President Ruto")
+LEDE_SENTENCES = 3
 ONE_PERSON_PRONOUNS = ("he", "she", "him", "her", "his")  # what resolve_pronoun resolves
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
@@ -43,6 +46,10 @@ class PersonMention:
     sent: int  # sentence index
     person: Person
     subject: bool
+
+
+def _has_role(person: Person, word: str) -> bool:
+    return person.has_role_word(word) or (not word.endswith("s") and person.has_role_word(word + "s"))
 
 
 def _conj_title(doc: Doc, head: Token) -> str | None:
@@ -351,20 +358,29 @@ class Coreference:
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
         det = [c for c in head.lefts if c.dep_ in ("det", "poss")]
-        if not det or det[0].lower_ not in ("the", "this", "that"):
+        place = bool(det) and det[0].dep_ == "poss" and det[0].ent_type_ in ("GPE", "NORP")
+        if not det or det[0].lower_ not in ("the", "this", "that") and not place:
             return None
         word = head.lower_
         if word in ORGANISATION_WORDS:
             return None  # "the campaign said": the organisation speaks, not the person whose title names it
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
-        while idx >= 0:
+        while idx >= 0 and not place:  # (not "Germany’s president" for the last president named)
             m = self.mentions[idx]
             if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
                 break
-            if m.person.has_role_word(word) or (word.endswith("s") is False and m.person.has_role_word(word + "s")):
+            if _has_role(m.person, word):
                 return m.person
             idx -= 1
+        if here < LEDE_SENTENCES and word in TITLE_WORDS:
+            # "Kenya’s president on Monday defended the levy … President William Ruto told supporters …": a
+            # wire lede gives the role first and the name in the next sentences
+            for m in self.mentions[bisect_left(self._tokens, head.i + 1):]:
+                if m.sent - here > LEDE_SENTENCES:
+                    break
+                if _has_role(m.person, word):
+                    return m.person
         return None
 
     def person_for_name(self, name: str, role: str | None, affiliation: str | None,

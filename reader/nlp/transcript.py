@@ -85,3 +85,25 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
 def _named(surname: str, is_person: set[str], text: str) -> bool:
     """A label is a speaker's name when the article knows them as a person or writes the name in ``text``."""
     return surname.lower() in is_person or re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+
+# "Q: Were you surprised?" / "A. Not really." / "Question: …": an interview set out as questions and answers
+_INTERVIEW = re.compile(r"^[ \t\u00a0]*(?:\*\*)?(?P<label>Q|A|Question|Answer)(?:\*\*)?[ \t]*[:.](?:\*\*)?[ \t\u00a0]+(?=\S)",
+                        re.M)
+QUESTION, ANSWER = "question", "answer"
+
+
+def interview_turns(text: str) -> list[Turn]:
+    """The questions and answers of an interview: a text with at least one of each. A turn's ``name``
+    says which it is; who asked and who answered is for the caller to find."""
+    found = []
+    for m in _INTERVIEW.finditer(text):
+        line_end = text.find("\n", m.end())
+        end = len(text) if line_end < 0 else line_end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        role = QUESTION if m.group("label")[0] == "Q" else ANSWER
+        found.append(Turn(m.group("label"), role, m.start("label"), m.end("label"), m.end(), end))
+    if {t.name for t in found} != {QUESTION, ANSWER}:
+        return []
+    return found
