@@ -147,6 +147,13 @@ MALE_FIRST_NAMES |= {
     "ban", "kofi", "cyril", "jacob", "uhuru", "william", "cory", "beto", "mo",
 }
 
+# given names borne by women and men alike ("Pat Cullen", "Kim Davis", "Terry Branstad"): no gender from them
+UNISEX_FIRST_NAMES = {"pat", "sam", "dale", "jo", "lynn", "tracy", "kelly", "jean", "taylor", "dana", "terry", "jordan",
+                      "kim", "leslie", "robin", "casey", "jamie", "alex", "morgan", "jesse", "sandy", "cameron",
+                      "sydney", "shannon", "courtney", "lindsay", "lindsey", "kerry", "carey", "jackie", "billie"}
+FEMALE_FIRST_NAMES -= UNISEX_FIRST_NAMES
+MALE_FIRST_NAMES -= UNISEX_FIRST_NAMES
+
 # courtesy titles: a role only when nothing more informative is known
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "prof"}
 

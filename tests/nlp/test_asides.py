@@ -61,3 +61,10 @@ def test_sports_roles_are_roles_not_names(nlp, text, name, role):
     analysis = analyse_text(nlp, text)
     assert analysis.quotes[0].speaker == name
     assert analysis.speaker(name).role == role
+
+
+@pytest.mark.parametrize("name, pronoun", [("Pat Cullen", "she"), ("Terry Holt", "she"), ("Kim Osei", "he")])
+def test_a_given_name_borne_by_both_sexes_takes_either_pronoun(nlp, name, pronoun):
+    text = (f"{name}, head of the nurses’ union, said the offer was an insult.\n\n"
+            f"‘Nurses don’t want to strike,’ {pronoun} told reporters.")
+    assert [q.speaker for q in analyse_text(nlp, text).quotes] == [name, name]
