@@ -221,7 +221,9 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
             return mention_for(named, sentence)
     # "the senator" or "one senior Conservative MP" tagged as a proper noun: a role, not a name
     common = low.rstrip(".") in TITLE_WORDS and (subject.text.islower() or any(
-        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "the", "another") for c in subject.lefts))
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "the", "another") for c in subject.lefts)) \
+        or subject.pos_ == "PROPN" and subject.text.islower() and subject.is_alpha and not subject.ent_type_
+    # (nor "China’s foreign ministry", a lower-case word the tagger took for a name)
     if (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or APOSTROPHE_NAME.match(subject.text)) and not common:
         s, e = name_tokens(subject)

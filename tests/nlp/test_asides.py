@@ -68,3 +68,12 @@ def test_a_given_name_borne_by_both_sexes_takes_either_pronoun(nlp, name, pronou
     text = (f"{name}, head of the nurses’ union, said the offer was an insult.\n\n"
             f"‘Nurses don’t want to strike,’ {pronoun} told reporters.")
     assert [q.speaker for q in analyse_text(nlp, text).quotes] == [name, name]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("BEIJING — China’s foreign ministry on Tuesday accused Washington of “reckless provocation.”",
+     "China’s foreign ministry"),
+    ("Taiwan’s defence ministry said it had monitored the ship’s passage.", "Taiwan’s defence ministry"),
+])
+def test_a_lower_case_word_the_tagger_took_for_a_name_keeps_its_owner(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[0].speaker == speaker
