@@ -348,18 +348,35 @@ class ReportedSpeech(ReportFrames):
         relative = cue.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in cue.children)  # "Pence, who called …"
         if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl") and not relative:
             return None
-        if subject_of(cue) is None and self._carrier(cue) is None:
-            return None
+        subject = subject_of(cue)
+        if subject is None and self._carrier(cue) is None or subject is not None and subject.lower_ == "you":
+            return None  # (not "when you start calling them ‘terrorists’": anyone who would)
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
         named = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp", "ccomp") and obj is not None
                       and c.i > obj.i and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)), None)
         if obj is not None and named is None and self._quoted_after(obj):
             return obj.left_edge.i, obj.right_edge.i + 1  # "called Mrs. Lane an ''Aunt Tom''": parsed as one object
+        if obj is not None and named is None:
+            quoted = self._quotation_after(obj.right_edge.i + 1)
+            if quoted is not None:  # "who called it “a promise on paper”", the parser hanging the name elsewhere
+                return obj.left_edge.i, quoted
         if obj is None or named is None:
             return None
         end = max(c.right_edge.i for c in cue.children
                   if c.i >= obj.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "npadvmod"))
         return obj.left_edge.i, end + 1
+
+    def _quotation_after(self, i: int) -> int | None:
+        """The end (exclusive) of a quotation that opens at token i, after its opening mark if any."""
+        doc = self.doc
+        if i < len(doc) and self.in_quote[i] < 0 and doc[i].text in ("\u201c", '"', "\u2018", "``"):
+            i += 1
+        if i >= len(doc) or self.in_quote[i] < 0:
+            return None
+        n, end = self.in_quote[i], i
+        while end < len(doc) and self.in_quote[end] == n:
+            end += 1
+        return end
 
     def _quoted_after(self, obj: Token) -> bool:
         """Words in quotation marks in the object's phrase, after its head."""

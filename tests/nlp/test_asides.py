@@ -77,3 +77,15 @@ def test_a_given_name_borne_by_both_sexes_takes_either_pronoun(nlp, name, pronou
 ])
 def test_a_lower_case_word_the_tagger_took_for_a_name_keeps_its_owner(nlp, text, speaker):
     assert analyse_text(nlp, text).quotes[0].speaker == speaker
+
+
+def test_what_a_speaker_in_a_relative_clause_called_something_is_their_word_for_it(nlp):
+    text = "The plan drew criticism from state Sen. Bill Harmon, R-Valley, who called it “a promise on paper.”"
+    quotes = analyse_text(nlp, text).quotes
+    assert [(q.text.rstrip("”."), q.kind.value, q.speaker) for q in quotes] == \
+        [("it “a promise on paper", "mixed", "Bill Harmon")]
+
+
+def test_a_generic_you_calling_something_a_name_is_nobody_s_word(nlp):
+    text = "Once you start calling every delay ‘a scandal,’ nobody listens any more."
+    assert not analyse_text(nlp, text).quotes
