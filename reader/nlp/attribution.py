@@ -13,6 +13,7 @@ from reader.nlp.coref import Coreference
 from reader.nlp.cues import (
     DIRECT_ONLY,
     FINDING_CUES,
+    TAG_CUES,
     cue_strength,
     direct_cues,
     indirect_cues,
@@ -74,7 +75,7 @@ class Extractor(TypewriterQuotes):
         self.coref = Coreference(doc, self.layout, self.in_quote, self.sents)
         self.quotes = QuoteList()
         self.speakers = SpeakerResolver(doc, self.sents, self.coref, self.in_quote, self.quotes)
-        self.tags = TagReader(doc, self.in_quote, self.direct_cues)
+        self.tags = TagReader(doc, self.in_quote, self.direct_cues | TAG_CUES)
         self.reported = ReportedSpeech(doc, self.layout, self.in_quote, self.standalone, self.speakers, self.quotes)
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]

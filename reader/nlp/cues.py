@@ -37,6 +37,9 @@ SPEECH_CUES = {
     "go", "demand", "describe", "call", "put", "read",
     "affirm", "reaffirm", "proclaim", "chant", "scoff", "snap", "sing", "lecture", "plead", "mutter",
 }
+# Verbs that tag a quotation right beside them, the tags of features that tell how it was said ("“…,”
+# Oduya remembers", "“…,” he laughed"), and no cue elsewhere ("the worst he could remember").
+TAG_CUES = {"remember", "reflect", "reminisce", "laugh", "sigh"}
 # Verbs that speak only with their particle, beside a quotation: "Lee shot back, “…”", "“…,” Ruiz chimed in".
 PHRASAL_CUES = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("snap", "back"), ("push", "back"),
                 ("strike", "back"), ("chime", "in"), ("weigh", "in"), ("pipe", "up"), ("speak", "up"),

@@ -89,3 +89,16 @@ def test_what_a_speaker_in_a_relative_clause_called_something_is_their_word_for_
 def test_a_generic_you_calling_something_a_name_is_nobody_s_word(nlp):
     text = "Once you start calling every delay ‘a scandal,’ nobody listens any more."
     assert not analyse_text(nlp, text).quotes
+
+
+@pytest.mark.parametrize("tag", ["Oduya remembers", "Oduya recalls", "Oduya laughed", "Oduya reflected"])
+def test_the_tags_of_features_are_speech_tags(nlp, tag):
+    text = ("Margaret Oduya began the meetings in 2011. Others joined later.\n\n"
+            f"“People were angry, and they had every right to be,” {tag}.")
+    quote = analyse_text(nlp, text).quotes[0]
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Margaret Oduya", "Oduya")
+
+
+def test_remember_is_no_cue_outside_a_tag(nlp):
+    text = "Ana Ruiz said turnout was the highest she could remember in the district."
+    assert [q.text for q in analyse_text(nlp, text).quotes] == ["turnout was the highest she could remember in the district"]
