@@ -29,6 +29,8 @@ TITLES = {
     # the sports desk ("Rovers boss Gary Boyd", "Captain Leon Mbeki", "Striker Ana Silva")
     "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
     "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner",
+    # ranks of police and armed forces, written out ("Detective Inspector Claire Dunn", "Lieutenant Ana Ruiz")
+    "inspector", "constable", "sergeant", "lieutenant", "commander", "corporal", "marshal", "major", "private",
     # titles of other countries' news ("Taoiseach Micheál Martin", "Shri Ravi Kumar", "Sheikh Ahmed Ali")
     "det", "det.", "supt", "supt.", "insp", "insp.", "dci", "pc", "pm", "taoiseach", "tánaiste", "tanaiste", "mla", "mep", "td", "shri", "sri", "smt", "smt.", "sheikh", "emir", "imam",
     "ayatollah", "mufti", "crown", "baroness", "baron", "dame", "minister-president",

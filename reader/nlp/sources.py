@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind, Source, SourceType, SpeakerKind
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import ANONYMOUS_HEADS, DOCUMENT_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS
+from reader.nlp.lexicon import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
+    PLATFORMS,
+    TITLE_WORDS,
+)
 from reader.nlp.sentences import Sentences, tokens_with_lower
 
 if TYPE_CHECKING:
@@ -113,7 +120,8 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
                 pass
             elif q.speaker_kind == SpeakerKind.ANONYMOUS:
                 found.append(_span_source(span, SourceType.ANONYMOUS))
-            elif mention.ent == "ORG" or (mention.kind == "nominal" and doc[mention.head].lower_ in DOCUMENT_NOUNS):
+            elif mention.ent == "ORG" or (mention.kind == "nominal" and doc[mention.head].lower_ in DOCUMENT_NOUNS) \
+                    or mention.ent == "GPE" and span[-1].lower_ in ORGANISATION_WORDS:  # "West Yorkshire Police"
                 kind = SourceType.OUTLET if _outlet_like(span.text) else (
                     SourceType.DOCUMENT if doc[mention.head].lower_ in DOCUMENT_NOUNS else SourceType.ORGANISATION)
                 found.append(_span_source(span, kind))

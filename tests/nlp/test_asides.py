@@ -102,3 +102,12 @@ def test_the_tags_of_features_are_speech_tags(nlp, tag):
 def test_remember_is_no_cue_outside_a_tag(nlp):
     text = "Ana Ruiz said turnout was the highest she could remember in the district."
     assert [q.text for q in analyse_text(nlp, text).quotes] == ["turnout was the highest she could remember in the district"]
+
+
+def test_a_police_force_is_an_organisation_and_its_ranks_are_roles(nlp):
+    text = ("West Yorkshire Police said officers were called to the scene shortly after 11pm.\n\n"
+            "Detective Inspector Claire Dunn said: “I would urge anyone who saw what happened to contact us.”")
+    analysis = analyse_text(nlp, text)
+    assert ("West Yorkshire Police", "organisation") in {(s.text, s.type.value) for s in analysis.sources}
+    assert analysis.quotes[-1].speaker == "Claire Dunn"
+    assert analysis.speaker("Claire Dunn").role == "Detective Inspector"
