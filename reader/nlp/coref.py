@@ -284,12 +284,14 @@ class Coreference:
         return any(t.lower_ in ("he", "she") and PERSON_PRONOUNS[t.lower_] == gender and t.dep_ in SUBJECT_DEPS
                    and self.in_quote[t.i] < 0 for t in self.doc[start:before])
 
-    def note_unnamed(self, head: Token, text: str) -> None:
-        """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean."""
+    def note_unnamed(self, head: Token, text: str, role: str | None = None) -> None:
+        """An unnamed person who speaks ('a senior official said') is someone a later 'he' or 'she' may mean,
+        or a later 'the major' when the role is theirs ('His commander, a major who …')."""
         if self.in_quote[head.i] >= 0 or self.mentions_between(head.i, head.i + 1):
             return
         person = Person(key=f"~{head.i}", gender=GENDERED_NOUNS.get(head.lower_, ""))
         person.forms[text] += 1
+        person.roles.extend(r for r in (head.lower_, role) if r)
         self.note_speaker(head.i, person)
 
     def _main_subject(self, token_i: int) -> bool:

@@ -127,12 +127,15 @@ class SpeakerResolver:
                 return said
             said.speaker_kind = SpeakerKind.ANONYMOUS if mention.anonymous else SpeakerKind.GROUP
             said.via = "anonymous" if mention.anonymous else "nominal"
+            first = self.doc[mention.start]
             if not mention.plural and subject.lower_ in PERSON_NOUNS \
-                    and (self.doc[mention.start].lower_ in ("a", "an", "one", "another")
-                         or self.doc[mention.start].lower_ == "the" and not coref.mentions_between(0, subject.i)):
+                    and (first.lower_ in ("a", "an", "one", "another")
+                         or first.lower_ == "the" and not coref.mentions_between(0, subject.i)
+                         or first.dep_ == "poss" and first.pos_ == "PRON" and mention.role):
                 # "One California delegate said … “Not even one,” he said": the unnamed person goes on; so does
-                # "the minister" in a story that names no one before (else it is likely someone named)
-                coref.note_unnamed(subject, _clean_name(mention.text))
+                # "the minister" in a story that names no one before (else it is likely someone named), and
+                # "His commander, a major who asked not to be named, said … the major said"
+                coref.note_unnamed(subject, _clean_name(mention.text), mention.role)
         elif mention.ent in GROUP_ENTS or mention.plural:
             said.speaker_kind = SpeakerKind.GROUP
             said.via = "group"

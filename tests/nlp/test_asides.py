@@ -111,3 +111,11 @@ def test_a_police_force_is_an_organisation_and_its_ranks_are_roles(nlp):
     assert ("West Yorkshire Police", "organisation") in {(s.text, s.type.value) for s in analysis.sources}
     assert analysis.quotes[-1].speaker == "Claire Dunn"
     assert analysis.speaker("Claire Dunn").role == "Detective Inspector"
+
+
+def test_an_unnamed_speaker_described_twice_is_one_person(nlp):
+    text = ("His commander, a major who asked not to be named because he was not authorised to speak to the press, "
+            "said the unit had lost a third of its men. “Every night they come again,” the major said.\n\n"
+            "A senior police official said the road would stay closed. “We cannot risk it,” the official said.")
+    speakers = [q.speaker for q in analyse_text(nlp, text).quotes]
+    assert speakers == ["His commander", "His commander", "A senior police official", "A senior police official"]
