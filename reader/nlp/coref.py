@@ -228,10 +228,8 @@ class Coreference:
                 return  # "If the candidate is Donald Trump, …": the sentence names the person
             start = min(c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound"))
             person = Person(key=f"~{tok.i}", gender=GENDERED_NOUNS.get(tok.lower_, ""))
-            text = doc[start:tok.i + 1].text
-            if start == det.i:
-                text = det.lower_ + text[len(det.text):]  # "The mayor was blunt." -> "the mayor"
-            person.forms[text] += 1
+            person.forms[doc[start:tok.i + 1].text] += 1
+            person.roles.append(tok.lower_)  # a later "the mayor said" is them too
             self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, True))
             return
 

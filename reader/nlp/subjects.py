@@ -163,6 +163,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     forced = _controlled_by_object(verb)
     if forced is not None:
         return forced  # "The senator forced Stumpf to admit that …": Stumpf admits
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _RAISING and verb.head.tag_ == "VBN":
+        raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None and raised.lower_ not in ("it", "there"):
+            return raised  # "The opposition leader is reported to have said …": the leader said it
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
     return _shared_subject(verb)
@@ -182,6 +186,8 @@ def told_clause(verb: Token) -> Token | None:
 # verbs by which someone puts out a document in their name: "released a memo saying …"
 _ISSUING = {"release", "send", "issue", "publish", "post", "circulate", "distribute", "put", "unveil", "file",
             "launch", "air", "run", "email", "tweet", "share"}
+# verbs whose passive subject does what their infinitive says: "is reported to have said", "is said to have told"
+_RAISING = {"report", "say", "believe", "understand", "think", "know", "rumour", "rumor", "allege", "claim"}
 # verbs whose passive subject is the one seen doing what the participle says: "is shown lecturing"
 _WITNESSED = {"show", "see", "hear", "catch", "film", "record", "photograph", "spot", "overhear", "depict"}
 # verbs whose object does what their infinitive says: "forced Stumpf to admit", "pushed doctors to ask"

@@ -33,9 +33,9 @@ def test_what_the_speaker_did_while_speaking_is_no_report(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("The mayor was blunt on Tuesday. “The pier will not be ready before spring,” he said.", "the mayor"),
+    ("The mayor was blunt on Tuesday. “The pier will not be ready before spring,” he said.", "The mayor"),
     ("A teacher at the school was hailed as a hero after the flood. “I did what anyone would do,” she said.",
-     "a teacher"),
+     "A teacher"),
 ])
 def test_a_person_described_but_never_named_is_who_the_pronoun_means(nlp, text, speaker):
     assert quotes_of(nlp, text)[0][2] == speaker
@@ -119,3 +119,18 @@ def test_an_unnamed_speaker_described_twice_is_one_person(nlp):
             "A senior police official said the road would stay closed. “We cannot risk it,” the official said.")
     speakers = [q.speaker for q in analyse_text(nlp, text).quotes]
     assert speakers == ["His commander", "His commander", "A senior police official", "A senior police official"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The opposition leader is reported to have said that the government was asleep during the floods.",
+     "The opposition leader"),
+    ("The minister is understood to have told colleagues that she would resign.", "The minister"),
+])
+def test_the_one_reported_to_have_said_it_said_it(nlp, text, speaker):
+    assert [q.speaker for q in analyse_text(nlp, text).quotes] == [speaker]
+
+
+def test_a_described_person_is_one_speaker_however_they_are_referred_to(nlp):
+    text = ("The mayor was blunt on Tuesday. “The pier will not be ready before spring,” he said. "
+            "The council, the mayor said, had been warned.")
+    assert {q.speaker for q in analyse_text(nlp, text).quotes} == {"The mayor"}
