@@ -48,8 +48,17 @@ class PersonMention:
     subject: bool
 
 
-def _has_role(person: Person, word: str) -> bool:
+def _has_role(person: Person, word: str, marks: frozenset[str] = frozenset()) -> bool:
+    """The person's role has ``word``, and every word in ``marks`` that sets a role apart ('the shadow
+    chancellor' is not the chancellor)."""
+    if not all(person.has_role_word(m) for m in marks):
+        return False
     return person.has_role_word(word) or (not word.endswith("s") and person.has_role_word(word + "s"))
+
+
+# words that make a role another one: "the shadow chancellor", "the former president", "the deputy mayor"
+_ROLE_MARKS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "opposition", "junior", "outgoing",
+               "incoming", "previous", "ex", "interim", "lieutenant"}
 
 
 def _conj_title(doc: Doc, head: Token) -> str | None:
@@ -364,13 +373,14 @@ class Coreference:
         word = head.lower_
         if word in ORGANISATION_WORDS:
             return None  # "the campaign said": the organisation speaks, not the person whose title names it
+        marks = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS)
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
         while idx >= 0 and not place:  # (not "Germany’s president" for the last president named)
             m = self.mentions[idx]
             if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
                 break
-            if _has_role(m.person, word):
+            if _has_role(m.person, word, marks):
                 return m.person
             idx -= 1
         if here < LEDE_SENTENCES and word in TITLE_WORDS:
@@ -379,7 +389,7 @@ class Coreference:
             for m in self.mentions[bisect_left(self._tokens, head.i + 1):]:
                 if m.sent - here > LEDE_SENTENCES:
                     break
-                if _has_role(m.person, word):
+                if _has_role(m.person, word, marks):
                     return m.person
         return None
 

@@ -134,3 +134,16 @@ def test_a_described_person_is_one_speaker_however_they_are_referred_to(nlp):
     text = ("The mayor was blunt on Tuesday. “The pier will not be ready before spring,” he said. "
             "The council, the mayor said, had been warned.")
     assert {q.speaker for q in analyse_text(nlp, text).quotes} == {"The mayor"}
+
+
+@pytest.mark.parametrize("nominal", ["The shadow chancellor", "The deputy chancellor", "The former chancellor"])
+def test_a_role_set_apart_by_a_word_is_not_the_role_holder(nlp, nominal):
+    text = ("Chancellor Rachel Price welcomed the figures, telling broadcasters that “the plan is working.” "
+            f"{nominal} said the government was “taking credit for luck.”")
+    assert analyse_text(nlp, text).quotes[-1].speaker != "Rachel Price"
+
+
+def test_the_role_holder_is_still_the_role(nlp):
+    text = ("Chancellor Rachel Price welcomed the figures on Tuesday. Later, the chancellor said the government "
+            "would not change course.")
+    assert analyse_text(nlp, text).quotes[-1].speaker == "Rachel Price"
