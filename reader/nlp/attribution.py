@@ -214,7 +214,7 @@ class Extractor(TypewriterQuotes):
                 continue  # "Note: this story was updated" is a label, not someone noting
             cue = tok.lemma_ in cue_lemmas or is_finding(tok)
             frame = tok.lower_ in ("according", "in", "reportedly")
-            if (tok.pos_ == "VERB" and cue or frame) and self.in_quote[tok.i] < 0:
+            if ((tok.pos_ == "VERB" or _noun_for_verb(tok)) and cue or frame) and self.in_quote[tok.i] < 0:
                 candidates.append((tok.idx, _REPORTED, tok.i))
         candidates.sort()
         claimed: set[int] = set()
@@ -403,3 +403,10 @@ def _title_case(words: list[str]) -> bool:
 
 def _rank(att: Attribution) -> tuple[bool, float]:
     return att.speaker is not None, cue_strength(att.cue.lemma_) if att.cue is not None else 0.0
+
+
+def _noun_for_verb(tok: Token) -> bool:
+    """'The data show that wages rose': a cue the tagger took for a noun, with a subject and a that-clause."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children) \
+        and any(c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                for c in tok.children)

@@ -115,7 +115,13 @@ class ReportedSpeech(ReportFrames):
         if cue.lower_ == "in":
             return [self._document_frame(cue)]
         subj = subject_of(cue)
-        if cue.dep_ in ("parataxis", "ccomp") and subj is not None:
+        # "Unemployment fell to 3.9 percent, figures showed on Tuesday": the parser made the cue a clause of its own
+        after_its_clause = cue.dep_ == "advcl" and cue.head.i < cue.i and cue.tag_ != "VBG" \
+            and any(c.dep_ == "nsubj" and c.i < cue.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+                    for c in cue.children) \
+            and not any(c.dep_ in ("mark", "advmod", "aux") and c.i < cue.i for c in cue.children) \
+            and cue.lemma_ not in EVIDENTIAL
+        if (cue.dep_ in ("parataxis", "ccomp") or after_its_clause) and subj is not None:
             # "A, he said, B" / "A, he said.": the attribution starts at its subject (the parser may
             # hang part of A on the cue itself) and a comma or dash sets it off
             first = (subj.left_edge.i if subj.i < cue.i else cue.i) - 1

@@ -147,3 +147,21 @@ def test_the_role_holder_is_still_the_role(nlp):
     text = ("Chancellor Rachel Price welcomed the figures on Tuesday. Later, the chancellor said the government "
             "would not change course.")
     assert analyse_text(nlp, text).quotes[-1].speaker == "Rachel Price"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Unemployment fell to 3.9 percent in May, figures from the statistics office showed on Tuesday.",
+     "Unemployment fell to 3.9 percent in May", "figures from the statistics office"),
+    ("Prices rose again in June, official data showed.", "Prices rose again in June", "official data"),
+    ("Unemployment fell to 3.9 percent in May, figures from the Office for National Statistics showed on Tuesday.",
+     "Unemployment fell to 3.9 percent in May", "figures from the Office for National Statistics"),
+    ("The data show that wages rose 5.2 percent over the year.", "that wages rose 5.2 percent over the year",
+     "The data"),
+])
+def test_what_figures_show_is_reported_by_them(nlp, text, content, source):
+    assert [(q.text, q.speaker) for q in analyse_text(nlp, text).quotes] == [(content, source)]
+
+
+def test_a_clause_after_a_comma_with_its_own_infinitive_is_no_report(nlp):
+    text = "The plan will be hard for the council, and, with the mayor gone, its members to defend in public."
+    assert not analyse_text(nlp, text).quotes
