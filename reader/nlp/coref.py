@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import (
+    DOCUMENT_NOUNS,
     GENDERED_NOUNS,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
@@ -371,8 +372,10 @@ class Coreference:
         if not det or det[0].lower_ not in ("the", "this", "that") and not place:
             return None
         word = head.lower_
-        if word in ORGANISATION_WORDS:
-            return None  # "the campaign said": the organisation speaks, not the person whose title names it
+        if word in ORGANISATION_WORDS or word in DOCUMENT_NOUNS:
+            # "the campaign said": the organisation speaks, not the person whose title names it; "the book"
+            # is not its author ("the author of the book, Mitchell Zuckoff")
+            return None
         marks = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS)
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)

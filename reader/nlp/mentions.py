@@ -14,6 +14,7 @@ from reader.nlp.lexicon import (
     MALE_FIRST_NAMES,
     NAME_CUE_WORDS,
     NAME_PARTICLES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     TITLE_WORDS,
     TITLES,
@@ -188,6 +189,19 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _name_after_whom(subject: Token) -> Token | None:
+    """'A lawyer for the company, Dan Whitfield, said': the parser hung the lawyer's name on the company. A
+    thing or a body has no name of a person; a person noun might ('a lawyer for the plaintiff, …')."""
+    for prep in subject.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "with"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.lower_ not in PERSON_NOUNS:
+                return next((c for c in pobj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                             and c.ent_type_ == "PERSON" and c.doc[c.left_edge.i - 1].text == ","), None)
+    return None
+
+
 def _given_name(tok: Token) -> bool:
     """'Her daughter, Ana, says': a given name alone, which the model may not tag."""
     low = tok.lower_
@@ -246,6 +260,8 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
     named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and (c.ent_type_ == "PERSON" or _right_after(subject, c) or _given_name(c))), None)
+    if named is None and subject.lower_ in PERSON_NOUNS:
+        named = _name_after_whom(subject)
     if named is not None:  # "Trump's running mate, Indiana Gov. Mike Pence, said": the name speaks
         s, e = name_tokens(named)
         ns, ne = _noun_phrase(subject)

@@ -9,7 +9,15 @@ from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.coref import ONE_PERSON_PRONOUNS, Coreference
-from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
+from reader.nlp.lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_FIRST_NAMES,
+    GROUP_ENTS,
+    MALE_FIRST_NAMES,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said
@@ -92,7 +100,7 @@ class SpeakerResolver:
                     said.via = "group-pronoun"
             return said
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
-            or looks_like_person(mention.text)
+            or looks_like_person(mention.text) or mention.ent == "ORG" and _given_name(mention.text)
         if mention.kind == "name" and is_person and mention.plural:
             # "Mr. Grassley and Mr. Leahy said": the named people together
             names = self._coordinated_names(subject)
@@ -265,3 +273,8 @@ def _name_beside(role: Token) -> Token | None:
 def _clean_name(text: str) -> str:
     text = " ".join(text.split())
     return text.strip(" ,.;:\u2014\u2013-")
+
+
+def _given_name(text: str) -> bool:
+    """'“…,” Elena said', which the model may tag as an organisation: a lone given name is a person."""
+    return " " not in text and (text.lower() in FEMALE_FIRST_NAMES or text.lower() in MALE_FIRST_NAMES)

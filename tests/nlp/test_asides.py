@@ -165,3 +165,22 @@ def test_what_figures_show_is_reported_by_them(nlp, text, content, source):
 def test_a_clause_after_a_comma_with_its_own_infinitive_is_no_report(nlp):
     text = "The plan will be hard for the council, and, with the mayor gone, its members to defend in public."
     assert not analyse_text(nlp, text).quotes
+
+
+def test_a_lone_given_name_the_model_calls_an_organisation_is_a_person(nlp):
+    text = ("Maria Santos and her sister, Elena, have run the bakery for twenty years.\n\n"
+            "“The rent doubled in one year,” Elena said.")
+    analysis = analyse_text(nlp, text)
+    assert analysis.quotes[0].speaker == "Elena"
+    assert "Elena" not in {s.text for s in analysis.sources}
+
+
+def test_the_name_after_a_role_for_a_body_is_the_role_s(nlp):
+    text = "A lawyer for the company, Dan Whitfield, said the rent reflected “market conditions.”"
+    assert analyse_text(nlp, text).quotes[0].speaker == "Dan Whitfield"
+
+
+def test_a_book_is_not_its_author(nlp):
+    text = ("The author of the book, Mitchell Ferrand, said he stands by every page.\n\n"
+            "The book accuses the agency of “abandoning its own people.”")
+    assert [q.speaker for q in analyse_text(nlp, text).quotes] == ["Mitchell Ferrand", "The book"]
