@@ -79,7 +79,38 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
             end -= 1
         found.append(Turn(label, _as_name(label), m.start("label"), m.end("label"), m.end(), end))
     counts = Counter(t.label.split()[-1] for t in found)  # "DANA WELLS, HOST:" then "WELLS:": one speaker
-    return [t for t in found if counts[t.label.split()[-1]] >= 2 or _named(t.name.split()[-1], is_person, text)]
+    turns = [t for t in found if counts[t.label.split()[-1]] >= 2 or _named(t.name.split()[-1], is_person, text)]
+    return turns + [t for t in _title_case_turns(text) if not any(o.label_start == t.label_start for o in turns)]
+
+
+# "Ellison: I would start with the consultants." in title case
+_TITLE_LABEL = re.compile(
+    r"^[ \t\u00a0]*+(?P<label>(?:[A-Z][a-z'\u2019.-]*[ \t]){0,2}[A-Z][a-z'\u2019-]+)[ \t]*:[ \t\u00a0]+(?=\S)", re.M)
+
+
+def _title_case_turns(text: str) -> list[Turn]:
+    """Turns labelled in title case: only in a dialogue, where two or more labels come back, so 'Update:'
+    or 'Photo:' lines never count."""
+    found = []
+    for m in _TITLE_LABEL.finditer(text):
+        label = m.group("label")
+        if label.split()[-1].upper() in NOT_SPEAKERS or label in DOCUMENT_LABELS:
+            continue
+        line_end = text.find("\n", m.end())
+        end = len(text) if line_end < 0 else line_end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if not any(c.isalpha() for c in text[m.end():end]):
+            continue  # "Clinton: 547." is a tally, not a turn
+        found.append(Turn(label, label, m.start("label"), m.end("label"), m.end(), end))
+    counts = Counter(t.label for t in found)
+    speakers = {label for label, n in counts.items() if n >= 2}
+    if len(speakers) < 2:
+        return []
+    # inside the dialogue, someone may speak only once
+    first = min(t.label_start for t in found if t.label in speakers)
+    last = max(t.label_start for t in found if t.label in speakers)
+    return [t for t in found if t.label in speakers or first < t.label_start < last]
 
 
 def _named(surname: str, is_person: set[str], text: str) -> bool:

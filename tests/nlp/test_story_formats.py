@@ -59,3 +59,33 @@ def test_another_country_s_president_is_not_the_president_named_before(nlp):
             "needed a bigger budget.\n")
     analysis = analyse_text(nlp, text)
     assert next(q for q in analysis.quotes if "alliance" in q.text).speaker != "Ann Carter"
+
+
+DEBATE = """Here is a transcript of the exchange.
+
+Moderator: Senator Ellison, what would you cut first?
+
+Ellison: I would start with the consultants.
+
+Ortega: That is simply not true.
+
+Ellison: It is, and I have the receipts.
+
+Moderator: Governor, your response?
+"""
+
+
+def test_a_dialogue_labelled_in_title_case_is_a_transcript(nlp):
+    turns = [(q.text, q.speaker, q.kind.value) for q in analyse_text(nlp, DEBATE).quotes]
+    assert ("I would start with the consultants.", "Ellison", "direct") in turns
+    assert ("That is simply not true.", "Ortega", "direct") in turns
+    assert ("Governor, your response?", "Moderator", "direct") in turns
+
+
+@pytest.mark.parametrize("text", [
+    "Update: The road has reopened.\n\nThe council met at noon.\n\nUpdate: The council has adjourned.\n",
+    "Delegates so far.\n\nClinton: 547.\n\nSanders: 46.\n\nTotal.\n\nClinton: 2,316.\n\nSanders: 1,547.\n",
+    "Note: This story has been corrected.\n\nRuiz: the plan is dead, say allies.\n",
+])
+def test_labels_that_are_no_dialogue_are_no_turns(nlp, text):
+    assert not any(q.kind.value == "direct" for q in analyse_text(nlp, text).quotes)
