@@ -33,7 +33,15 @@ from reader.nlp.speakers import Person
 from reader.nlp.speech import _LEAD_PUNCT, Attribution, QuoteList
 from reader.nlp.subjects import participle_owner, subject_before_aside, subject_of
 from reader.nlp.tags import TagReader
-from reader.nlp.transcript import ANSWER, QUESTION, Turn, find_turns, headline_turn, interview_turns
+from reader.nlp.transcript import (
+    ANSWER,
+    QUESTION,
+    Turn,
+    find_turns,
+    headline_turn,
+    interview_turns,
+    post_turns,
+)
 from reader.nlp.typewriter import TypewriterQuotes
 
 __all__ = ["Attribution", "Extractor", "subject_of"]
@@ -83,8 +91,9 @@ class Extractor(TypewriterQuotes):
         if headline is not None and self.layout.is_prose(headline.start) \
                 and not any(t.start == headline.start for t in self.turns):
             self.turns.insert(0, headline)
-        self.turns += [t for t in interview_turns(self.text) if self.layout.is_prose(t.start)
-                       and not any(o.label_start == t.label_start for o in self.turns)]
+        self.turns += [t for t in interview_turns(self.text) + post_turns(self.text) if self.layout.is_prose(t.start)
+                       and not any(o.label_start == t.label_start or o.start < t.end and t.start < o.end
+                                   for o in self.turns)]
         self.turns.sort(key=lambda t: t.start)
         self._turn_of_span: dict[int, Turn] = {}
         for turn in self.turns:

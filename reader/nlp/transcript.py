@@ -138,3 +138,34 @@ def interview_turns(text: str) -> list[Turn]:
     if {t.name for t in found} != {QUESTION, ANSWER}:
         return []
     return found
+
+
+# "… — Mark Ellison (@SenEllison) June 4, 2024": the signature of an embedded post, after its words on the
+# same line or on a line of its own below them (as a saved page gives an embedded tweet)
+_SIGNATURE = re.compile(
+    r"(?P<dash>[\u2014\u2013]|--?)[ \t\u00a0]*(?P<name>[A-Z][^\n()@\u2014\u2013]{0,60}?)[ \t\u00a0]*"
+    r"\((?P<handle>@\w{1,30})\)(?:[ \t\u00a0]*(?:[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}|\d{1,2}[ \t][A-Z][a-z]{2,8}[ \t]\d{4}))?"
+    r"[ \t\u00a0.]*$",
+    re.M,
+)
+
+
+def post_turns(text: str) -> list[Turn]:
+    """Embedded posts: their words are their author's, verbatim."""
+    found = []
+    for m in _SIGNATURE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip():
+            start, end = line_start, m.start()  # the words before the signature, on its line
+        else:
+            end = line_start - 1  # the words are the paragraph above
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            start = text.rfind("\n", 0, end) + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and any(c.isalpha() for c in text[start:end]):
+            found.append(Turn(m.group("name"), m.group("name"), m.start("name"), m.end("name"), start, end))
+    return found

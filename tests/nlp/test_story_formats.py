@@ -89,3 +89,32 @@ def test_a_dialogue_labelled_in_title_case_is_a_transcript(nlp):
 ])
 def test_labels_that_are_no_dialogue_are_no_turns(nlp, text):
     assert not any(q.kind.value == "direct" for q in analyse_text(nlp, text).quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator replied within minutes.\n\nThis bill will bankrupt every farm in the valley. — Mark Ellison "
+    "(@SenEllison) June 4, 2024\n\nThe governor did not respond.\n",
+    "The senator replied within minutes.\n\nThis bill will bankrupt every farm in the valley.\n\n"
+    "— Mark Ellison (@SenEllison) June 4, 2024\n\nThe governor did not respond.\n",
+])
+def test_an_embedded_post_is_its_author_s(nlp, text):
+    quotes = analyse_text(nlp, text).quotes
+    assert [(q.text, q.speaker, q.kind.value) for q in quotes] == \
+        [("This bill will bankrupt every farm in the valley.", "Mark Ellison", "direct")]
+
+
+def test_a_page_s_embedded_tweet_is_its_author_s(tmp_path):
+    from reader.documents import load_article
+    from reader.nlp.pipeline import shared_nlp
+
+    page = tmp_path / "fight.html"
+    page.write_text(
+        "<html><head><title>Water fight</title></head><body><article><h1>Water fight heats up</h1>"
+        "<p>The senator responded on social media within minutes of the vote on Tuesday.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">This bill will bankrupt every farm in the valley.</p>'
+        '&mdash; Mark Ellison (@SenEllison) <a href="https://twitter.com/SenEllison/status/1">June 4, 2024</a>'
+        "</blockquote><p>The governor’s office did not respond directly but posted a chart of water use.</p>"
+        "</article></body></html>", encoding="utf-8")
+    text = load_article(page).text
+    quotes = analyse_text(shared_nlp(), text).quotes
+    assert ("This bill will bankrupt every farm in the valley.", "Mark Ellison") in [(q.text, q.speaker) for q in quotes]
