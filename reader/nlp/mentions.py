@@ -14,6 +14,7 @@ from reader.nlp.lexicon import (
     MALE_FIRST_NAMES,
     NAME_CUE_WORDS,
     NAME_PARTICLES,
+    ORGANISATION_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     TITLE_WORDS,
@@ -208,6 +209,15 @@ def _given_name(tok: Token) -> bool:
     return (low in FEMALE_FIRST_NAMES or low in MALE_FIRST_NAMES) and tok.text[:1].isupper()
 
 
+def _name_shaped(tok: Token) -> bool:
+    """'Tinubu’s spokesman, Bayo Onanuga, said', the model calling the name an organisation: two or three
+    capitalised words with no word of an organisation, after a role noun, are the role holder's name."""
+    s, e = name_tokens(tok)
+    words = tok.doc[s:e]
+    return 2 <= len(words) <= 3 and all(w.text[:1].isupper() and w.is_alpha and w.lower_ not in ORGANISATION_WORDS
+                                        for w in words)
+
+
 def _right_after(role: Token, named: Token) -> bool:
     """'the state treasurer Grace Holloway said': a name right after a role noun (no comma), whatever
     label the entity recogniser gave it, is who the role belongs to."""
@@ -259,7 +269,8 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
             return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)
     named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and (c.ent_type_ == "PERSON" or _right_after(subject, c) or _given_name(c))), None)
+                  and (c.ent_type_ == "PERSON" or _right_after(subject, c) or _given_name(c)
+                       or subject.lower_ in PERSON_NOUNS and _name_shaped(c))), None)
     if named is None and subject.lower_ in PERSON_NOUNS:
         named = _name_after_whom(subject)
     if named is not None:  # "Trump's running mate, Indiana Gov. Mike Pence, said": the name speaks

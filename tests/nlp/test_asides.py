@@ -184,3 +184,11 @@ def test_a_book_is_not_its_author(nlp):
     text = ("The author of the book, Mitchell Ferrand, said he stands by every page.\n\n"
             "The book accuses the agency of “abandoning its own people.”")
     assert [q.speaker for q in analyse_text(nlp, text).quotes] == ["Mitchell Ferrand", "The book"]
+
+
+def test_a_role_holder_s_name_the_model_calls_an_organisation_is_still_their_name(nlp):
+    text = ("President Bola Tinubu’s spokesman, Bayo Onanuga, said in a statement on Sunday that the government "
+            "“fully supports” the bank’s independence.")
+    analysis = analyse_text(nlp, text)
+    assert analysis.quotes[0].speaker == "Bayo Onanuga"
+    assert "Bayo Onanuga" not in {s.text for s in analysis.sources}
