@@ -29,6 +29,9 @@ TITLES = {
     # the sports desk ("Rovers boss Gary Boyd", "Captain Leon Mbeki", "Striker Ana Silva")
     "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
     "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner",
+    # offices of state ("Treasurer Jim Chalmers", "Attorney-General Mark Dreyfus", "Envoy Ana Ruiz")
+    "treasurer", "attorney-general", "solicitor-general", "comptroller", "auditor", "envoy", "consul",
+    "governor-general", "ombudsman", "commissar",
     # ranks of police and armed forces, written out ("Detective Inspector Claire Dunn", "Lieutenant Ana Ruiz")
     "inspector", "constable", "sergeant", "lieutenant", "commander", "corporal", "marshal", "major", "private",
     # titles of other countries' news ("Taoiseach Micheál Martin", "Shri Ravi Kumar", "Sheikh Ahmed Ali")

@@ -101,6 +101,10 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
             # told ABC News / in an interview with CNN
             if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
                 ent = _ent_span(child)
+                known = OUTLET_RE.match(ent.text) if ent is not None else None
+                if ent is not None and known is not None and known.end() < len(ent.text):
+                    # "told Sky News the Coalition would …": the model ran the outlet into the clause
+                    ent = doc.char_span(ent.start_char, ent.start_char + known.end(), label="ORG") or ent
                 if ent is not None and ent.label_ == "ORG":
                     found.append(_span_source(ent, SourceType.OUTLET if cue.lemma_ in ("tell", "instruct", "inform")
                                               or _outlet_like(ent.text) else SourceType.ORGANISATION))

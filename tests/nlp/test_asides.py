@@ -192,3 +192,11 @@ def test_a_role_holder_s_name_the_model_calls_an_organisation_is_still_their_nam
     analysis = analyse_text(nlp, text)
     assert analysis.quotes[0].speaker == "Bayo Onanuga"
     assert "Bayo Onanuga" not in {s.text for s in analysis.sources}
+
+
+def test_offices_of_state_are_roles_and_an_outlet_told_ends_at_its_name(nlp):
+    text = ("Treasurer Jim Chalmers declined to comment. Opposition Leader Sussan Ley told Sky News the Coalition "
+            "would oppose any change.")
+    analysis = analyse_text(nlp, text)
+    assert [q.speaker for q in analysis.quotes] == ["Jim Chalmers", "Sussan Ley"]
+    assert ("Sky News", "outlet") in {(s.text, s.type.value) for s in analysis.sources}
