@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind
 from reader.nlp.cues import (
@@ -218,13 +218,13 @@ class ReportedSpeech(ReportFrames):
             parts = [(s, e) for s, e in parts if s > cue.i]
         # "The museum, Mr. Obama said, would make …": a clause the cue interrupts is reported in two
         # parts, and the part before the cue may be a bare phrase ("The museum", "Too often")
-        parts = [(s, e) for s, e in parts if not set_phrase(self.doc[e - 1])]  # "Truth be told, nobody expected …"
+        parts = [(s, e) for s, e in parts if not set_phrase(self.doc[e - 1])  # "Truth be told, nobody expected …"
+                 and not _another_tag(self.doc[s:e])]
         if put_to(cue):
             parts = [(s, self._before_the_answer(s, e)) for s, e in parts]
         split = len(parts) == 2 and parts[0][1] <= cue.i < parts[1][0]
-        for n, (s, e) in enumerate(parts):
-            rng = self._clean_range(cue, s, e, need_verb=named is None and not (split and n == 0)
-                                   and cue.lower_ != "according")
+        for s, e in parts:
+            rng = self._clean_range(cue, s, e, need_verb=named is None and not split and cue.lower_ != "according")
             if rng is None:
                 continue
             s, e = rng
@@ -388,6 +388,14 @@ class ReportedSpeech(ReportFrames):
         """Words in quotation marks in the object's phrase, after its head."""
         doc = self.doc
         return any(self.in_quote[i] >= 0 or doc[i].text in ("''", "``") for i in range(obj.i + 1, obj.right_edge.i + 1))
+
+
+def _another_tag(words: Span) -> bool:
+    """'…,” she said': a part that is only another speaker tag."""
+    words_only = [t for t in words if not (t.is_punct or t.is_space)]
+    return len(words_only) <= 3 and any(t.pos_ == "VERB" and t.lemma_ in SPEECH_CUES and t.lemma_ != "go"
+                                        for t in words_only) \
+        and any(t.dep_ == "nsubj" for t in words_only)
 
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})

@@ -200,3 +200,19 @@ def test_offices_of_state_are_roles_and_an_outlet_told_ends_at_its_name(nlp):
     analysis = analyse_text(nlp, text)
     assert [q.speaker for q in analysis.quotes] == ["Jim Chalmers", "Sussan Ley"]
     assert ("Sky News", "outlet") in {(s.text, s.type.value) for s in analysis.sources}
+
+
+@pytest.mark.parametrize("text, right", [
+    ("A wall would not only stop the smugglers, Ana Ruiz said, but also the flow of drugs.",
+     "but also the flow of drugs"),
+    ("Tom Hale spoke at length. It was, he said, one of the bitterest failures of his term.",
+     "one of the bitterest failures of his term"),
+])
+def test_the_part_after_an_aside_needs_no_verb_of_its_own(nlp, text, right):
+    assert right in [q.text for q in analyse_text(nlp, text).quotes]
+
+
+def test_a_second_tag_is_no_part_of_what_was_said(nlp):
+    text = ("Rhona Tate closed her speech on the stage with a plea, as she had begun it: “Change the world, and when "
+            "you have done that, change it again,” she said.")
+    assert not any(q.text.endswith("she said") for q in analyse_text(nlp, text).quotes)
