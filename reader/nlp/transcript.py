@@ -143,7 +143,7 @@ def interview_turns(text: str) -> list[Turn]:
 # "… — Mark Ellison (@SenEllison) June 4, 2024": the signature of an embedded post, after its words on the
 # same line or on a line of its own below them (as a saved page gives an embedded tweet)
 _SIGNATURE = re.compile(
-    r"(?P<dash>[\u2014\u2013]|--?)[ \t\u00a0]*(?P<name>[A-Z][^\n()@\u2014\u2013]{0,60}?)[ \t\u00a0]*"
+    r"(?P<dash>[\u2014\u2013]|--|(?<=\s)-(?=\s))[ \t\u00a0]*(?P<name>[A-Z][^\n()@\u2014\u2013]{0,60}?)[ \t\u00a0]*"
     r"\((?P<handle>@\w{1,30})\)(?:[ \t\u00a0]*(?:[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}|\d{1,2}[ \t][A-Z][a-z]{2,8}[ \t]\d{4}))?"
     r"[ \t\u00a0.]*$",
     re.M,
