@@ -36,6 +36,7 @@ class SpeakerResolver:
         self.coref = coref
         self.in_quote = in_quote
         self.quotes = quotes
+        self._person_ents: set[str] | None = None
 
     def resolve(self, subject: Token | None) -> Said:
         if subject is None:
@@ -127,6 +128,11 @@ class SpeakerResolver:
             lead = self._name_before(mention.start, subject.i)
             if lead is not None and name_end(lead) != subject.i:
                 return self.resolve(self.doc[name_end(lead)])
+            named_body = self._body_named_before(subject)
+            if named_body is not None:  # "Tech giant Halcyon will pay …, the company announced": Halcyon
+                said = self._resolve(named_body)
+                said.mention, said.via = mention, "nominal-body"
+                return said
             person = coref.resolve_nominal(subject)
             if person is not None:
                 said.speak_as(person)
@@ -218,6 +224,31 @@ class SpeakerResolver:
             names.append(person.name)
         return list(dict.fromkeys(names))
 
+    def _body_named_before(self, tok: Token) -> Token | None:
+        """'the company', 'the ministry': the organisation last named as a subject, in this sentence or the
+        two before."""
+        if tok.lower_ not in _BODIES or tok.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        doc = self.doc
+        start, end = self.sents.bounds(tok.i)
+        for _ in range(3):
+            named = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                     and t.ent_type_ == "ORG" and self.in_quote[t.i] < 0 and _may_be_called(t, tok.lower_)
+                     and not self._a_person_s_name(doc[slice(*name_tokens(t))].text)]
+            if named:
+                return named[-1]
+            if start == 0:
+                return None
+            start, end = self.sents.bounds(start - 1)
+        return None
+
+    def _a_person_s_name(self, text: str) -> bool:
+        """'Donald Trump', which the model tags as an organisation here and as a person elsewhere."""
+        if self._person_ents is None:
+            self._person_ents = {e.text for e in self.doc.ents if e.label_ == "PERSON"}
+        return text in self._person_ents
+
     def _group_subject(self, tok: Token, plural: bool) -> Token | None:
         """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""
         doc = self.doc
@@ -246,6 +277,23 @@ class SpeakerResolver:
                     att.speaker = person.name
                     att.role = att.role or person.role
 
+
+def _may_be_called(name: Token, word: str) -> bool:
+    """Whether the organisation ``name`` heads may be called 'the <word>': its name has the word ('the Labor
+    Department' is 'the department'), or it is a business, whose name has no such word ('Halcyon' is 'the
+    company')."""
+    s, e = name_tokens(name)
+    words = {t.lower_ for t in name.doc[s:e]}
+    if word in words:
+        return True
+    return word in _BUSINESSES and not words & (ORGANISATION_WORDS | {"state", "states"})
+
+
+# what an organisation is called once it has been named: "the company", "the ministry"
+_BUSINESSES = {"company", "firm", "carrier", "airline", "retailer", "automaker", "carmaker", "insurer", "lender",
+               "broadcaster", "manufacturer", "startup", "conglomerate", "chain", "publisher", "developer"}
+_BODIES = _BUSINESSES | {"bank", "group", "agency", "ministry", "department", "network", "charity", "union", "club",
+                         "regulator", "watchdog", "organisation", "organization", "foundation", "institute"}
 
 # what someone says something in: its owner says it
 _VOICES = {"statement", "response", "reply", "answer", "post", "tweet", "message", "letter", "email", "remarks",

@@ -216,3 +216,17 @@ def test_a_second_tag_is_no_part_of_what_was_said(nlp):
     text = ("Rhona Tate closed her speech on the stage with a plea, as she had begun it: “Change the world, and when "
             "you have done that, change it again,” she said.")
     assert not any(q.text.endswith("she said") for q in analyse_text(nlp, text).quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Tech giant Halcyon will pay $1.2 billion to settle the claims, the company announced Wednesday.", "Halcyon"),
+    ("The Labor Department raised the threshold on Tuesday. About four million workers will gain overtime pay, "
+     "the department said.", "The Labor Department"),
+])
+def test_an_organisation_called_the_company_is_the_one_named_before(nlp, text, speaker):
+    assert analyse_text(nlp, text).quotes[-1].speaker == speaker
+
+
+def test_the_department_is_not_a_company_named_before(nlp):
+    text = "Orbitel cut 1,200 jobs on Monday. Demand would recover next year, the department said."
+    assert analyse_text(nlp, text).quotes[-1].speaker != "Orbitel"
