@@ -38,6 +38,8 @@ _OUTLET_SUFFIX = re.compile(r"\b(?:News|Information|Times|Post|Journal|Herald|Tr
 PLATFORM_RE = re.compile(r"\b(?:" + "|".join(PLATFORMS) + r")\b")
 _PLATFORM_AFTER = re.compile(r"\b(?:wrote|posted|tweeted|shared|announced|declared|said|stated)\s+on\s+(?:his |her |their )?"
                              r"((?:[A-Z][\w]*)(?:\s+[A-Z][\w]*){0,2})")
+# "In a post on X", "wrote on X, formerly Twitter": the one-letter platform only where a post is made on it
+_ON_X = re.compile(r"\b(?:post|posts|posted|posting|wrote|writing|said|tweeted|shared|message)\s+on\s+(X)\b(?!-)")
 _NOT_PLATFORM = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                            r"April|May|June|July|August|September|October|November|December|Election|Capitol|"
                            r"Christmas|Thanksgiving|Easter)\b")
@@ -80,6 +82,8 @@ def find_sources(doc: Doc, layout: Layout, quotes: Sequence[Attribution], sents:
             continue  # "Share this article: Facebook Twitter Email"
         if m.group(0) != "Truth" or text[m.end():m.end() + 7] == " Social":
             found.append(Source(m.start(), m.end(), m.group(0), SourceType.PLATFORM))
+    for m in _ON_X.finditer(text):
+        found.append(Source(m.start(1), m.end(1), "X", SourceType.PLATFORM))
     for m in _PLATFORM_AFTER.finditer(text):
         if not _NOT_PLATFORM.match(m.group(1)):
             found.append(Source(m.start(1), m.end(1), m.group(1), SourceType.PLATFORM))

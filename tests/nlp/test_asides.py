@@ -230,3 +230,14 @@ def test_an_organisation_called_the_company_is_the_one_named_before(nlp, text, s
 def test_the_department_is_not_a_company_named_before(nlp):
     text = "Orbitel cut 1,200 jobs on Monday. Demand would recover next year, the department said."
     assert analyse_text(nlp, text).quotes[-1].speaker != "Orbitel"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("In a post on X, the health secretary, Tom Brannigan, said the offer was final.", True),
+    ("“Please stay at home,” Gail Fenn wrote on X.", True),
+    ("Ana Ruiz said the bill would pass on the X-ray machine budget vote.", False),
+    ("Malcolm X said the struggle would go on.", False),
+])
+def test_x_is_a_platform_only_where_something_is_posted_on_it(nlp, text, platform):
+    sources = {(s.text, s.type.value) for s in analyse_text(nlp, text).sources}
+    assert (("X", "platform") in sources) == platform
