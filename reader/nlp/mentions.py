@@ -10,8 +10,6 @@ from spacy.tokens import Doc, Token
 from reader.nlp.lexicon import (
     ANONYMITY_CUES,
     ANONYMOUS_HEADS,
-    FEMALE_FIRST_NAMES,
-    MALE_FIRST_NAMES,
     NAME_CUE_WORDS,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
@@ -21,6 +19,7 @@ from reader.nlp.lexicon import (
     TITLES,
 )
 from reader.nlp.party import tag_after
+from reader.nlp.speakers import is_first_name
 
 
 @dataclass
@@ -205,8 +204,7 @@ def _name_after_whom(subject: Token) -> Token | None:
 
 def _given_name(tok: Token) -> bool:
     """'Her daughter, Ana, says': a given name alone, which the model may not tag."""
-    low = tok.lower_
-    return (low in FEMALE_FIRST_NAMES or low in MALE_FIRST_NAMES) and tok.text[:1].isupper()
+    return is_first_name(tok.text) and tok.text[:1].isupper()
 
 
 def _name_shaped(tok: Token) -> bool:

@@ -9,17 +9,10 @@ from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.coref import ONE_PERSON_PRONOUNS, Coreference
-from reader.nlp.lexicon import (
-    DOCUMENT_NOUNS,
-    FEMALE_FIRST_NAMES,
-    GROUP_ENTS,
-    MALE_FIRST_NAMES,
-    ORGANISATION_WORDS,
-    PERSON_NOUNS,
-    TITLE_WORDS,
-)
+from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
+from reader.nlp.speakers import is_first_name
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said
 from reader.nlp.subjects import issuer_of, looks_like_person
 
@@ -325,4 +318,4 @@ def _clean_name(text: str) -> str:
 
 def _given_name(text: str) -> bool:
     """'“…,” Elena said', which the model may tag as an organisation: a lone given name is a person."""
-    return " " not in text and (text.lower() in FEMALE_FIRST_NAMES or text.lower() in MALE_FIRST_NAMES)
+    return " " not in text and is_first_name(text)

@@ -71,9 +71,7 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
         label = m.group("label")
         if label.split()[-1].rstrip(".") in NOT_SPEAKERS or len(label.replace(" ", "")) < 2:
             continue
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        end = line_end
+        end = _line_end(text, m.end())
         while end > m.end() and (text[end - 1].isspace() or (text[end - 1] in _CLOSERS and text[m.start():m.end()]
                                                                .lstrip()[:1] in _CLOSERS)):
             end -= 1
@@ -96,10 +94,7 @@ def _title_case_turns(text: str) -> list[Turn]:
         label = m.group("label")
         if label.split()[-1].upper() in NOT_SPEAKERS or label in DOCUMENT_LABELS:
             continue
-        line_end = text.find("\n", m.end())
-        end = len(text) if line_end < 0 else line_end
-        while end > m.end() and text[end - 1].isspace():
-            end -= 1
+        end = _line_end(text, m.end())
         if not any(c.isalpha() for c in text[m.end():end]):
             continue  # "Clinton: 547." is a tally, not a turn
         found.append(Turn(label, label, m.start("label"), m.end("label"), m.end(), end))
@@ -111,6 +106,15 @@ def _title_case_turns(text: str) -> list[Turn]:
     first = min(t.label_start for t in found if t.label in speakers)
     last = max(t.label_start for t in found if t.label in speakers)
     return [t for t in found if t.label in speakers or first < t.label_start < last]
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line from ``start`` ends, before its trailing spaces."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _named(surname: str, is_person: set[str], text: str) -> bool:
@@ -129,10 +133,7 @@ def interview_turns(text: str) -> list[Turn]:
     says which it is; who asked and who answered is for the caller to find."""
     found = []
     for m in _INTERVIEW.finditer(text):
-        line_end = text.find("\n", m.end())
-        end = len(text) if line_end < 0 else line_end
-        while end > m.end() and text[end - 1].isspace():
-            end -= 1
+        end = _line_end(text, m.end())
         role = QUESTION if m.group("label")[0] == "Q" else ANSWER
         found.append(Turn(m.group("label"), role, m.start("label"), m.end("label"), m.end(), end))
     if {t.name for t in found} != {QUESTION, ANSWER}:
