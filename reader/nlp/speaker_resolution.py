@@ -3,6 +3,7 @@ organisation or an anonymous source — through names, pronouns, nominals and da
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -224,17 +225,9 @@ class SpeakerResolver:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         doc = self.doc
-        start, end = self.sents.bounds(tok.i)
-        for _ in range(3):
-            named = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
-                     and t.ent_type_ == "ORG" and self.in_quote[t.i] < 0 and _may_be_called(t, tok.lower_)
-                     and not self._a_person_s_name(doc[slice(*name_tokens(t))].text)]
-            if named:
-                return named[-1]
-            if start == 0:
-                return None
-            start, end = self.sents.bounds(start - 1)
-        return None
+        return self._latest_subject(tok, lambda t: t.pos_ == "PROPN" and t.ent_type_ == "ORG"
+                                    and _may_be_called(t, tok.lower_)
+                                    and not self._a_person_s_name(doc[slice(*name_tokens(t))].text))
 
     def _a_person_s_name(self, text: str) -> bool:
         """'Donald Trump', which the model tags as an organisation here and as a person elsewhere."""
@@ -244,16 +237,20 @@ class SpeakerResolver:
 
     def _group_subject(self, tok: Token, plural: bool) -> Token | None:
         """'McConnell aides acknowledged … But they emphasized': the latest group subject before."""
+        return self._latest_subject(tok, lambda t: t.pos_ in ("NOUN", "PROPN") and (
+            (t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
+            else t.ent_type_ == "ORG" or t.lower_ in DOCUMENT_NOUNS or t.tag_ == "NN" and t.lower_ in ORGANISATION_WORDS))
+
+    def _latest_subject(self, tok: Token, accept: Callable[[Token], bool]) -> Token | None:
+        """The last subject outside quotation marks that ``accept`` takes, before ``tok`` in its sentence or
+        in the two before."""
         doc = self.doc
         start, end = self.sents.bounds(tok.i)
         for _ in range(3):
-            candidates = [t for t in doc[start:min(end, tok.i)] if t.dep_ in ("nsubj", "nsubjpass")
-                          and self.in_quote[t.i] < 0 and t.pos_ in ("NOUN", "PROPN")
-                          and ((t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") if plural
-                               else t.ent_type_ == "ORG" or t.lower_ in DOCUMENT_NOUNS
-                               or t.tag_ == "NN" and t.lower_ in ORGANISATION_WORDS)]
-            if candidates:
-                return candidates[-1]
+            found = [t for t in doc[start:min(end, tok.i)]
+                     if t.dep_ in ("nsubj", "nsubjpass") and self.in_quote[t.i] < 0 and accept(t)]
+            if found:
+                return found[-1]
             if start == 0:
                 return None
             start, end = self.sents.bounds(start - 1)
