@@ -262,8 +262,8 @@ class Extractor(TypewriterQuotes):
 
     def _turn(self, turn: Turn, end: int | None = None) -> None:
         """A transcript turn: the words after 'PENCE:' are Pence's, verbatim."""
-        att = Attribution(turn.start, end if end is not None else turn.end, turn.kind, found="turn")
-        att.via = "label"
+        att = Attribution(turn.start, end if end is not None else turn.end, turn.kind, found=turn.found)
+        att.via = {"interview": "interview", "post": "signature"}.get(turn.found, "label")
         label = self.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
         if turn.name in (QUESTION, ANSWER):
             self._interview_turn(att, turn, label)

@@ -33,6 +33,7 @@ class Turn:
     start: int  # the words spoken
     end: int
     kind: str = QuoteKind.DIRECT
+    found: str = "turn"  # how: a transcript label ("turn"), an interview's Q/A ("interview"), a post's signature ("post")
 
 
 _HEADLINE_LABEL = re.compile(r"^[ \t]*(?P<label>(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]+)[ \t]*:[ \t]+(?=\S)")
@@ -135,7 +136,7 @@ def interview_turns(text: str) -> list[Turn]:
     for m in _INTERVIEW.finditer(text):
         end = _line_end(text, m.end())
         role = QUESTION if m.group("label")[0] == "Q" else ANSWER
-        found.append(Turn(m.group("label"), role, m.start("label"), m.end("label"), m.end(), end))
+        found.append(Turn(m.group("label"), role, m.start("label"), m.end("label"), m.end(), end, found="interview"))
     if {t.name for t in found} != {QUESTION, ANSWER}:
         return []
     return found
@@ -168,5 +169,6 @@ def post_turns(text: str) -> list[Turn]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start and any(c.isalpha() for c in text[start:end]):
-            found.append(Turn(m.group("name"), m.group("name"), m.start("name"), m.end("name"), start, end))
+            found.append(Turn(m.group("name"), m.group("name"), m.start("name"), m.end("name"), start, end,
+                              found="post"))
     return found
