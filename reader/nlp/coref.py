@@ -374,7 +374,7 @@ class Coreference:
         word = head.lower_
         if word in ORGANISATION_WORDS or word in DOCUMENT_NOUNS:
             # "the campaign said": the organisation speaks, not the person whose title names it; "the book"
-            # is not its author ("the author of the book, Mitchell Zuckoff")
+            # is not its author ("the author of the book, Mitchell Ferrand")
             return None
         marks = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS)
         idx = bisect_left(self._tokens, head.i) - 1
