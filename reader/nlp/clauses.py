@@ -127,9 +127,15 @@ class ReportedClauses(ReportFrames):
             if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < cue.i:
                 continue
             for noun in prep.children:
-                clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
-                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-                if noun.dep_ == "pobj" and clause is not None:
+                if noun.dep_ != "pobj":
+                    continue
+                # "… in an interview with Fox that aired Sunday that the talks were over": the parser may hang
+                # the clause on a clause of the noun; it ends where the noun's words do
+                clause = next((c for c in noun.subtree if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                               and (c.head.i == noun.i or c.right_edge.i == noun.right_edge.i)
+                               and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i
+                                       for m in c.children)), None)
+                if clause is not None:
                     return clause.left_edge.i, self._clause_end(clause)
         return None
 
@@ -187,13 +193,22 @@ class ReportedClauses(ReportFrames):
 
 def _after_its_clause(cue: Token) -> bool:
     """'Unemployment fell to 3.9 percent, figures showed on Tuesday': the parser made the cue, with its own
-    subject after a comma, a clause of the report it gives."""
+    subject after a comma, a clause of the report it gives (or, after quoted words in it, a clause joined to
+    the report: '… not wave around words like “maybe”, he told reporters')."""
     doc = cue.doc
-    return cue.dep_ == "advcl" and cue.head.i < cue.i and cue.tag_ != "VBG" \
-        and any(c.dep_ == "nsubj" and c.i < cue.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
-                for c in cue.children) \
-        and not any(c.dep_ in ("mark", "advmod", "aux") and c.i < cue.i for c in cue.children) \
-        and cue.lemma_ not in EVIDENTIAL
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or cue.tag_ == "VBG" or cue.lemma_ in EVIDENTIAL:
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and c.left_edge.i > 0
+                 and doc[c.left_edge.i - 1].text == ","), None)
+    # (not "…, then figures showed", "…, as he told reporters": words of its own between the comma and the cue;
+    # the parser may hang a word of the report on the cue, before the comma)
+    if subj is None or subj.pos_ not in ("PRON", "PROPN", "NOUN") or subj.left_edge.pos_ == "VERB":
+        return False
+    if cue.dep_ == "conj":
+        last = max((c.i for c in cue.head.children if c.dep_ == "conj" and c.i < cue.i), default=cue.head.i)
+        if any(c.dep_ == "cc" and last < c.i < subj.i for c in cue.head.children):
+            return False  # "They have lived here for months, and their smiles said a lot": two things they did
+    return not any(c.dep_ in ("mark", "advmod", "aux") and subj.left_edge.i <= c.i < cue.i for c in cue.children)
 
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})

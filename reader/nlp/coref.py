@@ -234,7 +234,8 @@ class Coreference:
             det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
             if det is None or any(c.dep_ == "appos" for c in tok.children):
                 continue
-            if any(m.token >= tok.i and self.sent_index(m.token) == self.sent_index(tok.i) for m in self.mentions):
+            if any(m.token >= tok.i and self.sent_index(m.token) == self.sent_index(tok.i)
+                   and (doc[m.token].head.i == tok.head.i or doc[m.token].head.i == tok.i) for m in self.mentions):
                 return  # "If the candidate is Donald Trump, …": the sentence names the person
             start = min(c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound"))
             person = Person(key=f"~{tok.i}", gender=GENDERED_NOUNS.get(tok.lower_, ""))
@@ -324,12 +325,13 @@ class Coreference:
         here = self.sent_index(tok.i)
         idx = bisect_left(self._tokens, tok.i) - 1
         best: dict[int, list[PersonMention]] = {}
+        others = self._objects_of(tok.head) if tok.dep_ in SUBJECT_DEPS else set()
         while idx >= 0:
             m = self.mentions[idx]
             idx -= 1
             if here - m.sent > MAX_SENTENCES_BACK or not self._window_ok(m.token, tok.i):
                 break
-            if m.person.gender and gender and m.person.gender != gender:
+            if m.person.gender and gender and m.person.gender != gender or m.person.key in others:
                 continue
             best.setdefault(m.sent, []).append(m)
         for sent in sorted(best, reverse=True):
@@ -349,6 +351,14 @@ class Coreference:
             if not (person.gender and gender and person.gender != gender):
                 return person
         return None
+
+    def _objects_of(self, verb: Token) -> set[str]:
+        """The people a verb's object names ('he told Baker', 'she thanked Ruiz', 'he said to Lee'): never
+        the verb's own 'he' or 'she'."""
+        heads = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative")]
+        heads += [o for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in ("to", "with")
+                  for o in c.children if o.dep_ == "pobj"]
+        return {m.person.key for h in heads for m in self.mentions_between(h.i, h.i + 1)}
 
     def named_after(self, tok: Token) -> Person | None:
         """'“We tried,” she said. Ana Ruiz has run the shelter since 2009.': a story may open on a pronoun

@@ -239,3 +239,34 @@ def test_the_department_is_not_a_company_named_before(nlp):
 def test_x_is_a_platform_only_where_something_is_posted_on_it(nlp, text, platform):
     sources = {(s.text, s.type.value) for s in analyse_text(nlp, text).sources}
     assert (("X", "platform") in sources) == platform
+
+
+def test_a_tag_after_a_report_that_quotes_words_of_it(nlp):
+    text = ("Speaking in Oslo, ministry spokesman Erik Lunde repeated that Norway opposed hacking.\n\n"
+            "People should bring evidence for their claims and not wave around words like “maybe” and “perhaps”, "
+            "he told reporters.\n\n“This is extremely irresponsible.”")
+    found = quotes_of(nlp, text)
+    assert ("People should bring evidence for their claims and not wave around words like “maybe” and “perhaps”",
+            "mixed", "Erik Lunde") in found
+    assert ("This is extremely irresponsible.", "direct", "Erik Lunde") in found
+
+
+def test_a_second_thing_done_is_no_tag(nlp):
+    text = ("The family has lived in the town for three months, and though they speak little English, "
+            "their smiles said a lot. Later, the mayor added a park, and, still later, he opened a school.")
+    assert quotes_of(nlp, text) == []
+
+
+def test_the_person_told_is_never_the_speaker(nlp):
+    text = ("Governor Dan Miller said in an interview with Tom Baker that aired Wednesday night that the wall "
+            "would be tall.\n\n“The wall could be 35 feet. That’s a good height,” he told Baker, to cheers from "
+            "the crowd.\n\n“It’s not a question of wanting it. We have no choice,” he said.")
+    found = quotes_of(nlp, text)
+    assert found[0] == ("that the wall would be tall", "indirect", "Dan Miller")
+    assert [speaker for _, _, speaker in found] == ["Dan Miller"] * 3
+
+
+def test_a_described_speaker_before_the_name_of_who_asked(nlp):
+    text = ("The governor made the remarks in an interview with Tom Baker that aired Wednesday night.\n\n"
+            "“It’s not a question of wanting it. We have no choice,” he said.")
+    assert quotes_of(nlp, text) == [("It’s not a question of wanting it. We have no choice,", "direct", "The governor")]
