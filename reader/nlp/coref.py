@@ -375,6 +375,27 @@ class Coreference:
                 return m.person
         return None
 
+    def resolve_age(self, head: Token) -> Person | None:
+        """'the 43-year-old' -> the latest person the story gave that age ('Ana Ruiz, 43,')."""
+        doc = self.doc
+        words = doc[max(0, head.i - 5):head.i + 1].text.lower().replace(" ", "")
+        if not (words.startswith("the") and words.endswith("-year-old")):
+            return None
+        age = words[3:-len("-year-old")]
+        if not age.isdigit():
+            return None
+        idx = bisect_left(self._tokens, head.i) - 1
+        here = self.sent_index(head.i)
+        while idx >= 0:
+            m = self.mentions[idx]
+            idx -= 1
+            if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
+                break
+            after = doc[m.token + 1:m.token + 3]
+            if len(after) == 2 and after[0].text == "," and after[1].text == age:
+                return m.person
+        return None
+
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
         det = [c for c in head.lefts if c.dep_ in ("det", "poss")]

@@ -52,13 +52,19 @@ def _ent_of(tok: Token) -> tuple[int, int, str] | None:
         i = tok.i
         doc = tok.doc
         s = i
-        while s > 0 and doc[s].ent_iob_ == "I" and doc[s - 1].pos_ not in ("VERB", "AUX"):
+        while s > 0 and doc[s].ent_iob_ == "I" and not _verb_in_name(doc[s - 1]):
             s -= 1
         e = i + 1
-        while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].pos_ not in ("VERB", "AUX"):
+        while e < len(doc) and doc[e].ent_iob_ == "I" and not _verb_in_name(doc[e]):
             e += 1
         return s, e, tok.ent_type_
     return None
+
+
+def _verb_in_name(tok: Token) -> bool:
+    """A verb the model ran an entity on into, but not a capitalised modal inside one ('George Will',
+    'Theresa May'): that is a name."""
+    return tok.pos_ in ("VERB", "AUX") and not (tok.tag_ in ("MD", "NNP") and tok.text[:1].isupper())
 
 
 _DASHES = ("-", "--", "\u2013", "\u2014")

@@ -127,7 +127,7 @@ class SpeakerResolver:
                 said = self._resolve(named_body)
                 said.mention, said.via = mention, "nominal-body"
                 return said
-            person = coref.resolve_nominal(subject)
+            person = coref.resolve_nominal(subject) or coref.resolve_age(subject)
             if person is not None:
                 said.speak_as(person)
                 said.via = "nominal-person"

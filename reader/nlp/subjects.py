@@ -116,6 +116,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return _past_an_opening_phrase(child, verb)
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1 and verb.pos_ == "VERB":
             return child  # "Beck joked": a name the parser hung on the verb as a compound
+        if child.dep_ == "aux" and child.i == verb.i - 1 and child.text[:1].isupper() and verb.tag_ == "VBD" \
+                and not subjects and child.lower_ in ("will", "may"):
+            return child  # "Will said …", "May told …": no modal comes before a past tense; it is a name
     if not subjects:
         lost = _name_after_an_opening_phrase(verb)
         if lost is not None:

@@ -49,8 +49,8 @@ def _forms(tok: Token) -> set[str]:
 def _mistagged_name(tok: Token) -> bool:
     """'said Skelly', 'Kelly said': a capitalised word inside a sentence that the tagger read as an adverb
     (its '-ly') or as nothing it knows."""
-    return tok.pos_ in ("ADV", "X", "INTJ") and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 2 \
-        and not tok.is_sent_start
+    return (tok.pos_ in ("ADV", "X", "INTJ") or tok.tag_ == "MD") and tok.text[:1].isupper() and tok.is_alpha \
+        and len(tok.text) > 2 and not tok.is_sent_start  # ("“…,” Will wrote": a modal's capital is a name's)
 
 
 class TagReader:
@@ -127,9 +127,11 @@ class TagReader:
         while j < len(doc) and j - i < _MAX_NP and self.in_quote[j] < 0:
             tok = doc[j]
             name = _mistagged_name(tok)
-            inside = tok.pos_ in _NP_POS or name or (tok.dep_ in ("amod", "compound") and tok.head.i > j)  # "Florida-based"
+            glued = tok.text == "-" and j > i and not doc[j - 1].whitespace_ and not tok.whitespace_  # "43-year-old"
+            inside = tok.pos_ in _NP_POS or name or glued or (tok.dep_ in ("amod", "compound") and tok.head.i > j)
             if inside and not (head is not None and self._verb(tok, self._ends_clause(j + 1))):
-                if (tok.pos_ in ("PROPN", "NOUN") or name or (tok.pos_ == "ADJ" and head is None)) and not modifier:
+                if (tok.pos_ in ("PROPN", "NOUN") or name or (tok.pos_ == "ADJ" and (head is None or doc[j - 1].text == "-"))) \
+                        and not modifier:
                     head = tok if head is None or head.pos_ != "PROPN" or tok.pos_ == "PROPN" else head
                 j += 1
                 continue
