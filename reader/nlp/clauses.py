@@ -130,8 +130,9 @@ class ReportedClauses(ReportFrames):
                 if noun.dep_ != "pobj":
                     continue
                 # "… in an interview with Fox that aired Sunday that the talks were over": the parser may hang
-                # the clause on a clause of the noun; it ends where the noun's words do
-                clause = next((c for c in noun.subtree if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                # the clause on a clause of the noun, or make it one ("a memo that the decision was painful",
+                # whose "that" is no relative pronoun); it ends where the noun's words do
+                clause = next((c for c in noun.subtree if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                                and (c.head.i == noun.i or c.right_edge.i == noun.right_edge.i)
                                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i
                                        for m in c.children)), None)

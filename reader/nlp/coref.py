@@ -100,6 +100,15 @@ def _located_in(ent: Span) -> bool:
         and doc[ent.end + 1].text[:1].isupper()
 
 
+def _after_a_role(ent: Span) -> bool:
+    """'Villa boss Unai Emery', the model calling the name an organisation: two or three capitalised words,
+    none of an organisation, right after a role noun of a person."""
+    doc = ent.doc
+    role = doc[ent.start - 1] if ent.start > 0 else None
+    return role is not None and role.pos_ == "NOUN" and role.lower_ in PERSON_NOUNS and 2 <= len(ent) <= 3 \
+        and all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORGANISATION_WORDS for t in ent)
+
+
 def _pronoun_gender(tok: Token) -> str:
     return PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
 
@@ -156,7 +165,8 @@ class Coreference:
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
-                       or (e.end < len(doc) and doc[e.end].text == "," and _described_as_person(e.root)))]
+                       or (e.end < len(doc) and doc[e.end].text == "," and _described_as_person(e.root))
+                       or _after_a_role(e))]
         # names the model saw no entity in at all: "Carly Fiorina" as two proper nouns, a given name first
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i

@@ -19,7 +19,7 @@ EXTRA_CUES = {
     "write", "continue", "proceed", "go", "explain", "argue", "warn", "insist", "note", "claim", "predict",
     "acknowledge", "confirm", "deny", "announce", "allege", "report", "suggest", "recall", "reiterate",
     "counter", "retort", "exclaim", "conclude", "agree", "ask", "wonder", "demand",
-    "opine", "aver", "affirm", "assure", "divulge", "elaborate", "surmise", "posit", "reckon",
+    "opine", "aver", "affirm", "assure", "divulge", "elaborate", "surmise", "posit", "reckon", "term",
 }
 # Verbs of belief and knowing: rarely cues on their own, but with a clause after them ("Sanders believes
 # the system is rigged") they report a view; on PolNeAR train such a clause is an annotated attribution

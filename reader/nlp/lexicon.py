@@ -25,7 +25,9 @@ TITLES = {
     "economist", "pollster", "strategist", "activist", "lawyer", "historian", "filmmaker", "producer",
     "businessman", "businesswoman", "billionaire", "consultant", "journalist", "reporter", "correspondent",
     "commentator", "pundit", "pastor", "pitcher", "quarterback", "drummer", "guitarist", "bassist", "songwriter",
-    "pianist", "composer", "poet", "playwright", "physician", "surgeon", "scientist",
+    "pianist", "composer", "poet", "playwright", "physician", "surgeon", "scientist", "prosecutor", "executive",
+    "counsel", "solicitor", "barrister", "editor", "founder", "co-founder", "chef", "designer", "architect",
+    "engineer", "researcher", "lecturer", "provost", "epidemiologist", "virologist",
     # the sports desk ("Rovers boss Gary Boyd", "Captain Leon Mbeki", "Striker Ana Silva")
     "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
     "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner",
@@ -206,3 +208,13 @@ PARTY_LETTERS = {"D", "R", "I"}
 PLATFORMS = ("Truth Social", "Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "Telegram", "Threads",
              "Bluesky", "LinkedIn", "Reddit", "Substack", "Weibo", "WhatsApp", "Snapchat", "Gab", "Parler",
              "Rumble", "Truth")
+
+# nationalities that stand for one person ("the Spaniard told reporters"); "-man"/"-woman" forms are read by shape
+DEMONYMS = {"spaniard", "briton", "brit", "scot", "swede", "dane", "finn", "pole", "turk", "kiwi", "aussie", "american",
+            "australian", "canadian", "german", "italian", "portuguese", "brazilian", "argentine", "argentinian",
+            "belgian", "norwegian", "russian", "ukrainian", "serb", "croat", "kenyan", "nigerian", "ghanaian",
+            "japanese", "korean", "chinese", "indian", "pakistani", "mexican", "colombian", "chilean", "uruguayan",
+            "swiss", "austrian", "greek", "israeli", "egyptian", "moroccan", "jamaican", "ethiopian", "ugandan",
+            "zimbabwean", "cameroonian", "senegalese", "ivorian", "south african", "new zealander", "filipino",
+            "indonesian", "iranian", "iraqi", "syrian", "lebanese", "saudi", "venezuelan", "peruvian", "cuban",
+            "slovenian", "slovak", "czech", "hungarian", "romanian", "bulgarian", "estonian", "latvian", "lithuanian"}

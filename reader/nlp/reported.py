@@ -183,7 +183,7 @@ class ReportedSpeech(ReportedClauses):
         """'Clinton called half of Trump's supporters “deplorables”': what a speaker called something is
         their word for it. Only with a subject, an object and what it was called."""
         relative = cue.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in cue.children)  # "Pence, who called …"
-        if cue.lemma_ not in ("call", "label", "dub", "brand") or cue.dep_ in ("acl", "amod", "relcl") and not relative:
+        if cue.lemma_ not in ("call", "label", "dub", "brand", "term") or cue.dep_ in ("acl", "amod", "relcl") and not relative:
             return None
         subject = subject_of(cue)
         if subject is None and self._carrier(cue) is None or subject is not None and subject.lower_ == "you":
@@ -197,6 +197,12 @@ class ReportedSpeech(ReportedClauses):
             quoted = self._quotation_after(obj.right_edge.i + 1)
             if quoted is not None:  # "who called it “a promise on paper”", the parser hanging the name elsewhere
                 return obj.left_edge.i, quoted
+        if obj is None and cue.tag_ != "VBN":  # (not "called the “Crossroads of America” by its citizens")
+            said = next((c for c in cue.children if c.dep_ == "oprd" and cue.i < c.left_edge.i < c.i
+                         and c.left_edge.pos_ in ("DET", "PRON", "PROPN", "NOUN") and self.in_quote[c.left_edge.i] < 0
+                         and any(self.in_quote[i] >= 0 for i in range(c.left_edge.i, c.right_edge.i + 1))), None)
+            if said is not None:  # "termed the drive “inhuman”": the parser hung the object on the name
+                return said.left_edge.i, said.right_edge.i + 1
         if obj is None or named is None:
             return None
         end = max(c.right_edge.i for c in cue.children

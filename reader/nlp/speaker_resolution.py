@@ -10,10 +10,17 @@ from spacy.tokens import Doc, Token
 
 from reader.model import SpeakerKind
 from reader.nlp.coref import ONE_PERSON_PRONOUNS, Coreference
-from reader.nlp.lexicon import DOCUMENT_NOUNS, GROUP_ENTS, ORGANISATION_WORDS, PERSON_NOUNS, TITLE_WORDS
+from reader.nlp.lexicon import (
+    DEMONYMS,
+    DOCUMENT_NOUNS,
+    GROUP_ENTS,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
 from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
-from reader.nlp.speakers import is_first_name
+from reader.nlp.speakers import Person, is_first_name
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said
 from reader.nlp.subjects import issuer_of, looks_like_person
 
@@ -94,6 +101,12 @@ class SpeakerResolver:
                     said.speaker, said.speaker_kind = earlier.speaker, earlier.speaker_kind
                     said.via = "group-pronoun"
             return said
+        native = self._demonym_person(subject)
+        if native is not None:  # "“It's not over,” the Spaniard told reporters"
+            said.speak_as(native)
+            said.via = "nominal-person"
+            coref.note_speaker(subject.i, native)
+            return said
         is_person = mention.ent in ("PERSON", "") or coref.people.lookup(mention.text) is not None \
             or looks_like_person(mention.text) or mention.ent == "ORG" and _given_name(mention.text)
         if mention.kind == "name" and is_person and mention.plural:
@@ -127,7 +140,7 @@ class SpeakerResolver:
                 said = self._resolve(named_body)
                 said.mention, said.via = mention, "nominal-body"
                 return said
-            person = coref.resolve_nominal(subject) or coref.resolve_age(subject)
+            person = coref.resolve_nominal(subject) or coref.resolve_age(subject) or self._aged_subject(subject)
             if person is not None:
                 said.speak_as(person)
                 said.via = "nominal-person"
@@ -225,9 +238,41 @@ class SpeakerResolver:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         doc = self.doc
-        return self._latest_subject(tok, lambda t: t.pos_ == "PROPN" and t.ent_type_ == "ORG"
-                                    and _may_be_called(t, tok.lower_)
-                                    and not self._a_person_s_name(doc[slice(*name_tokens(t))].text))
+        return self._latest_subject(tok, lambda t: t.pos_ == "PROPN" and _may_be_called(t, tok.lower_) and (
+            t.ent_type_ == "ORG" and not self._a_person_s_name(doc[slice(*name_tokens(t))].text)
+            or _corporate(t)))  # ("Nimbus Labs", which the model may take for a person)
+
+    def _aged_subject(self, subject: Token) -> Person | None:
+        """'City captain Kyle Walker apologised … The 34-year-old said': an age the story never gave is the
+        age of the person the sentence before is about."""
+        if subject.lower_ != "old" or "".join(t.lower_ for t in self.doc[max(0, subject.i - 2):subject.i]) != "year-":
+            return None
+        start = self.sents.bounds(subject.i)[0]
+        if start == 0:
+            return None
+        before = self.sents.bounds(start - 1)[0]
+        for m in self.coref.mentions_between(before, start):
+            if m.subject and self.coref.sent_index(m.token) == self.coref.sent_index(before):
+                given = self.doc[m.token + 1:m.token + 3]
+                if len(given) == 2 and given[0].text == "," and given[1].like_num:
+                    return None  # "Ana Ruiz, 43, …": another age is someone else's
+                return m.person
+        return None
+
+    def _demonym_person(self, subject: Token) -> Person | None:
+        """'the Spaniard', 'the Frenchman': a nationality standing for a person is the person named last as
+        a subject, in its sentence or the two before."""
+        low = subject.lower_
+        if not subject.text[:1].isupper() or subject.tag_ not in ("NNP", "NN", "JJ") \
+                or low not in DEMONYMS and not (low.endswith(("man", "woman")) and len(low) > 7) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        # only where the story has named one person lately: a nationality cannot tell two apart
+        start = self.sents.bounds(subject.i)[0]
+        for _ in range(2):
+            start = self.sents.bounds(start - 1)[0] if start > 0 else 0
+        people = {m.person.key: m.person for m in self.coref.mentions_between(start, subject.i)}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _a_person_s_name(self, text: str) -> bool:
         """'Donald Trump', which the model tags as an organisation here and as a person elsewhere."""
@@ -247,8 +292,9 @@ class SpeakerResolver:
         doc = self.doc
         start, end = self.sents.bounds(tok.i)
         for _ in range(3):
-            found = [t for t in doc[start:min(end, tok.i)]
-                     if t.dep_ in ("nsubj", "nsubjpass") and self.in_quote[t.i] < 0 and accept(t)]
+            found = [t for t in doc[start:min(end, tok.i)] if self.in_quote[t.i] < 0 and accept(t) and (
+                t.dep_ in ("nsubj", "nsubjpass")
+                or t.dep_ == "appos" and t.head.dep_ == "nsubj" and t.head.text.isupper())]  # after a dateline
             if found:
                 return found[-1]
             if start == 0:
@@ -276,7 +322,18 @@ def _may_be_called(name: Token, word: str) -> bool:
     words = {t.lower_ for t in name.doc[s:e]}
     if word in words:
         return True
-    return word in _BUSINESSES and not words & (ORGANISATION_WORDS | {"state", "states"})
+    return word in _BUSINESSES and (bool(words & _CORPORATE) or not words & (ORGANISATION_WORDS | {"state", "states"}))
+
+
+def _corporate(name: Token) -> bool:
+    """'Nimbus Labs', 'Acme Holdings Inc': a name a business's word ends."""
+    s, e = name_tokens(name)
+    return e - s >= 2 and name.doc[e - 1].lower_.rstrip(".") in _CORPORATE
+
+
+# the words that end a business's name
+_CORPORATE = {"inc", "corp", "co", "ltd", "llc", "plc", "labs", "technologies", "systems", "holdings", "corporation",
+              "industries", "motors", "airlines", "airways", "pharmaceuticals", "group", "company", "ag", "sa", "gmbh"}
 
 
 # what an organisation is called once it has been named: "the company", "the ministry"

@@ -219,6 +219,13 @@ def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:
     """'In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic candidate stated':
     the parser made a name inside the opening phrase the subject, and the real one its appositive."""
     doc = verb.doc
+    if subject.tag_ == "NN" and subject.i < verb.i and not any(c.dep_ in ("det", "poss") for c in subject.children):
+        # "Outside court, Detective Sergeant Owen Hughes said": a bare noun of the opening phrase, the name its
+        # appositive
+        for child in subject.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.right_edge.i < verb.i \
+                    and doc[child.left_edge.i - 1].text == "," and not doc[child.right_edge.i].is_punct:
+                return child
     if subject.pos_ != "PROPN" or subject.i > verb.i:
         return subject
     left = subject.left_edge.i

@@ -270,3 +270,8 @@ def test_a_described_speaker_before_the_name_of_who_asked(nlp):
     text = ("The governor made the remarks in an interview with Tom Baker that aired Wednesday night.\n\n"
             "“It’s not a question of wanting it. We have no choice,” he said.")
     assert quotes_of(nlp, text) == [("It’s not a question of wanting it. We have no choice,", "direct", "The governor")]
+
+
+def test_what_a_speaker_termed_something_is_their_word(nlp):
+    text = "Opposition leader Anil Gupta termed the drive \"inhuman\" and demanded new housing."
+    assert ("the drive \"inhuman\"", "mixed", "Anil Gupta") in quotes_of(nlp, text)

@@ -34,3 +34,48 @@ def test_may_after_a_full_name_is_her(nlp):
 ])
 def test_a_speaker_given_by_age(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+def test_a_name_the_model_calls_an_organisation_after_a_role_is_a_person_pronouns_mean(nlp):
+    text = ("Rovers manager Pep Alvarez insists his side can still win.\n\n"
+            "Villa boss Unai Emery praised his players' discipline. \"We suffered, but we believed,\" he said.")
+    assert quotes_of(nlp, text)[-1] == ("We suffered, but we believed,", "Unai Emery")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Pep Alvarez insists his side can still win.\n\n“It's not over,” the Spaniard told reporters.", "Pep Alvarez"),
+    ("Jon Rahm won in Madrid. “It was a dream,” the Spaniard said.", "Jon Rahm"),
+    # two people named: a nationality cannot tell which
+    ("Jon Rahm won in Madrid, beating Rory McIlroy by two shots. “It was a dream,” the Northern Irishman said.",
+     "Northern Irishman"),
+])
+def test_a_nationality_standing_for_a_person(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("City captain Kyle Walker admitted the display was poor. The 34-year-old said: \"We let them down.\"",
+     "Kyle Walker"),
+    ("Ana Ruiz, 43, posted the clip on Thursday.\n\n“We will rebuild,” the 51-year-old said.", "the 51-year-old"),
+])
+def test_an_age_the_story_never_gave_is_the_person_just_named(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Outside court, Detective Sergeant Owen Hughes of South Wales Police said the victims had shown courage.",
+     "Owen Hughes"),
+    ("Prosecutor Helen Davies told the court that the accused targeted the elderly.", "Helen Davies"),
+    ("Chief Executive Laura Chen told staff in a memo that the decision was painful.", "Laura Chen"),
+])
+def test_who_says_it_without_the_words_around_the_name(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("SAN FRANCISCO (Reuters) - Nimbus Labs will cut about 1,200 jobs, the cloud software company said on "
+     "Wednesday.", "Nimbus Labs"),
+    ("Acme Corp. will close two plants, the company said.", "Acme Corp"),
+])
+def test_the_company_is_the_business_just_named(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)] == [speaker]
