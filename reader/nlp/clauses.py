@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from reader.nlp.cues import SPEECH_CUES, is_finding
 from reader.nlp.frames import DIVIDERS, ReportFrames
 from reader.nlp.lexicon import XCOMP_CUES
-from reader.nlp.subjects import after_comma, subject_of, told_clause
+from reader.nlp.subjects import after_comma, lost_behind_appositive, subject_of, told_clause
 
 # "X seems to …", "it appears that …": how things look to the writer, annotated as an attribution with no
 # source (PolNeAR train: 339 of 355 such cues have none)
@@ -95,6 +95,11 @@ class ReportedClauses(ReportFrames):
         subj = subject_of(cue)
         if subj is not None and (cue.dep_ in ("parataxis", "ccomp") or _after_its_clause(cue)):
             return self._around_aside(cue, subj)
+        lost = lost_behind_appositive(cue)
+        if lost is not None and cue.head.left_edge.i < lost.left_edge.i - 1:
+            # "INEC has fixed the date, its chairman, Prof. Mahmood Yakubu, announced": the parser lost the
+            # subject behind its appositive and hung the cue on the report
+            return [(cue.head.left_edge.i, lost.left_edge.i - 1)]
         return []
 
     def _around_aside(self, cue: Token, subj: Token) -> list[tuple[int, int]]:

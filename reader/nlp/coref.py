@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import (
+    COURTESY_TITLES,
     DOCUMENT_NOUNS,
     GENDERED_NOUNS,
     ORGANISATION_WORDS,
@@ -171,7 +172,11 @@ class Coreference:
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
                   and head.i - s <= 2 and is_first_name(doc[s].text) and not any(t.ent_type_ for t in doc[s:head.i])]
-        candidates = sorted(persons + others + unseen, key=lambda e: e.start)
+        # "Mr Albanese", which the model may call a nationality or nothing: a courtesy title is a person's
+        seen = {t.i for e in persons + others + unseen for t in e}
+        courtesy = [doc[h.i:h.i + 1] for h in doc if h.pos_ == "PROPN" and h.i > 0 and h.i not in seen
+                    and doc[h.i - 1].lower_.rstrip(".") in COURTESY_TITLES and h.dep_ != "compound" and h.is_alpha]
+        candidates = sorted(persons + others + unseen + courtesy, key=lambda e: e.start)
         names = [doc[slice(*name_tokens(e.root))].text for e in candidates]
         surnames = {name_key(n) for n in names if len(n.split()) > 1}
         surnames |= {p.key for p in self.people.by_key.values() if any(len(f.split()) > 1 for f in p.forms)}

@@ -243,7 +243,7 @@ class ReportFrames:
 
 
 # a dateline opening a story: "PORTO ALEGRE, Brazil (AP) — ", "KYIV, Ukraine — ", "LONDON (Reuters) - "
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?(?: \([\w .]+\))?"
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*)*)?(?: \([\w .]+\))?"
                        r"[ \u00a0]*(?:\u2014|\u2013|--?)[ \u00a0]*")
 
 

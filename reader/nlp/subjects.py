@@ -170,9 +170,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if raised is not None and raised.lower_ not in ("it", "there"):
             return raised  # "The opposition leader is reported to have said …": the leader said it
+    lost = lost_behind_appositive(verb)
+    if lost is not None:
+        return lost
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
         return _subject_through_head(verb, depth)
     return _shared_subject(verb)
+
+
+def lost_behind_appositive(verb: Token) -> Token | None:
+    """'INEC has fixed the date, its chairman, Prof. Mahmood Yakubu, announced': a speaker and their name,
+    set off by commas after the report, that the parser hung on the report's last noun."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBD" or verb.head.i > verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for c in verb.children):
+        return None
+    lost = subject_before_aside(verb, [-1] * len(verb.doc))
+    if lost is None or lost.i < verb.head.i or lost.head.i > lost.i or lost.left_edge.i < 1 \
+            or verb.doc[lost.left_edge.i - 1].text != "," or not (lost.pos_ == "PROPN" or lost.lower_ in PERSON_NOUNS):
+        return None
+    return lost
 
 
 def told_clause(verb: Token) -> Token | None:
@@ -219,6 +235,14 @@ def _past_an_opening_phrase(subject: Token, verb: Token) -> Token:
     """'In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic candidate stated':
     the parser made a name inside the opening phrase the subject, and the real one its appositive."""
     doc = verb.doc
+    participle = subject.tag_ == "VBG" or subject.lower_.endswith("ing") and subject.is_sent_start
+    if participle and subject.i + 1 < verb.i and doc[subject.i + 1].text == ",":
+        # "Reacting, the Peoples Democratic Party urged …": the participle opens the sentence; the noun after it
+        # is the subject
+        real = next((c for c in subject.children if c.dep_ in ("dep", "appos", "nsubj", "conj") and c.i > subject.i + 1
+                     and c.pos_ in ("PROPN", "NOUN") and c.right_edge.i < verb.i), None)
+        if real is not None:
+            return real
     if subject.tag_ == "NN" and subject.i < verb.i and not any(c.dep_ in ("det", "poss") for c in subject.children):
         # "Outside court, Detective Sergeant Owen Hughes said": a bare noun of the opening phrase, the name its
         # appositive

@@ -79,3 +79,26 @@ def test_who_says_it_without_the_words_around_the_name(nlp, text, speaker):
 ])
 def test_the_company_is_the_business_just_named(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    ("ABUJA — The electoral commission has fixed November 16 for the election in Ondo State, its chairman, "
+     "Prof. Mahmood Yakubu, announced on Tuesday.",
+     "The electoral commission has fixed November 16 for the election in Ondo State", "Mahmood Yakubu"),
+    ("The council will close the library in May, its leader, Ann Cole, said.",
+     "The council will close the library in May", "Ann Cole"),
+    ("JOHANNESBURG, March 3 (AFP) - The utility will cut power for a third week, the company announced Sunday.",
+     "The utility will cut power for a third week", "the company"),
+    ("But the ruling party was silent.\n\nReacting, the Peoples Democratic Party (PDP) urged the commission to "
+     "publish results in real time.",
+     "the commission to publish results in real time", "the Peoples Democratic Party"),
+])
+def test_the_speaker_and_the_report_around_openings_and_appositives(nlp, text, said, speaker):
+    assert (said, speaker) in quotes_of(nlp, text)
+
+
+def test_a_courtesy_title_makes_a_person_a_pronoun_may_mean(nlp):
+    text = ("Speaking to reporters in Canberra on Tuesday, Mr Albanese said voters wanted stability.\n\n"
+            "\"The election will be held when it is due,\" he said.\n\n"
+            "Opposition Leader Peter Dutton accused the government of \"running out of ideas\".")
+    assert quotes_of(nlp, text)[1] == ("The election will be held when it is due,", "Albanese")
