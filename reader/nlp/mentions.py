@@ -103,6 +103,9 @@ def name_tokens(tok: Token) -> tuple[int, int]:
                 s -= 1
             return s, toks[-1].i + 1
     s = tok.i
+    if s > 2 and doc[s - 1].tag_ == "POS" and doc[s - 2].pos_ == "PROPN" and doc[s - 2].dep_ == "poss" \
+            and doc[s - 2].head.i == tok.i and doc[s - 3].lower_ == "the" and tok.pos_ == "PROPN":
+        return s - 2, tok.i + 1  # "The Alzheimer's Association": no one says "the Smith's house"; it is a name
     while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i \
             and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) \
             and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS \
@@ -255,7 +258,8 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
     if (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or APOSTROPHE_NAME.match(subject.text)) and not common:
         s, e = name_tokens(subject)
-        ent = subject.ent_type_ or ("PERSON" if subject.pos_ == "PROPN" else "")
+        ent = subject.ent_type_ or ("ORG" if doc[e - 1].lower_ in ORGANISATION_WORDS  # "The Alzheimer's Association"
+                                    else "PERSON" if subject.pos_ == "PROPN" else "")
         role, affiliation = appositive_role(subject)
         title = title_before(doc, s)
         party = tag_after(doc, e)
@@ -269,6 +273,10 @@ def mention_for(subject: Token, sentence: str = "") -> Mention:
             role = f"{role}, {party}" if role else party
         name = doc[s:e].text
         conj = [c for c in subject.rights if c.dep_ == "conj"]
+        if len(conj) == 1 and conj[0].pos_ == "PROPN" and conj[0].lower_ in ORGANISATION_WORDS and e - s == 1 \
+                and conj[0].i - subject.i <= 4:
+            # "Devon and Cornwall Police", "Avon and Somerset Constabulary": one force of two places
+            return Mention(s, conj[0].i + 1, conj[0].i, doc[s:conj[0].i + 1].text, "name", "ORG")
         if conj:  # "Trump and Pence said": a group of named speakers, named by the first
             return Mention(s, e, subject.i, name, "name", ent, role, affiliation, plural=True)
         return Mention(s, e, subject.i, name, "name", ent, role, affiliation)

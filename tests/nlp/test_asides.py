@@ -275,3 +275,15 @@ def test_a_described_speaker_before_the_name_of_who_asked(nlp):
 def test_what_a_speaker_termed_something_is_their_word(nlp):
     text = "Opposition leader Anil Gupta termed the drive \"inhuman\" and demanded new housing."
     assert ("the drive \"inhuman\"", "mixed", "Anil Gupta") in quotes_of(nlp, text)
+
+
+def test_a_finding_with_an_object_of_its_own_is_no_aside(nlp):
+    text = ("In a trial of 420 patients, those who took the drug for 18 months showed 27% less decline on memory "
+            "tests than those given a placebo, the team wrote in the journal.")
+    found = quotes_of(nlp, text)
+    assert [(t[:18], s) for t, _, s in found] == [("In a trial of 420 ", "the team")]
+
+
+def test_the_subject_the_parser_made_an_object(nlp):
+    text = "Councillor Jim Park told me the city \"simply has no money left.\""
+    assert quotes_of(nlp, text) == [("the city \"simply has no money left.\"", "mixed", "Jim Park")]

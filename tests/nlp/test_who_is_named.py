@@ -102,3 +102,12 @@ def test_a_courtesy_title_makes_a_person_a_pronoun_may_mean(nlp):
             "\"The election will be held when it is due,\" he said.\n\n"
             "Opposition Leader Peter Dutton accused the government of \"running out of ideas\".")
     assert quotes_of(nlp, text)[1] == ("The election will be held when it is due,", "Albanese")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Alzheimer's Association called the results \"encouraging\" but warned against the drug.",
+     "Alzheimer's Association"),
+    ("Devon and Cornwall Police urged people not to travel.", "Devon and Cornwall Police"),
+])
+def test_names_of_organisations_that_look_like_two(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)] == [speaker]
