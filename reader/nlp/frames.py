@@ -254,5 +254,7 @@ def put_to(cue: Token) -> bool:
         return False
     before = doc[cue.i - 1] if cue.i > 0 else None
     # "Asked about …, she said" / "…, she told the Standard when asked if …" / "after being asked whether …"
-    return before is None or before.is_space or before.text in (".", "But", "And", "When", "when", "being", "if")
+    # / "A senior official, asked about the reports, would only say …"
+    return before is None or before.is_space or before.text in (".", "But", "And", "When", "when", "being", "if") \
+        or before.text == "," and cue.dep_ == "acl" and cue.head.i < cue.i
 

@@ -111,3 +111,10 @@ def test_a_courtesy_title_makes_a_person_a_pronoun_may_mean(nlp):
 ])
 def test_names_of_organisations_that_look_like_two(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+def test_someone_asked_is_not_who_asks(nlp):
+    text = "A senior defence official, asked about the reports, would only say that \"all options remain open.\""
+    found = quotes_of(nlp, text)
+    assert ("the reports", None) in found
+    assert ("that \"all options remain open.\"", "A senior defence official") in found
