@@ -43,6 +43,12 @@ def _is_path(name: str) -> bool:
     return Path(name).exists()
 
 
+# what a sentence may end on (full stops, marks, closing brackets and quotation marks, colons and dashes);
+# after anything else the parser may not start a new one
+_MAY_END = frozenset(".!?…:;)]}\"'\u201d\u2019\u2014\u2013-*")
+_NEVER = numpy.array([-1]).astype("uint64")[0]
+
+
 @Language.component("qr_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, captions and credits never merge into prose."""
@@ -51,6 +57,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             starts[tok.i + 1, 0] = 1
+        elif tok.text[-1] not in _MAY_END and not tok.is_space and not (tok.is_upper and len(tok.text) > 1):
+            # "the 13th Amendment": no sentence starts after a word (but may after a headline's capitals)
+            starts[tok.i + 1, 0] = _NEVER
     for i in sentence_starts_after_tags(doc):
         starts[i, 0] = 1
     if len(doc):

@@ -287,3 +287,14 @@ def test_a_finding_with_an_object_of_its_own_is_no_aside(nlp):
 def test_the_subject_the_parser_made_an_object(nlp):
     text = "Councillor Jim Park told me the city \"simply has no money left.\""
     assert quotes_of(nlp, text) == [("the city \"simply has no money left.\"", "mixed", "Jim Park")]
+
+
+def test_no_sentence_ends_on_a_word(nlp):
+    text = "Ava Reyes said she felt the 13th Amendment was worth a film because “most people don’t know about it.”"
+    assert quotes_of(nlp, text) == [("she felt the 13th Amendment was worth a film because “most people don’t know "
+                                     "about it.”", "mixed", "Ava Reyes")]
+
+
+def test_a_headline_in_capitals_still_ends_before_the_story(nlp):
+    text = "CITY TO SELL THE OLD PIER The council said the sale would raise $4 million."
+    assert quotes_of(nlp, text) == [("the sale would raise $4 million", "indirect", "The council")]
