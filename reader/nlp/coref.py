@@ -265,14 +265,15 @@ class Coreference:
         doc = self.doc
         seen = {m.token for m in self.mentions}
         surnames = {key for key in self.people.by_key if "|" not in key}
-        for tok in tokens_with_lower(doc, surnames):
+        given = set(self.people.inner) - surnames  # "Ana laughs" after "Ana Ruiz": the short name the story uses
+        for tok in tokens_with_lower(doc, surnames | given):
             # the tagger may take a capitalised surname for the common word ("Trump blamed …", "Bush said")
             if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN", "VERB") or tok.i in seen or self.in_quote[tok.i] >= 0 \
                     or not tok.text[:1].isupper() or tok.dep_ not in SUBJECT_DEPS:
                 continue
             if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
                 continue  # part of a longer name the model did not tag
-            person = self.people.by_key.get(tok.lower_)
+            person = self.people.by_key.get(tok.lower_) or self.people.lookup(tok.text)
             if person is None or not self.layout.is_prose(tok.idx):
                 continue
             self.mentions.append(PersonMention(tok.i, self.sent_index(tok.i), person, True))

@@ -118,3 +118,11 @@ def test_someone_asked_is_not_who_asks(nlp):
     found = quotes_of(nlp, text)
     assert ("the reports", None) in found
     assert ("that \"all options remain open.\"", "A senior defence official") in found
+
+
+def test_a_first_name_the_story_uses_is_a_mention_pronouns_may_mean(nlp):
+    text = ("Ana Ruiz and her sister, Maria, have run the farm since 2015.\n\n"
+            "\"We argue about everything,\" Ana says.\n\n"
+            "Maria handles the books. \"We sold two tractors just to make payroll,\" she says.\n\n"
+            "Ana laughs when she hears that. \"Carl exaggerates,\" she says.")
+    assert quotes_of(nlp, text)[-1] == ("Carl exaggerates,", "Ana Ruiz")
