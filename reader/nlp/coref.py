@@ -50,12 +50,29 @@ class PersonMention:
     subject: bool
 
 
-def _has_role(person: Person, word: str, marks: frozenset[str] = frozenset()) -> bool:
+def _has_role(person: Person, word: str, marks: frozenset[str] = frozenset(), kinds: frozenset[str] = frozenset()) -> bool:
     """The person's role has ``word``, and every word in ``marks`` that sets a role apart ('the shadow
-    chancellor' is not the chancellor)."""
+    chancellor' is not the chancellor), and no other kind of it than ``kinds`` says ('the health secretary' is
+    not the general secretary)."""
     if not all(person.has_role_word(m) for m in marks):
         return False
+    if kinds and any(_other_kind(role, word, kinds) for role in person.roles):
+        return False
     return person.has_role_word(word) or (not word.endswith("s") and person.has_role_word(word + "s"))
+
+
+def _other_kind(role: str, word: str, kinds: frozenset[str]) -> bool:
+    """'general secretary' for 'the health secretary': the role names the word after a kind of its own."""
+    words = role.lower().split()
+    return bool(kinds & _PORTFOLIOS) and any(w == word and k > 0 and words[k - 1] in _PORTFOLIOS
+                                             and words[k - 1] not in kinds for k, w in enumerate(words))
+
+
+# the offices a title's word is one of: "the health secretary" is not "the general secretary" nor "the press secretary"
+_PORTFOLIOS = {"general", "health", "foreign", "home", "defence", "defense", "education", "transport", "interior",
+               "treasury", "justice", "energy", "environment", "culture", "press", "finance", "labor", "labour",
+               "trade", "housing", "business", "agriculture", "communications", "security", "economy", "tourism",
+               "immigration", "climate", "digital", "science", "sports", "sport", "veterans", "commerce", "state"}
 
 
 # words that make a role another one: "the shadow chancellor", "the former president", "the deputy mayor"
@@ -424,13 +441,15 @@ class Coreference:
             # is not its author ("the author of the book, Mitchell Ferrand")
             return None
         marks = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS)
+        kinds = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.text.islower()
+                          and c.lower_ not in _ROLE_MARKS)
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
         while idx >= 0 and not place:  # (not "Germany’s president" for the last president named)
             m = self.mentions[idx]
             if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
                 break
-            if _has_role(m.person, word, marks):
+            if _has_role(m.person, word, marks, kinds):
                 return m.person
             idx -= 1
         if here < LEDE_SENTENCES and word in TITLE_WORDS:
@@ -439,7 +458,7 @@ class Coreference:
             for m in self.mentions[bisect_left(self._tokens, head.i + 1):]:
                 if m.sent - here > LEDE_SENTENCES:
                     break
-                if _has_role(m.person, word, marks):
+                if _has_role(m.person, word, marks, kinds):
                     return m.person
         return None
 

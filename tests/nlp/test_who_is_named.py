@@ -126,3 +126,13 @@ def test_a_first_name_the_story_uses_is_a_mention_pronouns_may_mean(nlp):
             "Maria handles the books. \"We sold two tractors just to make payroll,\" she says.\n\n"
             "Ana laughs when she hears that. \"Carl exaggerates,\" she says.")
     assert quotes_of(nlp, text)[-1] == ("Carl exaggerates,", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The health secretary has said nurses will not get a bigger pay rise.\n\n"
+     "‘Nurses are leaving in droves,’ said general secretary Nicola Ranger.", "The health secretary"),
+    ("Ann Lee, the health secretary, said the plan was fair. The health secretary said it would pass.", "Ann Lee"),
+    ("Sen. Ann Lee said the plan was fair. The Oregon senator said it would pass.", "Ann Lee"),
+])
+def test_a_role_of_another_office_is_someone_else(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)][0 if "health secretary has" in text else -1] == speaker
