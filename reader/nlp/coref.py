@@ -29,6 +29,7 @@ from reader.nlp.lexicon import (
 )
 from reader.nlp.mentions import name_tokens, title_before
 from reader.nlp.party import tag_after
+from reader.nlp.roles import age_given, age_named, has_role, role_words
 from reader.nlp.sentences import Sentences, tokens_with_lower
 from reader.nlp.speakers import People, Person, inner_names, is_first_name, name_key, plain_word
 
@@ -48,36 +49,6 @@ class PersonMention:
     sent: int  # sentence index
     person: Person
     subject: bool
-
-
-def _has_role(person: Person, word: str, marks: frozenset[str] = frozenset(), kinds: frozenset[str] = frozenset()) -> bool:
-    """The person's role has ``word``, and every word in ``marks`` that sets a role apart ('the shadow
-    chancellor' is not the chancellor), and no other kind of it than ``kinds`` says ('the health secretary' is
-    not the general secretary)."""
-    if not all(person.has_role_word(m) for m in marks):
-        return False
-    if kinds and any(_other_kind(role, word, kinds) for role in person.roles):
-        return False
-    return person.has_role_word(word) or (not word.endswith("s") and person.has_role_word(word + "s"))
-
-
-def _other_kind(role: str, word: str, kinds: frozenset[str]) -> bool:
-    """'general secretary' for 'the health secretary': the role names the word after a kind of its own."""
-    words = role.lower().split()
-    return bool(kinds & _PORTFOLIOS) and any(w == word and k > 0 and words[k - 1] in _PORTFOLIOS
-                                             and words[k - 1] not in kinds for k, w in enumerate(words))
-
-
-# the offices a title's word is one of: "the health secretary" is not "the general secretary" nor "the press secretary"
-_PORTFOLIOS = {"general", "health", "foreign", "home", "defence", "defense", "education", "transport", "interior",
-               "treasury", "justice", "energy", "environment", "culture", "press", "finance", "labor", "labour",
-               "trade", "housing", "business", "agriculture", "communications", "security", "economy", "tourism",
-               "immigration", "climate", "digital", "science", "sports", "sport", "veterans", "commerce", "state"}
-
-
-# words that make a role another one: "the shadow chancellor", "the former president", "the deputy mayor"
-_ROLE_MARKS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "opposition", "junior", "outgoing",
-               "incoming", "previous", "ex", "interim", "lieutenant"}
 
 
 def _conj_title(doc: Doc, head: Token) -> str | None:
@@ -409,13 +380,11 @@ class Coreference:
         return None
 
     def resolve_age(self, head: Token) -> Person | None:
-        """'the 43-year-old' -> the latest person the story gave that age ('Ana Ruiz, 43,')."""
-        doc = self.doc
-        words = doc[max(0, head.i - 5):head.i + 1].text.lower().replace(" ", "")
-        if not (words.startswith("the") and words.endswith("-year-old")):
-            return None
-        age = words[3:-len("-year-old")]
-        if not age.isdigit():
+        """'the 43-year-old' -> the latest person the story gave that age ('Ana Ruiz, 43,'); with no age given,
+        the subject of the sentence before ('City captain Kyle Walker apologised … The 34-year-old said'),
+        unless the story gave them another."""
+        age = age_named(head)
+        if age is None:
             return None
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
@@ -424,10 +393,11 @@ class Coreference:
             idx -= 1
             if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
                 break
-            after = doc[m.token + 1:m.token + 3]
-            if len(after) == 2 and after[0].text == "," and after[1].text == age:
+            if age_given(self.doc[m.token]) == age:
                 return m.person
-        return None
+        before = [m for m in self.mentions_between(self.sents.starts[here - 1], self.sents.starts[here])
+                  if m.subject and m.sent == here - 1] if here > 0 else []
+        return before[0].person if before and age_given(self.doc[before[0].token]) is None else None
 
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
@@ -440,16 +410,14 @@ class Coreference:
             # "the campaign said": the organisation speaks, not the person whose title names it; "the book"
             # is not its author ("the author of the book, Mitchell Ferrand")
             return None
-        marks = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _ROLE_MARKS)
-        kinds = frozenset(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.text.islower()
-                          and c.lower_ not in _ROLE_MARKS)
+        marks, kinds = role_words(head)
         idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
         while idx >= 0 and not place:  # (not "Germany’s president" for the last president named)
             m = self.mentions[idx]
             if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
                 break
-            if _has_role(m.person, word, marks, kinds):
+            if has_role(m.person, word, marks, kinds):
                 return m.person
             idx -= 1
         if here < LEDE_SENTENCES and word in TITLE_WORDS:
@@ -458,7 +426,7 @@ class Coreference:
             for m in self.mentions[bisect_left(self._tokens, head.i + 1):]:
                 if m.sent - here > LEDE_SENTENCES:
                     break
-                if _has_role(m.person, word, marks, kinds):
+                if has_role(m.person, word, marks, kinds):
                     return m.person
         return None
 

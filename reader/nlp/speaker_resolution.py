@@ -140,7 +140,7 @@ class SpeakerResolver:
                 said = self._resolve(named_body)
                 said.mention, said.via = mention, "nominal-body"
                 return said
-            person = coref.resolve_nominal(subject) or coref.resolve_age(subject) or self._aged_subject(subject)
+            person = coref.resolve_nominal(subject) or coref.resolve_age(subject)
             if person is not None:
                 said.speak_as(person)
                 said.via = "nominal-person"
@@ -242,26 +242,9 @@ class SpeakerResolver:
             t.ent_type_ == "ORG" and not self._a_person_s_name(doc[slice(*name_tokens(t))].text)
             or _corporate(t)))  # ("Nimbus Labs", which the model may take for a person)
 
-    def _aged_subject(self, subject: Token) -> Person | None:
-        """'City captain Kyle Walker apologised … The 34-year-old said': an age the story never gave is the
-        age of the person the sentence before is about."""
-        if subject.lower_ != "old" or "".join(t.lower_ for t in self.doc[max(0, subject.i - 2):subject.i]) != "year-":
-            return None
-        start = self.sents.bounds(subject.i)[0]
-        if start == 0:
-            return None
-        before = self.sents.bounds(start - 1)[0]
-        for m in self.coref.mentions_between(before, start):
-            if m.subject and self.coref.sent_index(m.token) == self.coref.sent_index(before):
-                given = self.doc[m.token + 1:m.token + 3]
-                if len(given) == 2 and given[0].text == "," and given[1].like_num:
-                    return None  # "Ana Ruiz, 43, …": another age is someone else's
-                return m.person
-        return None
-
     def _demonym_person(self, subject: Token) -> Person | None:
-        """'the Spaniard', 'the Frenchman': a nationality standing for a person is the person named last as
-        a subject, in its sentence or the two before."""
+        """'the Spaniard', 'the Frenchman': a nationality standing for a person is the one person the story
+        names in its sentence and the two before."""
         low = subject.lower_
         if not subject.text[:1].isupper() or subject.tag_ not in ("NNP", "NN", "JJ") \
                 or low not in DEMONYMS and not (low.endswith(("man", "woman")) and len(low) > 7) \
