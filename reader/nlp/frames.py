@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from reader.model import QuoteKind
 from reader.nlp.cues import SPEECH_CUES, words_of
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import TITLE_WORDS
+from reader.nlp.lexicon import PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.speaker_resolution import SpeakerResolver
 from reader.nlp.speech import _CLOSE_MARKS, _OPEN_MARKS, Attribution, QuoteList, past_closing_mark
 from reader.nlp.subjects import subject_of
@@ -190,7 +190,13 @@ class ReportFrames:
         if document.lemma_.lower() in _MEASURES and not any(c.dep_ == "poss" for c in document.children):
             return document  # "In the latest polls, he trails": the poll shows it, he does not say it
         clause_subject = subject_of(cue.head)
-        if clause_subject is not None and (clause_subject.lower_ in ("he", "she") or clause_subject.ent_type_ == "PERSON"):
+        if clause_subject is not None and (
+                clause_subject.lower_ in ("he", "she", "they") or clause_subject.ent_type_ == "PERSON"
+                or clause_subject.pos_ == "NOUN" and document.lemma_.lower() not in _SEEN and (
+                    clause_subject.lemma_.lower() in PERSON_NOUNS or (
+                        clause_subject.tag_ == "NNS" and clause_subject.lemma_.lower().endswith(("writer", "ist"))))):
+            # "In a column, two speechwriters implored her …": they write in it (not "In the video, the young
+            # woman appears to shove him": the video shows her)
             return clause_subject
         return document
 
@@ -245,6 +251,10 @@ class ReportFrames:
 # a dateline opening a story: "PORTO ALEGRE, Brazil (AP) — ", "KYIV, Ukraine — ", "LONDON (Reuters) - "
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*)*)?(?: \([\w .]+\))?"
                        r"[ \u00a0]*(?:\u2014|\u2013|--?)[ \u00a0]*")
+
+
+# documents that show what people do rather than give their words
+_SEEN = {"video", "footage", "photo", "photograph", "image", "clip", "picture", "film", "recording"}
 
 
 def put_to(cue: Token) -> bool:

@@ -127,7 +127,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             or verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children):
         return _object_of(verb, lambda t: t.dep_ == "agent")  # "it was reported by X", "As reported by X, …"
     if verb.lower_ == "according":
-        return _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
+        source = _object_of(verb, lambda t: t.lower_ == "to")  # "according to X"
+        return _author_of(source) or source if source is not None else None
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
         owner = verb.head
         if owner.lemma_.lower() in INSCRIPTIONS and owner.tag_ == "NN":
@@ -189,6 +190,26 @@ def lost_behind_appositive(verb: Token) -> Token | None:
             or verb.doc[lost.left_edge.i - 1].text != "," or not (lost.pos_ == "PROPN" or lost.lower_ in PERSON_NOUNS):
         return None
     return lost
+
+
+def _author_of(document: Token) -> Token | None:
+    """'according to a speech Mrs. Clinton delivered at NYU': the person a document's own clause says made it."""
+    if document.lemma_.lower() not in _AUTHORED:
+        return None
+    for clause in document.children:
+        if clause.dep_ == "relcl" and clause.lemma_ in _AUTHORING:
+            author = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if author is not None and (author.ent_type_ == "PERSON" or author.lower_ in ("he", "she")
+                                       or author.pos_ == "PROPN" and author.ent_type_ in ("", "NORP")
+                                       or author.lemma_.lower() in PERSON_NOUNS):
+                return author
+    return None
+
+
+# what someone makes in their own words, and how they make it: "a speech she gave", "a letter he wrote"
+_AUTHORED = {"speech", "statement", "letter", "interview", "memo", "email", "post", "tweet", "op-ed", "column",
+             "essay", "book", "memoir", "testimony", "remarks", "address", "article"}
+_AUTHORING = {"deliver", "give", "write", "make", "release", "publish", "send", "post", "pen", "author", "grant"}
 
 
 def told_clause(verb: Token) -> Token | None:

@@ -136,3 +136,19 @@ def test_a_first_name_the_story_uses_is_a_mention_pronouns_may_mean(nlp):
 ])
 def test_a_role_of_another_office_is_someone_else(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)][0 if "health secretary has" in text else -1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The goal is to curb short-term investors, according to a speech Ana Ruiz delivered at the university in July.",
+     "Ana Ruiz"),
+    ("Sen. Ann Lee opposed the bill.\n\nThe plan is dead, according to a letter the senator wrote.", "Ann Lee"),
+    ("In a column the day before the debate, two speechwriters urged her to bring the line back, arguing that it "
+     "rattled her rival.", "two speechwriters"),
+])
+def test_who_wrote_the_document_is_the_source(nlp, text, speaker):
+    assert quotes_of(nlp, text)[-1][1] == speaker
+
+
+def test_a_video_shows_what_people_do(nlp):
+    text = "In the video, the young woman appears to shove the officer before she is led away."
+    assert [s for _, s in quotes_of(nlp, text)] == ["the video"]
