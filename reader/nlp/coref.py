@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,7 @@ from reader.nlp.lexicon import (
     TITLE_WORDS,
     TITLES,
 )
-from reader.nlp.mentions import name_tokens, title_before
+from reader.nlp.mentions import name_tokens, plain_name_words, title_before
 from reader.nlp.party import tag_after
 from reader.nlp.roles import age_given, age_named, has_role, role_words
 from reader.nlp.sentences import Sentences, tokens_with_lower
@@ -94,8 +95,8 @@ def _after_a_role(ent: Span) -> bool:
     none of an organisation, right after a role noun of a person."""
     doc = ent.doc
     role = doc[ent.start - 1] if ent.start > 0 else None
-    return role is not None and role.pos_ == "NOUN" and role.lower_ in PERSON_NOUNS and 2 <= len(ent) <= 3 \
-        and all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORGANISATION_WORDS for t in ent)
+    return role is not None and role.pos_ == "NOUN" and role.lower_ in PERSON_NOUNS and plain_name_words(ent) \
+        and all(t.pos_ == "PROPN" for t in ent)
 
 
 def _pronoun_gender(tok: Token) -> str:
@@ -379,6 +380,15 @@ class Coreference:
                 return m.person
         return None
 
+    def _mentions_back(self, token_i: int) -> Iterator[PersonMention]:
+        """The person mentions before a token, latest first, as far back as a role or an age may reach."""
+        here = self.sent_index(token_i)
+        for idx in range(bisect_left(self._tokens, token_i) - 1, -1, -1):
+            m = self.mentions[idx]
+            if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
+                return
+            yield m
+
     def resolve_age(self, head: Token) -> Person | None:
         """'the 43-year-old' -> the latest person the story gave that age ('Ana Ruiz, 43,'); with no age given,
         the subject of the sentence before ('City captain Kyle Walker apologised … The 34-year-old said'),
@@ -386,13 +396,8 @@ class Coreference:
         age = age_named(head)
         if age is None:
             return None
-        idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
-        while idx >= 0:
-            m = self.mentions[idx]
-            idx -= 1
-            if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
-                break
+        for m in self._mentions_back(head.i):
             if age_given(self.doc[m.token]) == age:
                 return m.person
         before = [m for m in self.mentions_between(self.sents.starts[here - 1], self.sents.starts[here])
@@ -411,15 +416,11 @@ class Coreference:
             # is not its author ("the author of the book, Mitchell Ferrand")
             return None
         marks, kinds = role_words(head)
-        idx = bisect_left(self._tokens, head.i) - 1
         here = self.sent_index(head.i)
-        while idx >= 0 and not place:  # (not "Germany’s president" for the last president named)
-            m = self.mentions[idx]
-            if here - m.sent > MAX_NOMINAL_SENTENCES_BACK:
-                break
-            if has_role(m.person, word, marks, kinds):
-                return m.person
-            idx -= 1
+        if not place:  # (not "Germany’s president" for the last president named)
+            for m in self._mentions_back(head.i):
+                if has_role(m.person, word, marks, kinds):
+                    return m.person
         if here < LEDE_SENTENCES and word in TITLE_WORDS:
             # "Kenya’s president on Monday defended the levy … President William Ruto told supporters …": a
             # wire lede gives the role first and the name in the next sentences

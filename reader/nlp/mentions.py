@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.nlp.lexicon import (
     ANONYMITY_CUES,
@@ -216,13 +216,18 @@ def _given_name(tok: Token) -> bool:
     return is_first_name(tok.text) and tok.text[:1].isupper()
 
 
+def plain_name_words(words: Span) -> bool:
+    """Two or three words of letters, none of an organisation: the shape of a person's name the model may
+    have called an organisation."""
+    return 2 <= len(words) <= 3 and all(w.is_alpha and w.lower_ not in ORGANISATION_WORDS for w in words)
+
+
 def _name_shaped(tok: Token) -> bool:
     """'Tinubu’s spokesman, Bayo Onanuga, said', the model calling the name an organisation: two or three
     capitalised words with no word of an organisation, after a role noun, are the role holder's name."""
     s, e = name_tokens(tok)
     words = tok.doc[s:e]
-    return 2 <= len(words) <= 3 and all(w.text[:1].isupper() and w.is_alpha and w.lower_ not in ORGANISATION_WORDS
-                                        for w in words)
+    return plain_name_words(words) and all(w.text[:1].isupper() for w in words)
 
 
 def _right_after(role: Token, named: Token) -> bool:

@@ -185,7 +185,7 @@ def lost_behind_appositive(verb: Token) -> Token | None:
     if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBD" or verb.head.i > verb.i \
             or any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for c in verb.children):
         return None
-    lost = subject_before_aside(verb, [-1] * len(verb.doc))
+    lost = subject_before_aside(verb)
     if lost is None or lost.i < verb.head.i or lost.head.i > lost.i or lost.left_edge.i < 1 \
             or verb.doc[lost.left_edge.i - 1].text != "," or not (lost.pos_ == "PROPN" or lost.lower_ in PERSON_NOUNS):
         return None
@@ -413,23 +413,28 @@ def participle_owner(cue: Token, in_quote: list[int]) -> Token | None:
     return None
 
 
-def subject_before_aside(cue: Token, in_quote: list[int]) -> Token | None:
+def subject_before_aside(cue: Token, in_quote: list[int] | None = None) -> Token | None:
     """'Texas delegate Bill Eastland, wearing a cowboy hat, said' / 'Sen. Ann Lee (D-Ore.), noting …, said':
-    the subject the parser lost behind an aside set off by commas."""
+    the subject the parser lost behind an aside set off by commas (never inside quotation marks, when
+    ``in_quote`` says where those are)."""
     doc = cue.doc
+
+    def quoted(i: int) -> bool:
+        return in_quote is not None and in_quote[i] >= 0
+
     i = cue.i - 1
-    if i < 2 or doc[i].text != "," or in_quote[i] >= 0:
+    if i < 2 or doc[i].text != "," or quoted(i):
         return None
     j = i - 1
     while j > max(0, i - 30) and doc[j].text != "," and "\n" not in doc[j].text:
         j -= 1
-    if doc[j].text != "," or j == i - 1 or in_quote[j] >= 0:
+    if doc[j].text != "," or j == i - 1 or quoted(j):
         return None
     k = j - 1
     if k > 0 and doc[k].text == ")":
         while k > max(0, j - 8) and doc[k].text != "(":
             k -= 1
         k -= 1
-    if k < 0 or in_quote[k] >= 0 or doc[k].pos_ not in ("PROPN", "NOUN", "PRON"):
+    if k < 0 or quoted(k) or doc[k].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return doc[k]
