@@ -88,6 +88,9 @@ class Extractor(TypewriterQuotes):
         surnames = {key.split("|")[0] for key in self.coref.people.by_key}
         self.turns = [t for t in find_turns(self.text, surnames) if self.layout.is_prose(t.start)]
         headline = headline_turn(self.text, surnames)
+        places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        if headline is not None and headline.label.lower() in places and headline.name.split()[-1].lower() not in surnames:
+            headline = None  # "Kenya: Teachers' union threatens strike": the story's country, not a speaker
         if headline is not None and self.layout.is_prose(headline.start) \
                 and not any(t.start == headline.start for t in self.turns):
             self.turns.insert(0, headline)

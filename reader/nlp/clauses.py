@@ -61,7 +61,14 @@ class ReportedClauses(ReportFrames):
             if ahead and behind and cue.lemma_ in self.indirect_cues:
                 return [(c.left_edge.i, self._clause_end(c)) for c in ahead + behind]
             c = clauses[0]
-            return [(self._lost_subject(cue, c), self._clause_end(c))]
+            end = self._clause_end(c)
+            run_on = next((d for d in clauses if d.i > c.i > cue.i and d.left_edge.i == c.right_edge.i + 1), None)
+            if run_on is not None and end == c.right_edge.i + 1 and not doc[c.right_edge.i].is_punct \
+                    and not doc[run_on.left_edge.i].is_punct and doc[run_on.left_edge.i].pos_ != "CCONJ" \
+                    and run_on.lemma_ not in SPEECH_CUES:
+                # "said it was time the Government “stopped the games” and …": the parser broke one clause in two
+                end = self._clause_end(run_on)
+            return [(self._lost_subject(cue, c), end)]
         medium = self._said_in(cue)
         if medium is not None:
             return [medium]

@@ -65,6 +65,17 @@ def _modifies_a_noun(head: Token) -> bool:
     return head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i
 
 
+def _who_clause(head: Token) -> bool:
+    """'Dessers, who has faced criticism, …': a relative clause on "who" after a comma."""
+    return any(c.dep_ == "relcl" and c.i > head.i and c.doc[c.left_edge.i].lower_ == "who"
+               and c.doc[head.i + 1].text == "," for c in head.children)
+
+
+def _described_here(head: Token) -> bool:
+    """'The director of the European Centre, Ina Kirsch': a nominal that names or places its holder itself."""
+    return any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in head.children)
+
+
 def _family(doc: Doc, start: int, end: int) -> bool:
     """'the Clintons': a family, no one 'he' or 'she' can mean."""
     return end - start == 1 and doc[start].text.endswith("s") and start > 0 and doc[start - 1].lower_ == "the"
@@ -148,8 +159,14 @@ class Coreference:
         persons = _drop_places(doc, persons)
         for ent in persons:
             self.people.add(ent.text)
+        # "Dessers, who has faced criticism": a name the model missed or called a thing, which a "who" describes
+        proper = {t.text for t in doc if t.pos_ == "PROPN" and t.is_title}
+        described = {h.text for h in doc if h.is_title and h.text in proper and h.ent_type_ not in ("PERSON", *_NEVER_PEOPLE)
+                     and h.dep_ != "compound" and _who_clause(h)}
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
-        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4
+        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.text in described
+                  and len(e) <= 3 and all(t.is_title for t in e)]
+        others += [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.text not in described
                   and (e.root.pos_ == "PROPN" or e[0].lower_ in TITLES and e[-1].pos_ == "PROPN")
                   and (self.people.lookup(e.text) is not None
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
@@ -161,6 +178,8 @@ class Coreference:
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
                   and head.i - s <= 2 and is_first_name(doc[s].text) and not any(t.ent_type_ for t in doc[s:head.i])]
+        unseen += [doc[s:h.i + 1] for h in doc if h.text in described and not h.ent_type_ and h.dep_ != "compound"
+                   and h.i - (s := name_tokens(h)[0]) <= 2 and not any(t.ent_type_ for t in doc[s:h.i])]
         # "Mr Albanese", which the model may call a nationality or nothing: a courtesy title is a person's
         seen = {t.i for e in persons + others + unseen for t in e}
         courtesy = [doc[h.i:h.i + 1] for h in doc if h.pos_ == "PROPN" and h.i > 0 and h.i not in seen
@@ -400,9 +419,20 @@ class Coreference:
         for m in self._mentions_back(head.i):
             if age_given(self.doc[m.token]) == age:
                 return m.person
-        before = [m for m in self.mentions_between(self.sents.starts[here - 1], self.sents.starts[here])
-                  if m.subject and m.sent == here - 1] if here > 0 else []
-        return before[0].person if before and age_given(self.doc[before[0].token]) is None else None
+        before = self._subject_before(here)
+        return before.person if before is not None and age_given(self.doc[before.token]) is None else None
+
+    def _subject_before(self, here: int) -> PersonMention | None:
+        """The first person who is a subject in the sentence of prose before sentence ``here`` (the sentences
+        of a quotation between are the speaker's words)."""
+        starts = self.sents.starts
+        before = here - 1
+        while before >= 0 and self.in_quote[min(starts[before] + 1, starts[before + 1] - 1)] >= 0:
+            before -= 1  # (a sentence's first token may be the quotation's opening mark)
+        if before < 0:
+            return None
+        return next((m for m in self.mentions_between(starts[before], starts[before + 1])
+                     if m.subject and m.sent == before), None)
 
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
@@ -421,6 +451,13 @@ class Coreference:
             for m in self._mentions_back(head.i):
                 if has_role(m.person, word, marks, kinds):
                     return m.person
+            before = self._subject_before(here)
+            if before is not None and not before.person.roles and not before.person.key.startswith("~") \
+                    and head.pos_ == "NOUN" and head.text.islower() and not _described_here(head) and word in TITLE_WORDS and not marks and not any(t.lower_ == word for t in self.doc[:head.i]) \
+                    and not any(has_role(m.person, word) for m in self.mentions):
+                # "Dessers … dedicated the goal to his grandfather. “…,” the striker said": the one the sentence
+                # before was about, when the story names the role for the first time and gave them none
+                return before.person
         if here < LEDE_SENTENCES and word in TITLE_WORDS:
             # "Kenya’s president on Monday defended the levy … President William Ruto told supporters …": a
             # wire lede gives the role first and the name in the next sentences

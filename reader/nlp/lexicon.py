@@ -30,7 +30,8 @@ TITLES = {
     "engineer", "researcher", "lecturer", "provost", "epidemiologist", "virologist",
     # the sports desk ("Rovers boss Gary Boyd", "Captain Leon Mbeki", "Striker Ana Silva")
     "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
-    "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner",
+    "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner", "player", "cyclist", "rider",
+    "swimmer", "golfer", "athlete", "sprinter", "runner", "boxer", "skier", "skater", "artist", "dancer",
     # offices of state ("Treasurer Jim Chalmers", "Attorney-General Mark Dreyfus", "Envoy Ana Ruiz")
     "treasurer", "attorney-general", "solicitor-general", "comptroller", "auditor", "envoy", "consul",
     "governor-general", "ombudsman", "commissar",

@@ -91,6 +91,10 @@ def name_tokens(tok: Token) -> tuple[int, int]:
             toks = toks[1:]  # "Said Ryan Ellis: …": the model may take a sentence-initial cue into the name
         while len(toks) > 1 and toks[-1].lower_ in NAME_CUE_WORDS:
             toks = toks[:-1]  # a headline's "Obama Says …"
+        of = next((k for k, t in enumerate(toks) if t.lower_ == "of" and t.head.i == tok.i and t.dep_ == "prep"), 0)
+        if of and toks[of - 1].i == tok.i and ent[2] in ("PERSON", "WORK_OF_ART") \
+                and plain_name_words(doc[toks[0].i:tok.i + 1]) and all(t.text[:1].isupper() for t in toks[:of]):
+            toks = toks[:of]  # "Priya Nair of Castlebrook Securities" as one entity: her name, then her firm
         while toks and _particle(toks[-1]) and toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].pos_ == "PROPN":
             toks.append(doc[toks[-1].i + 1])  # "Ursula von der" + "Leyen": the model's entity stops at the particle
         if toks:
