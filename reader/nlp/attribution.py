@@ -139,7 +139,7 @@ class Extractor(TypewriterQuotes):
         if prev.text in _LEAD_PUNCT:
             return long_enough
         if prev.lemma_ in self.direct_cues and prev.pos_ in ("VERB", "AUX") and prev.i > 0 \
-                and self.doc[prev.i - 1].text not in ("-", "so"):
+                and self.doc[prev.i - 1].text not in ("-", "so") and prev.lemma_ not in DIRECT_ONLY:
             return long_enough
         return False
 

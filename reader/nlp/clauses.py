@@ -18,6 +18,12 @@ EVIDENTIAL = {"seem", "appear", "sound", "look"}
 # clauses an aside can sit on while the sentence they belong to goes on after it
 _GOVERNED_CLAUSES = {"advcl", "csubj", "nsubj", "nsubjpass", "npadvmod", "advmod", "prep"}
 
+# verbs that answer a claim, and the claims they answer: "denied a report that …", "dismissed claims that …"
+_ANSWERS = {"deny", "dismiss", "reject", "confirm", "dispute", "refute", "rebut", "contest", "challenge", "question"}
+_CLAIMS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "story", "accusation", "charge",
+           "assertion", "speculation"}
+# "so that", "now that", "in order that", "such that": the "that" of a purpose or a time, not of words reported
+_NOT_REPORTED = {"so", "now", "order", "such", "given", "except", "provided", "seeing"}
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
 
 
@@ -34,7 +40,8 @@ class ReportedClauses(ReportFrames):
             subject = next(c for c in told.children if c.dep_ == "nsubj" and c.i > cue.right_edge.i)
             return [(subject.left_edge.i, told.right_edge.i + 1)]
         clauses = [c for c in cue.children
-                   if c.dep_ == "ccomp" and (cue.lemma_ in self.indirect_cues or c.i < cue.i or is_finding(cue))]
+                   if (c.dep_ == "ccomp" or _that_clause(cue, c)) and (cue.lemma_ in self.indirect_cues or c.i < cue.i
+                                                                        or is_finding(cue))]
         if self._leads_into_quotation(cue):
             # "When X noted …, Trump boasted, “…”": a time or condition clause is no report of his
             clauses = [c for c in clauses if c.i > cue.i or doc[c.left_edge.i].lower_ not in _SUBORDINATORS]
@@ -68,8 +75,9 @@ class ReportedClauses(ReportFrames):
                     and run_on.lemma_ not in SPEECH_CUES:
                 # "said it was time the Government “stopped the games” and …": the parser broke one clause in two
                 end = self._clause_end(run_on)
-            return [(self._lost_subject(cue, c), end)]
-        medium = self._said_in(cue)
+            start = next(m.i for m in c.children if m.dep_ == "mark") if c.dep_ == "advcl" else self._lost_subject(cue, c)
+            return [(start, end)]
+        medium = self._said_in(cue) or self._claim_answered(cue)
         if medium is not None:
             return [medium]
         misplaced = _clause_on_a_name(cue)
@@ -167,6 +175,18 @@ class ReportedClauses(ReportFrames):
                     return clause.left_edge.i, self._clause_end(clause)
         return None
 
+    def _claim_answered(self, cue: Token) -> tuple[int, int] | None:
+        """'The White House denied a report that Trump was weighing a delay': the claim denied, with what it
+        says, is the report (not the weighing, which is no one's here)."""
+        if cue.lemma_ not in _ANSWERS:
+            return None
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        if obj is None or obj.lemma_.lower() not in _CLAIMS:
+            return None
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        return (obj.left_edge.i, self._clause_end(clause)) if clause is not None else None
+
     def _leads_into_quotation(self, cue: Token) -> bool:
         """'Trump boasted, “…”': a comma or colon after the cue, then a quotation."""
         i = cue.i + 1
@@ -241,6 +261,14 @@ def _after_its_clause(cue: Token) -> bool:
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def _that_clause(cue: Token, clause: Token) -> bool:
+    """'had reported, citing three people …, that officials were weighing …': a that-clause after a cue
+    the parser took for an adverbial one."""
+    return clause.dep_ == "advcl" and clause.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i > cue.i and m.doc[m.i - 1].lower_ not in _NOT_REPORTED
+        for m in clause.children)
 
 
 def _clause_on_a_name(cue: Token) -> tuple[int, int] | None:

@@ -78,6 +78,8 @@ class SpeakerClues:
                 continue  # "Trump said, and I quote, “…”": the formula introduces the other verb's words
             if tok.lemma_ in DIRECT_ONLY and not beside:
                 continue  # "once the Senate goes on recess, “…”": 'go' speaks only right beside the quotation
+            if tok.lemma_ in DIRECT_ONLY and i < ts and not any(t.text in (",", ":", "\u2014") for t in self.doc[i + 1:ts]):
+                continue  # "the walkout would continue “till the government listens”": it goes on, it does not speak
             dist = ts - i if i < ts else i - te
             if best is None or dist < best[0]:
                 best = (dist, tok)
@@ -282,7 +284,8 @@ class SpeakerClues:
             prev = self.doc[prev.i - 1]  # "telling her, “…”"
         if prev is None or self.in_quote[prev.i] >= 0 or _i_quote(prev):
             return None
-        if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues:
+        if prev.pos_ in ("VERB", "AUX") and prev.lemma_ in self.direct_cues \
+                and not (prev.lemma_ in DIRECT_ONLY and mark is prev):  # (not "would continue “till …”")
             return prev
         if mark is None or mark.text not in (",", ":"):
             return None

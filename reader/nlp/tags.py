@@ -160,7 +160,8 @@ class TagReader:
         if tok.text == ".":  # "Capt. Jeff Davis", "Michael W. Mosman", not the full stop after a name
             prev = doc[j - 1]
             return (prev.lower_ in TITLE_WORDS or len(prev.text) == 1) and nxt.pos_ == "PROPN"
-        return tok.lower_ in _NAME_JOINERS and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.dep_ == "amod")
+        owner = tok.tag_ == "POS" and tok.text in ("'", "\u2019")  # "Fox News' Sean Hannity", "Brooks' sister"
+        return (tok.lower_ in _NAME_JOINERS or owner) and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.dep_ == "amod")
 
     def _name_head(self, start: int, end: int, head: Token) -> Token:
         """The last name word before any 'of' or 'from': 'Earnest' of 'White House press secretary Josh

@@ -79,17 +79,19 @@ def find_turns(text: str, is_person: set[str]) -> list[Turn]:
         found.append(Turn(label, _as_name(label), m.start("label"), m.end("label"), m.end(), end))
     counts = Counter(t.label.split()[-1] for t in found)  # "DANA WELLS, HOST:" then "WELLS:": one speaker
     turns = [t for t in found if counts[t.label.split()[-1]] >= 2 or _named(t.name.split()[-1], is_person, text)]
-    return turns + [t for t in _title_case_turns(text) if not any(o.label_start == t.label_start for o in turns)]
+    return turns + [t for t in _title_case_turns(text, is_person) if not any(o.label_start == t.label_start for o in turns)]
 
 
 # "Ellison: I would start with the consultants." in title case
 _TITLE_LABEL = re.compile(
-    r"^[ \t\u00a0]*+(?P<label>(?:[A-Z][a-z'\u2019.-]*[ \t]){0,2}[A-Z][a-z'\u2019-]+)[ \t]*:[ \t\u00a0]+(?=\S)", re.M)
+    r"^[ \t\u00a0]*+(?:\*\*)?(?P<label>(?:[A-Z][a-z'\u2019.-]*[ \t]){0,2}[A-Z][a-z'\u2019-]+)"
+    r"[ \t]*(?::(?:\*\*)?|\*\*:)[ \t\u00a0]+(?=\S)", re.M)  # also in bold: "**Ortiz:** …", "**Ortiz**: …"
 
 
-def _title_case_turns(text: str) -> list[Turn]:
-    """Turns labelled in title case: only in a dialogue, where two or more labels come back, so 'Update:'
-    or 'Photo:' lines never count."""
+def _title_case_turns(text: str, is_person: set[str]) -> list[Turn]:
+    """Turns labelled in title case: only in a dialogue, where two or more labels come back, or in an
+    interview whose one label that comes back is someone the story names, so 'Update:' or 'Photo:' lines
+    never count."""
     found = []
     for m in _TITLE_LABEL.finditer(text):
         label = m.group("label")
@@ -101,6 +103,8 @@ def _title_case_turns(text: str) -> list[Turn]:
         found.append(Turn(label, label, m.start("label"), m.end("label"), m.end(), end))
     counts = Counter(t.label for t in found)
     speakers = {label for label, n in counts.items() if n >= 2}
+    if len(speakers) == 1 and next(iter(speakers)).split()[-1].lower() in is_person:
+        return [t for t in found if t.label in speakers]  # the questions unlabelled: "**Ortiz:** Honestly, …"
     if len(speakers) < 2:
         return []
     # inside the dialogue, someone may speak only once

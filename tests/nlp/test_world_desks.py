@@ -1,6 +1,8 @@
-"""What stories from other desks showed: a country before a headline's colon, a name the model took with the
-speaker's firm, a name it missed that a "who" describes, a role named once for the person just described,
-and a reported clause the parser broke in two."""
+"""What stories from other desks showed (South African, Irish, Kenyan, Philippine, Indian and Australian
+politics, markets, sport, courts, science, a bold-type interview, a live blog, an obituary): a country before
+a headline's colon, a name taken with the speaker's firm or owner, a name the model missed that a "who"
+describes, a role named once for the person just described, a claim denied, clauses the parser broke or
+hung elsewhere, and words quoted after a verb that only goes on."""
 
 from __future__ import annotations
 
@@ -78,3 +80,59 @@ def test_two_reports_joined_by_and_stay_two(nlp):
     quotes = [q for q, _ in quotes_of(nlp, text)]
     assert "the mayor was honest" in quotes
     assert not any("a third said" in q for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is over,” said Fox News' Sean Hannity.", "Sean Hannity"),
+    ("“She was a light in this city,” said Brooks' sister, Natalie. “She rode that route every day.”", "Natalie"),
+    ("“It is over,” said Brooks' sister.", "Brooks' sister"),
+])
+def test_an_owner_written_with_a_bare_apostrophe_is_not_the_speaker(nlp, text, speaker):
+    assert {s for _, s in quotes_of(nlp, text)} == {speaker}
+
+
+def test_a_claim_denied_is_the_report_and_its_answer_is_the_deniers(nlp):
+    text = ("The White House on Thursday denied a report that President Donald Trump was considering delaying "
+            "tariffs on European goods, calling it “fake news.”")
+    assert quotes_of(nlp, text) == [
+        ("a report that President Donald Trump was considering delaying tariffs on European goods", "The White House"),
+        ("it “fake news.”", "The White House"),
+    ]
+
+
+def test_a_that_clause_after_a_citation_is_what_was_reported(nlp):
+    text = ("The Financial Times had reported, citing three people familiar with the discussions, that officials "
+            "were weighing a two-week pause.")
+    quotes = quotes_of(nlp, text)
+    assert ("that officials were weighing a two-week pause", "The Financial Times") in quotes
+    assert {s for _, s in quotes} == {"The Financial Times"}
+
+
+@pytest.mark.parametrize("text", ["He said so that nobody would worry.", "She spoke slowly so that nobody would worry."])
+def test_a_purpose_is_not_reported(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_an_interview_in_bold_with_the_answers_labelled(nlp):
+    text = ("Mayor Lena Ortiz stopped new gas connections in 2023. We asked her how it went.\n\n"
+            "**Why did you do it?**\n\n**Ortiz:** Honestly, the money. Our pipes were eighty years old.\n\n"
+            "**Any regrets?**\n\n**Ortiz:** We should have talked to residents first.\n")
+    answers = [(q, s) for q, s in quotes_of(nlp, text) if s == "Lena Ortiz"]
+    assert [q for q, _ in answers][-2:] == ["Honestly, the money. Our pipes were eighty years old.",
+                                            "We should have talked to residents first."]
+
+
+def test_a_label_that_comes_back_but_is_no_one_named_is_no_interview(nlp):
+    text = "Update: The road is closed.\n\nThe council said crews were on site.\n\nUpdate: The road has reopened.\n"
+    assert [s for _, s in quotes_of(nlp, text)] == ["The council"]
+
+
+def test_words_quoted_after_continue_are_part_of_the_report(nlp):
+    text = "A senior opposition leader said the walkout would continue “till the government listens”."
+    assert quotes_of(nlp, text) == [("the walkout would continue “till the government listens”",
+                                     "A senior opposition leader")]
+
+
+def test_continued_with_a_colon_still_leads_into_a_quotation(nlp):
+    text = "Ana Ruiz spoke for an hour. She continued: “We will not stop.”"
+    assert quotes_of(nlp, text) == [("We will not stop.", "Ana Ruiz")]
