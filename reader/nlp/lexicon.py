@@ -32,6 +32,7 @@ TITLES = {
     "boss", "captain", "skipper", "striker", "goalkeeper", "midfielder", "defender", "winger", "forward",
     "batsman", "bowler", "jockey", "trainer", "referee", "umpire", "owner", "player", "cyclist", "rider",
     "swimmer", "golfer", "athlete", "sprinter", "runner", "boxer", "skier", "skater", "artist", "dancer",
+    "showrunner", "presenter", "influencer", "director-general",
     # offices of state ("Treasurer Jim Chalmers", "Attorney-General Mark Dreyfus", "Envoy Ana Ruiz")
     "treasurer", "attorney-general", "solicitor-general", "comptroller", "auditor", "envoy", "consul",
     "governor-general", "ombudsman", "commissar",

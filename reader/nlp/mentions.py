@@ -101,7 +101,8 @@ def name_tokens(tok: Token) -> tuple[int, int]:
             s = toks[0].i
             # the entity may miss a first name the parser attached as a compound ("Ana" in "Ana Lima"), or
             # the name's start before a particle ("Ursula von der" before "Leyen")
-            while s > 0 and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) and doc[s - 1].dep_ == "compound" \
+            while s > 0 and (doc[s - 1].pos_ == "PROPN" and not doc[s - 1].text[:1].islower() or _particle(doc[s - 1])) \
+                    and doc[s - 1].dep_ == "compound" \
                     and not doc[s - 1].is_punct and doc[s - 1].head.i < toks[-1].i + 1 \
                     and doc[s - 1].lower_ not in TITLES and doc[s - 1].ent_type_ in ("", "PERSON"):
                 s -= 1
@@ -111,7 +112,7 @@ def name_tokens(tok: Token) -> tuple[int, int]:
             and doc[s - 2].head.i == tok.i and doc[s - 3].lower_ == "the" and tok.pos_ == "PROPN":
         return s - 2, tok.i + 1  # "The Alzheimer's Association": no one says "the Smith's house"; it is a name
     while s > 0 and doc[s - 1].dep_ in ("compound", "flat") and doc[s - 1].head.i >= tok.i \
-            and (doc[s - 1].pos_ == "PROPN" or _particle(doc[s - 1])) \
+            and (doc[s - 1].pos_ == "PROPN" and not doc[s - 1].text[:1].islower() or _particle(doc[s - 1])) \
             and not doc[s - 1].is_punct and doc[s - 1].lower_ not in NAME_CUE_WORDS \
             and (doc[s - 1].lower_ not in TITLES or tok.lower_ in TITLES):
         s -= 1  # "Gov. Ana Ruiz" with no entity: the title is her role, not her name

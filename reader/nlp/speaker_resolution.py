@@ -321,7 +321,8 @@ _CORPORATE = {"inc", "corp", "co", "ltd", "llc", "plc", "labs", "technologies", 
 
 # what an organisation is called once it has been named: "the company", "the ministry"
 _BUSINESSES = {"company", "firm", "carrier", "airline", "retailer", "automaker", "carmaker", "insurer", "lender",
-               "broadcaster", "manufacturer", "startup", "conglomerate", "chain", "publisher", "developer"}
+               "broadcaster", "manufacturer", "startup", "conglomerate", "chain", "publisher", "developer", "streamer",
+               "chipmaker", "drugmaker", "miner", "utility", "platform"}
 _BODIES = _BUSINESSES | {"bank", "group", "agency", "ministry", "department", "network", "charity", "union", "club",
                          "regulator", "watchdog", "organisation", "organization", "foundation", "institute"}
 

@@ -136,3 +136,13 @@ def test_words_quoted_after_continue_are_part_of_the_report(nlp):
 def test_continued_with_a_colon_still_leads_into_a_quotation(nlp):
     text = "Ana Ruiz spoke for an hour. She continued: “We will not stop.”"
     assert quotes_of(nlp, text) == [("We will not stop.", "Ana Ruiz")]
+
+
+def test_a_lowercase_role_the_tagger_called_a_name_is_not_part_of_it(nlp):
+    text = "“We are thrilled to be back,” showrunner Maya Fenwick said in a statement."
+    assert quotes_of(nlp, text) == [("We are thrilled to be back,", "Maya Fenwick")]
+
+
+def test_the_streamer_is_the_business_named_before(nlp):
+    text = "Netflix has renewed its hit drama “The Harbour” for a third season, the streamer announced on Friday."
+    assert [s for _, s in quotes_of(nlp, text)] == ["Netflix"]
