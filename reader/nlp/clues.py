@@ -14,7 +14,7 @@ from reader.model import QuoteKind
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import DIRECT_ONLY, phrasal_cue
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import PERSON_NOUNS
+from reader.nlp.lexicon import PERSON_NOUNS, TITLE_WORDS
 from reader.nlp.marks import QuoteSpan
 from reader.nlp.mentions import Mention, name_end, name_tokens
 from reader.nlp.sentences import Sentences
@@ -232,6 +232,9 @@ class SpeakerClues:
             return None  # "Then, later that month on CNN: “…”"
         if named or from_it:
             return None, last
+        labelled = self._name_on_a_topic(colon.i)
+        if labelled is not None:
+            return None, labelled
         verb = last
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.i:
             verb = verb.head
@@ -246,6 +249,24 @@ class SpeakerClues:
         if subject is None or self.in_quote[subject.i] >= 0 or subject.lower_ in _WH_SUBJECTS:
             return None
         return verb, subject
+
+    def _name_on_a_topic(self, colon: int) -> Token | None:
+        """'Senator Maria Lopez, on healthcare: “…”': a line that opens on a name, and says after a comma on
+        what, before the colon (a round-up of what people said)."""
+        doc = self.doc
+        s0 = self.sents.bounds(colon)[0]
+        while s0 < colon and doc[s0].is_space:
+            s0 += 1
+        comma = next((t.i for t in doc[s0:colon] if t.text == ","), None)
+        if comma is None or comma == s0 or colon - comma > 8 or doc[comma - 1].pos_ != "PROPN" \
+                or doc[comma + 1].lower_ not in ("on", "about", "asked", "responding", "speaking", "in", "at"):
+            return None
+        if not all(t.pos_ == "PROPN" or t.lower_.rstrip(".") in TITLE_WORDS for t in doc[s0:comma]) \
+                or not (doc[comma - 1].ent_type_ == "PERSON" or self.coref.people.lookup(doc[s0:comma].text)):
+            return None  # (not "Paris, in spring: “…”")
+        if any(t.pos_ in ("VERB", "AUX") and subject_of(t) is not None for t in doc[comma + 1:colon]):
+            return None
+        return doc[comma - 1]
 
     def _presented(self, colon: int) -> Token | None:
         """'Here’s Clinton in December 1992: “…”': the person a sentence opening 'Here is' presents."""

@@ -156,6 +156,26 @@ MALE_FIRST_NAMES |= {
     "ban", "kofi", "cyril", "jacob", "uhuru", "william", "cory", "beto", "mo",
 }
 
+# given names of other countries' news: African, South Asian, Arab, Turkish, East Asian, Latin American, European
+FEMALE_FIRST_NAMES |= {
+    "amina", "ngozi", "chioma", "funmilayo", "wanjiru", "akua", "adwoa", "thandeka", "nomvula", "lindiwe", "zanele",
+    "naledi", "nokuthula", "chimamanda", "folake", "yetunde", "pooja", "neha", "deepika", "kavita", "lakshmi", "meena",
+    "nirmala", "smriti", "mamata", "mahua", "priyanka", "shweta", "sneha", "divya", "mariam", "huda", "rania",
+    "yasmin", "zainab", "yoko", "keiko", "sanae", "yuriko", "akiko", "haruka", "guadalupe", "paola", "valeria",
+    "gabriela", "daniela", "camila", "ximena", "claudia", "beatriz", "fernanda", "luciana", "marisol", "risa", "leni",
+    "imelda", "corazon", "hana", "anneliese", "katarzyna", "agnieszka", "malgorzata", "magdalena", "ewa", "zuzana",
+    "oksana", "ekaterina", "ségolène", "segolene", "anne-marie", "maite", "ines", "inês", "joana",
+}
+MALE_FIRST_NAMES |= {
+    "oluwaseun", "chukwuemeka", "emeka", "tunde", "kwame", "kojo", "thabo", "sipho", "themba", "bongani", "raila",
+    "bola", "atiku", "goodluck", "olusegun", "muhammadu", "yoweri", "paul-henri", "rajesh", "suresh", "ramesh",
+    "sanjay", "vijay", "anil", "sunil", "ashok", "manoj", "ravi", "gaurav", "nitin", "piyush", "mohamed", "mohammad",
+    "khalid", "abdullah", "yusuf", "tariq", "karim", "walid", "samir", "nabil", "faisal", "hamad", "kemal", "mehmet",
+    "kenji", "taro", "shigeru", "koichi", "gustavo", "ricardo", "eduardo", "alvaro", "rafael", "enrique", "mauricio",
+    "andrés", "joão", "joao", "luiz", "bongbong", "manny", "sergey", "andriy", "markus", "jens", "magnus", "lars",
+    "sven", "björn", "bjorn", "erik", "jacinto",
+}
+
 # given names borne by women and men alike ("Pat Cullen", "Kim Davis", "Terry Branstad"): no gender from them
 UNISEX_FIRST_NAMES = {"pat", "sam", "dale", "jo", "lynn", "tracy", "kelly", "jean", "taylor", "dana", "terry", "jordan",
                       "kim", "leslie", "robin", "casey", "jamie", "alex", "morgan", "jesse", "sandy", "cameron",

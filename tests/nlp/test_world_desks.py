@@ -146,3 +146,23 @@ def test_a_lowercase_role_the_tagger_called_a_name_is_not_part_of_it(nlp):
 def test_the_streamer_is_the_business_named_before(nlp):
     text = "Netflix has renewed its hit drama “The Harbour” for a third season, the streamer announced on Friday."
     assert [s for _, s in quotes_of(nlp, text)] == ["Netflix"]
+
+
+def test_a_round_up_of_names_on_topics(nlp):
+    text = ("What the candidates said\n\nSenator Maria Lopez, on healthcare: “Nobody should go bankrupt because "
+            "they got sick.”\n\nGovernor Tom Becker, on immigration: “We need a secure border.”\n")
+    assert [s for _, s in quotes_of(nlp, text)] == ["Maria Lopez", "Tom Becker"]
+
+
+def test_a_place_before_a_colon_is_no_speaker(nlp):
+    text = "Paris, in spring: “The city was never more beautiful.”"
+    assert [s for _, s in quotes_of(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ngozi Okafor spoke after Tunde Bello on Monday.\n\n“We were not heard,” he said.", "Tunde Bello"),
+    ("Gaurav Mehta spoke after Priyanka Rao on Monday.\n\n“We were not heard,” she said.", "Priyanka Rao"),
+    ("Amina Yusuf spoke first.\n\n“We were not heard,” he said.", None),
+])
+def test_given_names_of_other_countries_tell_a_pronoun_who(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)] == [speaker]
