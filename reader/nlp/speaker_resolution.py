@@ -22,7 +22,7 @@ from reader.nlp.mentions import mention_for, name_end, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speakers import Person, is_first_name
 from reader.nlp.speech import _CLOSE_OR_COMMA, QuoteList, Said
-from reader.nlp.subjects import issuer_of, looks_like_person
+from reader.nlp.subjects import issuer_of, looks_like_person, subject_of
 
 
 class SpeakerResolver:
@@ -42,6 +42,7 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None) -> Said:
         if subject is None:
             return Said()
+        subject = _role_holder_named(subject) or subject
         owner = _name_beside(subject)
         if owner is not None and subject.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in subject.children) \
                 and (owner.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in owner.lefts)):
@@ -135,7 +136,7 @@ class SpeakerResolver:
             lead = self._name_before(mention.start, subject.i)
             if lead is not None and name_end(lead) != subject.i:
                 return self.resolve(self.doc[name_end(lead)])
-            named_body = self._body_named_before(subject)
+            named_body = self._body_named_before(subject) or self._voice_named_before(subject)
             if named_body is not None:  # "Tech giant Halcyon will pay …, the company announced": Halcyon
                 said = self._resolve(named_body)
                 said.mention, said.via = mention, "nominal-body"
@@ -257,6 +258,21 @@ class SpeakerResolver:
         people = {m.person.key: m.person for m in self.coref.mentions_between(start, subject.i)}
         return next(iter(people.values())) if len(people) == 1 else None
 
+    def _voice_named_before(self, subject: Token) -> Token | None:
+        """'Frank Moyo said in a statement that … “…,” the statement said': the one who spoke in it, in the
+        words just before (a quotation between them counts for little)."""
+        if subject.lower_ not in _VOICES or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                                                    for c in subject.children):
+            return None
+        outside = [t for t in self.doc[max(0, subject.i - 300):subject.i] if self.in_quote[t.i] < 0][-60:]
+        for tok in reversed(outside):
+            if tok.lemma_ == subject.lemma_ and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and self.in_quote[tok.i] < 0:
+                speaker = subject_of(tok.head.head) if tok.head.head.pos_ == "VERB" else None
+                if speaker is not None and speaker.pos_ in ("PROPN", "NOUN") and self.in_quote[speaker.i] < 0:
+                    return speaker
+        return None
+
     def _a_person_s_name(self, text: str) -> bool:
         """'Donald Trump', which the model tags as an organisation here and as a person elsewhere."""
         if self._person_ents is None:
@@ -347,6 +363,19 @@ def _name_beside(role: Token) -> Token | None:
     if role.dep_ == "appos" and role.head.pos_ == "PROPN" and role.head.i < role.i:
         return role.head
     return None
+
+
+def _role_holder_named(subject: Token) -> Token | None:
+    """'The Bureau of Meteorology's senior forecaster, Dean Narramore, said': the parser made the body the
+    subject and the name its appositive; the person named after a role in between speaks."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON":
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subject.i), None)
+    if name is None:
+        return None
+    between = subject.doc[subject.i + 1:name.left_edge.i]
+    owned = any(t.tag_ == "POS" for t in between)  # "… Meteorology's senior forecaster": whatever the role is called
+    return name if any(t.pos_ == "NOUN" and (owned or t.lower_ in TITLE_WORDS | PERSON_NOUNS) for t in between) else None
 
 
 def _clean_name(text: str) -> str:

@@ -166,3 +166,20 @@ def test_a_place_before_a_colon_is_no_speaker(nlp):
 ])
 def test_given_names_of_other_countries_tell_a_pronoun_who(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+def test_a_role_holder_named_after_a_bodys_possessive_speaks(nlp):
+    text = "The Bureau of Meteorology's senior forecaster, Dean Narramore, said relief was unlikely before Tuesday."
+    assert [s for _, s in quotes_of(nlp, text)] == ["Dean Narramore"]
+
+
+def test_a_body_with_a_description_after_it_still_speaks(nlp):
+    text = "The Bank of England, the central bank, said rates would stay where they are."
+    assert [s for _, s in quotes_of(nlp, text)] == ["The Bank of England"]
+
+
+def test_the_statement_is_the_one_who_spoke_in_it(nlp):
+    text = ("The union's general secretary, Frank Moyo, said in a statement that members would stay out.\n\n"
+            "“Our members have had enough. This is about whether there will be jobs left for their children,” "
+            "the statement said.")
+    assert [s for _, s in quotes_of(nlp, text)] == ["Frank Moyo", "Frank Moyo"]
