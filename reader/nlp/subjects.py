@@ -60,9 +60,14 @@ def _object_right_before(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl") or verb.i < 1 or _leads_in(verb):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("dobj", "pobj") or before.i < verb.head.i:
-        return None
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("dobj", "pobj") or before.i < verb.head.i \
+            or before.lemma_.lower() in _SPANS_OF_TIME:
+        return None  # (not "spent years warning that …": she warned)
     return before if before.pos_ == "PROPN" or before.tag_ == "NNS" else None
+
+
+_SPANS_OF_TIME = {"year", "month", "week", "day", "hour", "minute", "decade", "time", "night", "morning",
+                  "afternoon", "evening", "weekend", "summer", "winter", "spring", "autumn", "fall", "season"}
 
 
 def _nearest_clause_subject(head: Token, verb: Token) -> Token | None:

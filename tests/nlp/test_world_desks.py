@@ -183,3 +183,11 @@ def test_the_statement_is_the_one_who_spoke_in_it(nlp):
             "“Our members have had enough. This is about whether there will be jobs left for their children,” "
             "the statement said.")
     assert [s for _, s in quotes_of(nlp, text)] == ["Frank Moyo", "Frank Moyo"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nadia Petrova spent years warning that house prices had outrun incomes.", "Nadia Petrova"),
+    ("The senator has spent months arguing that the deal is bad.", "The senator"),
+])
+def test_a_span_of_time_spent_saying_something_says_nothing(nlp, text, speaker):
+    assert [s for _, s in quotes_of(nlp, text)] == [speaker]
