@@ -182,8 +182,13 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
         start = min(start, t.left_edge.i)
     end = head.i + 1
     for t in head.rights:
-        if t.dep_ in ("cc", "conj", "nummod") or (t.dep_ == "prep" and t.lower_ in _NP_PREPS) \
-                or (t.dep_ == "amod" and t.right_edge.i - t.i < 6):  # "a source familiar with his thinking", "Article 12"
+        if t.dep_ == "prep" and t.lower_ in _NP_PREPS:
+            # "a diplomat in Bamako, who requested anonymity": the phrase, not a clause the parser hung on its noun
+            relative = next((r.left_edge.i - 1 for r in t.subtree if r.dep_ == "relcl" and r.left_edge.i > t.i
+                             and head.doc[r.left_edge.i - 1].text == ","), None)
+            end = max(end, relative if relative is not None else t.right_edge.i + 1)
+        elif t.dep_ in ("cc", "conj", "nummod") or (t.dep_ == "amod" and t.right_edge.i - t.i < 6):
+            # "a source familiar with his thinking", "Article 12"
             end = max(end, t.right_edge.i + 1)
         elif t.dep_ == "acl" and head.lower_ in _QUANTIFIER_PRONOUNS and t.right_edge.i - t.i < 3:
             end = max(end, t.right_edge.i + 1)  # "those surveyed", "many polled"

@@ -367,7 +367,14 @@ def _name_beside(role: Token) -> Token | None:
 
 def _role_holder_named(subject: Token) -> Token | None:
     """'The Bureau of Meteorology's senior forecaster, Dean Narramore, said': the parser made the body the
-    subject and the name its appositive; the person named after a role in between speaks."""
+    subject and the name its appositive; the person named after a role in between speaks. Likewise the
+    name after 'a spokesman for Mayor Ana Ruiz'."""
+    if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS | PERSON_NOUNS:
+        # "A spokesman for Mayor Ana Ruiz, Tom Lee, said": the parser made him the mayor's appositive
+        owners = [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "to")
+                  for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        named = [c for o in owners for c in o.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return named[0] if len(named) == 1 and subject.doc[named[0].right_edge.i + 1].text == "," else None
     if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON":
         return None
     name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subject.i), None)

@@ -191,3 +191,13 @@ def test_the_statement_is_the_one_who_spoke_in_it(nlp):
 ])
 def test_a_span_of_time_spent_saying_something_says_nothing(nlp, text, speaker):
     assert [s for _, s in quotes_of(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A spokesman for Mayor Ana Ruiz, Tom Lee, said the plan was dead.", "Tom Lee"),
+    ("A spokesman for Mayor Ana Ruiz said the plan was dead.", "A spokesman for Mayor Ana Ruiz"),
+    ("A diplomat in Bamako, who requested anonymity, said the bloc was weak.", "A diplomat in Bamako"),
+    ("A woman in Worcester, Massachusetts, said she was worried about prices.", "a woman in Worcester, Massachusetts"),
+])
+def test_who_a_nominal_with_a_phrase_after_it_is(nlp, text, speaker):
+    assert [s.lower() for _, s in quotes_of(nlp, text)] == [speaker.lower()]
