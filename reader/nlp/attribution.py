@@ -22,7 +22,7 @@ from reader.nlp.cues import (
     is_poll_result,
 )
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import TITLE_CASE_SMALL_WORDS, XCOMP_CUES
+from reader.nlp.lexicon import PERSON_NOUNS, TITLE_CASE_SMALL_WORDS, XCOMP_CUES
 from reader.nlp.marks import QuoteSpan, find_quote_spans
 from reader.nlp.mentions import Mention
 from reader.nlp.patterns import CUE_POS, MIN_PRECISION, pattern_key, precision, subject_kind
@@ -51,6 +51,21 @@ _BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 
 # the kinds of work in one pass over the article, in text order
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
+
+
+def _whose_words(cue: Token) -> Token | None:
+    """'In the words of one chief executive, “…”': the one whose words they are, in the cue's sentence."""
+    for tok in cue.sent:
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i < cue.i:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+                return owner
+    return None
+
+
+# what a writer does with the people they quote: "one chief executive I spoke to", "an official we interviewed"
+_MET = {"speak", "talk", "interview", "meet", "reach", "contact", "consult", "ask", "visit"}
 
 
 class Extractor(TypewriterQuotes):
@@ -363,6 +378,13 @@ class Extractor(TypewriterQuotes):
             if subject is None:  # "…, Bill Eastman, wearing a cap, said" / "Stated Stone: “…”"
                 subject = subject_before_aside(cue, self.in_quote) or participle_owner(cue, self.in_quote) \
                     or self._frame_subject(cue)
+            owner = _whose_words(cue)
+            if owner is not None:
+                subject = owner  # "In the words of one chief executive I spoke to, “…”"
+            elif cue.dep_ == "relcl" and cue.lemma_ in _MET and cue.head.i < cue.i and subject is not None \
+                    and (cue.head.lower_ in PERSON_NOUNS or cue.head.ent_type_ == "PERSON") \
+                    and subject.lower_ not in ("who", "that", "which") and subject.i > cue.head.i:
+                subject = cue.head  # "In the words of one chief executive I spoke to, “…”": the one spoken to
             att.take(self.speakers.resolve(subject))
         if att.speaker is None and att.cue is None and not span.continued:
             beat = self._action_beat(span)  # "The judge then turned to me. “…”"

@@ -201,3 +201,9 @@ def test_a_span_of_time_spent_saying_something_says_nothing(nlp, text, speaker):
 ])
 def test_who_a_nominal_with_a_phrase_after_it_is(nlp, text, speaker):
     assert [s.lower() for _, s in quotes_of(nlp, text)] == [speaker.lower()]
+
+
+def test_words_of_someone_the_writer_spoke_to_are_theirs(nlp):
+    text = ("Not everyone is convinced. In the words of one chief executive I spoke to, “It works until the first "
+            "crisis. Then everyone is back on five days.”")
+    assert [s for _, s in quotes_of(nlp, text)] == ["one chief executive"]
