@@ -128,7 +128,9 @@ class Extractor(TypewriterQuotes):
             return True
         prev = self._prev_token(span.open_mark)
         ends_punct = content.rstrip()[-1:] in ".?!\u2026"
-        if span.single and len(words) < 4 and not (content.rstrip()[-1:] in ",?!" and self._cue_follows(span)):
+        led_in = prev is not None and prev.text == ":" and self._cue_before(prev.i)  # "adding: ‘Never.’"
+        if span.single and len(words) < 4 and not led_in \
+                and not (content.rstrip()[-1:] in ",?!" and self._cue_follows(span)):
             return False  # a few words in single marks are scare quotes, unless a tag follows: "‘It’s a mess,’ said Lee"
         if span.close_mark is not None and _BYLINE_AFTER.match(self.text, span.close_mark + 1):
             return False  # "“Met accused of whitewashing art,” by the Post's Kathy Bonn": a linked story's headline

@@ -207,3 +207,13 @@ def test_words_of_someone_the_writer_spoke_to_are_theirs(nlp):
     text = ("Not everyone is convinced. In the words of one chief executive I spoke to, “It works until the first "
             "crisis. Then everyone is back on five days.”")
     assert [s for _, s in quotes_of(nlp, text)] == ["one chief executive"]
+
+
+def test_a_short_quotation_in_single_marks_after_a_lead_in_is_words_said(nlp):
+    text = "‘We will not give up,’ the minister said, adding: ‘Never.’"
+    assert quotes_of(nlp, text) == [("We will not give up,", "the minister"), ("Never.", "the minister")]
+
+
+def test_a_few_words_in_single_marks_are_still_a_scare_quote(nlp):
+    text = "The council backed the so-called ‘road diet’ for Main Street on Tuesday."
+    assert quotes_of(nlp, text) == []
