@@ -53,10 +53,11 @@ _BYLINE_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 _DIRECT, _TURN, _REPORTED = "direct", "turn", "reported"
 
 
-def _whose_words(cue: Token) -> Token | None:
-    """'In the words of one chief executive, “…”': the one whose words they are, in the cue's sentence."""
-    for tok in cue.sent:
-        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i < cue.i:
+def _whose_words(here: Token) -> Token | None:
+    """'In the words of one chief executive, “…”': the one whose words they are, before ``here`` (the cue or
+    the quotation) in its sentence."""
+    for tok in here.sent:
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i < here.i:
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
@@ -358,7 +359,8 @@ class Extractor(TypewriterQuotes):
         if cue is None:
             cue, att.found = self._lead_in_cue(n), "direct-lead-in"
         if cue is None:
-            colon = self._colon_speaker(n)
+            owner = _whose_words(self.doc[self.tok_ranges[n][0]]) if self.tok_ranges[n][1] else None
+            colon = self._colon_speaker(n) or ((None, owner) if owner is not None else None)
             if colon is not None:
                 att.cue, att.found = colon[0], "direct-colon"
                 att.take(self.speakers.resolve(colon[1]))

@@ -203,6 +203,11 @@ def test_who_a_nominal_with_a_phrase_after_it_is(nlp, text, speaker):
     assert [s.lower() for _, s in quotes_of(nlp, text)] == [speaker.lower()]
 
 
+def test_in_the_words_of_someone_with_no_verb_of_saying(nlp):
+    text = "The mayor was defiant. In the words of Winston Churchill, “Never give in.”"
+    assert [s for _, s in quotes_of(nlp, text)] == ["Winston Churchill"]
+
+
 def test_words_of_someone_the_writer_spoke_to_are_theirs(nlp):
     text = ("Not everyone is convinced. In the words of one chief executive I spoke to, “It works until the first "
             "crisis. Then everyone is back on five days.”")
