@@ -11,12 +11,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from reader.model import QuoteKind
+from reader.nlp.colon import WH_SUBJECTS, before_a_colon
 from reader.nlp.coref import Coreference
 from reader.nlp.cues import DIRECT_ONLY, phrasal_cue
 from reader.nlp.layout import Layout
-from reader.nlp.lexicon import PERSON_NOUNS, TITLE_WORDS
+from reader.nlp.lexicon import PERSON_NOUNS
 from reader.nlp.marks import QuoteSpan
-from reader.nlp.mentions import Mention, name_end, name_tokens
+from reader.nlp.mentions import Mention, name_tokens
 from reader.nlp.sentences import Sentences
 from reader.nlp.speaker_resolution import SpeakerResolver
 from reader.nlp.speech import _CLOSE_OR_COMMA, _DASH_NAME, Attribution, QuoteList, Said
@@ -89,7 +90,7 @@ class SpeakerClues:
         for i in range(s0, s1):
             tok = self.doc[i]
             subject = subject_of(tok) if self.in_quote[i] < 0 and tok.pos_ == "VERB" else None
-            if subject is not None and subject.lower_ not in _WH_SUBJECTS:
+            if subject is not None and subject.lower_ not in WH_SUBJECTS:
                 if any(ts <= c.i < te for c in tok.children if c.dep_ in ("ccomp", "parataxis", "dobj")):
                     return tok
         return None
@@ -215,71 +216,11 @@ class SpeakerClues:
         return said
 
     def _colon_speaker(self, n: int) -> tuple[Token | None, Token] | None:
-        """'Pollsters agree - Carl Bialik: “…”', 'Clinton: "…"', '… then leaned in and boomed: “…”', 'Her
-        letter makes the case: “…”': who speaks, and by which verb, when a colon opens the quote."""
+        """Who speaks, and by which verb, when a colon opens the quote (reader.nlp.colon)."""
         colon = self._prev_token(self.spans[n].open_mark)
         if colon is None or colon.text != ":" or colon.i == 0:
             return None
-        last = self.doc[colon.i - 1]
-        if self.in_quote[last.i] >= 0 or last.is_space:
-            return None
-        presented = self._presented(colon.i)
-        if presented is not None:
-            return None, presented
-        from_it = last.dep_ == "pobj" and last.head.lower_ == "from"  # "From the report: “…”"
-        named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and last.text[:1].isupper())
-        if named and last.dep_ == "pobj" and not from_it:
-            return None  # "Then, later that month on CNN: “…”"
-        if named or from_it:
-            return None, last
-        labelled = self._name_on_a_topic(colon.i)
-        if labelled is not None:
-            return None, labelled
-        verb = last
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon.i:
-            verb = verb.head
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        for _ in range(3):  # "Clinton has since apologized for what happened:": 'what' says nothing
-            if subject is None or subject.lower_ not in _WH_SUBJECTS or verb.head.i == verb.i:
-                break
-            verb = verb.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or self.in_quote[subject.i] >= 0 or subject.lower_ in _WH_SUBJECTS:
-            return None
-        return verb, subject
-
-    def _name_on_a_topic(self, colon: int) -> Token | None:
-        """'Senator Maria Lopez, on healthcare: “…”': a line that opens on a name, and says after a comma on
-        what, before the colon (a round-up of what people said)."""
-        doc = self.doc
-        s0 = self.sents.bounds(colon)[0]
-        while s0 < colon and doc[s0].is_space:
-            s0 += 1
-        comma = next((t.i for t in doc[s0:colon] if t.text == ","), None)
-        if comma is None or comma == s0 or colon - comma > 8 or doc[comma - 1].pos_ != "PROPN" \
-                or doc[comma + 1].lower_ not in ("on", "about", "asked", "responding", "speaking", "in", "at"):
-            return None
-        if not all(t.pos_ == "PROPN" or t.lower_.rstrip(".") in TITLE_WORDS for t in doc[s0:comma]) \
-                or not (doc[comma - 1].ent_type_ == "PERSON" or self.coref.people.lookup(doc[s0:comma].text)):
-            return None  # (not "Paris, in spring: “…”")
-        if any(t.pos_ in ("VERB", "AUX") and subject_of(t) is not None for t in doc[comma + 1:colon]):
-            return None
-        return doc[comma - 1]
-
-    def _presented(self, colon: int) -> Token | None:
-        """'Here’s Clinton in December 1992: “…”': the person a sentence opening 'Here is' presents."""
-        doc = self.doc
-        s0 = self.sents.bounds(colon)[0]
-        if colon - s0 < 3 or doc[s0].lower_ != "here" or doc[s0 + 1].lower_ not in ("'s", "’s", "is"):
-            return None
-        for i in range(s0 + 2, colon):
-            if doc[i].ent_type_ == "PERSON" and self.in_quote[i] < 0:
-                head = doc[min(name_end(doc[i]), colon - 1)]
-                # "the statement from the Lee campaign": a name that only modifies a noun presents no one
-                return None if head.dep_ in ("compound", "poss") and head.head.pos_ == "NOUN" else head
-        return None
+        return before_a_colon(colon, self.sents, self.in_quote, self.coref.people)
 
     def _tagged_before(self, n: int) -> Attribution | None:
         """The quote before this one in its paragraph when that quote's own speech tag lies between them
@@ -462,4 +403,3 @@ def _closes_sentence(cue: Token) -> bool:
         and all(c.dep_ in ("punct", "advmod", "npadvmod", "prep") for c in cue.rights)
 
 
-_WH_SUBJECTS = {"what", "whatever", "which"}

@@ -9,11 +9,10 @@ skipping photo captions and credits, and falling back on the last speaker.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import (
@@ -28,7 +27,17 @@ from reader.nlp.lexicon import (
     TITLE_WORDS,
     TITLES,
 )
-from reader.nlp.mentions import name_tokens, plain_name_words, title_before
+from reader.nlp.mentions import name_tokens, title_before
+from reader.nlp.name_context import (
+    after_a_role,
+    conj_title,
+    described_as_person,
+    described_here,
+    drop_places,
+    family,
+    modifies_a_noun,
+    who_clause,
+)
 from reader.nlp.party import tag_after
 from reader.nlp.roles import age_given, age_named, has_role, role_words
 from reader.nlp.sentences import Sentences, tokens_with_lower
@@ -52,80 +61,8 @@ class PersonMention:
     subject: bool
 
 
-def _conj_title(doc: Doc, head: Token) -> str | None:
-    """'Presidents Donald Trump and Vladimir Putin': the second name shares the plural title."""
-    if head.dep_ == "conj":
-        first = head.head
-        s, _ = name_tokens(first)
-        return title_before(doc, s)
-    return None
-
-
-def _modifies_a_noun(head: Token) -> bool:
-    return head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i
-
-
-def _who_clause(head: Token) -> bool:
-    """'Dessers, who has faced criticism, …': a relative clause on "who" after a comma."""
-    return any(c.dep_ == "relcl" and c.i > head.i and c.doc[c.left_edge.i].lower_ == "who"
-               and c.doc[head.i + 1].text == "," for c in head.children)
-
-
-def _described_here(head: Token) -> bool:
-    """'The director of the European Centre, Ina Kirsch': a nominal that names or places its holder itself."""
-    return any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in head.children)
-
-
-def _family(doc: Doc, start: int, end: int) -> bool:
-    """'the Clintons': a family, no one 'he' or 'she' can mean."""
-    return end - start == 1 and doc[start].text.endswith("s") and start > 0 and doc[start - 1].lower_ == "the"
-
-
-def _described_as_person(head: Token) -> bool:
-    """'Reince Priebus, the GOP chairman,': a name in apposition to a role only people have."""
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lower_ in GENDERED_NOUNS)
-               and c.lower_ not in ("state", "house", "press", "first", "former", "majority", "minority")
-               for c in head.children)
-
-
-_THING_LABELS = {"GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}  # not ORG: the model calls many surnames ORG
-
-
-def _located_in(ent: Span) -> bool:
-    """'a home in Clarkston', 'Clarkston, Ga.': where something is, not who."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside") and root.head.head.lemma_ != "believe":
-        return True
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE" \
-        and doc[ent.end + 1].text[:1].isupper()
-
-
-def _after_a_role(ent: Span) -> bool:
-    """'Villa boss Unai Emery', the model calling the name an organisation: two or three capitalised words,
-    none of an organisation, right after a role noun of a person."""
-    doc = ent.doc
-    role = doc[ent.start - 1] if ent.start > 0 else None
-    return role is not None and role.pos_ == "NOUN" and role.lower_ in PERSON_NOUNS and plain_name_words(ent) \
-        and all(t.pos_ == "PROPN" for t in ent)
-
-
 def _pronoun_gender(tok: Token) -> str:
     return PERSON_PRONOUNS.get(tok.lower_, "m" if tok.lower_ == "his" else "")
-
-
-def _drop_places(doc: Doc, persons: list[Span]) -> list[Span]:
-    """'Clarkston became his home': a name the model calls a place or a work more often than a person, and
-    that no full name ends with, is not a person ('he' cannot mean it)."""
-    names = {e.text for e in persons}
-    same_names = [e for e in doc.ents if e.text in names]
-    located = {e.start for e in same_names if _located_in(e)}
-    other = Counter(e.text for e in same_names if e.label_ in _THING_LABELS or e.start in located)
-    if not other:
-        return persons
-    as_person = Counter(e.text for e in persons if e.start not in located)
-    full_names = Counter(name_key(e.text) for e in persons if len(e) > 1)
-    return [e for e in persons if other[e.text] <= as_person[e.text] or full_names[name_key(e.text)] > (len(e) > 1)]
 
 
 class Coreference:
@@ -156,13 +93,13 @@ class Coreference:
     def _collect_names(self) -> None:
         doc = self.doc
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in PLATFORMS]
-        persons = _drop_places(doc, persons)
+        persons = drop_places(doc, persons)
         for ent in persons:
             self.people.add(ent.text)
         # "Dessers, who has faced criticism": a name the model missed or called a thing, which a "who" describes
         proper = {t.text for t in doc if t.pos_ == "PROPN" and t.is_title}
         described = {h.text for h in doc if h.is_title and h.text in proper and h.ent_type_ not in ("PERSON", *_NEVER_PEOPLE)
-                     and h.dep_ != "compound" and _who_clause(h)}
+                     and h.dep_ != "compound" and who_clause(h)}
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
         others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.text in described
                   and len(e) <= 3 and all(t.is_title for t in e)]
@@ -172,8 +109,8 @@ class Coreference:
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
-                       or (e.end < len(doc) and doc[e.end].text == "," and _described_as_person(e.root))
-                       or _after_a_role(e))]
+                       or (e.end < len(doc) and doc[e.end].text == "," and described_as_person(e.root))
+                       or after_a_role(e))]
         # names the model saw no entity in at all: "Carly Fiorina" as two proper nouns, a given name first
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
@@ -204,7 +141,7 @@ class Coreference:
             s, e = name_tokens(head)
             if e - s > 5:
                 continue
-            title = title_before(doc, s) or _conj_title(doc, head)
+            title = title_before(doc, s) or conj_title(doc, head)
             party = tag_after(doc, e)
             if party is not None:  # "Sen. Ann Lee, D-Ore.": the tag is part of her role
                 title = f"{title}, {party}" if title else party
@@ -213,7 +150,7 @@ class Coreference:
             person = self.people.add(doc[s:e].text, role=title, honorific=honorific)
             if person is None:
                 continue
-            if self.in_quote[head.i] >= 0 or not in_prose or _modifies_a_noun(head) or _family(doc, s, e):
+            if self.in_quote[head.i] >= 0 or not in_prose or modifies_a_noun(head) or family(doc, s, e):
                 continue  # "a Donald Trump supporter", "the Kazakh population", "the Clintons’": not the person
             subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
             self.mentions.append(PersonMention(head.i, self.sent_index(head.i), person, subject))
@@ -453,7 +390,7 @@ class Coreference:
                     return m.person
             before = self._subject_before(here)
             if before is not None and not before.person.roles and not before.person.key.startswith("~") \
-                    and head.pos_ == "NOUN" and head.text.islower() and not _described_here(head) and word in TITLE_WORDS and not marks and not any(t.lower_ == word for t in self.doc[:head.i]) \
+                    and head.pos_ == "NOUN" and head.text.islower() and not described_here(head) and word in TITLE_WORDS and not marks and not any(t.lower_ == word for t in self.doc[:head.i]) \
                     and not any(has_role(m.person, word) for m in self.mentions):
                 # "Dessers … dedicated the goal to his grandfather. “…,” the striker said": the one the sentence
                 # before was about, when the story names the role for the first time and gave them none
