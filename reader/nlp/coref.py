@@ -70,6 +70,7 @@ class Coreference:
         self.doc = doc
         self.layout = layout
         self.in_quote = in_quote
+        self._first_word_at: dict[str, int] | None = None  # where each word first comes, once asked
         self.people = People()
         self.sents = sents
         self.mentions: list[PersonMention] = []
@@ -371,6 +372,19 @@ class Coreference:
         return next((m for m in self.mentions_between(starts[before], starts[before + 1])
                      if m.subject and m.sent == before), None)
 
+    def _role_named_first(self, head: Token, before: PersonMention) -> bool:
+        """'the striker' is the story's first word of the role, a plain noun, and no one has the role, nor
+        has ``before`` any other."""
+        word = head.lower_
+        if before.person.roles or before.person.key.startswith("~") or word not in TITLE_WORDS \
+                or head.pos_ != "NOUN" or not head.text.islower() or described_here(head):
+            return False
+        if self._first_word_at is None:
+            self._first_word_at = {}
+            for t in self.doc:
+                self._first_word_at.setdefault(t.lower_, t.i)
+        return self._first_word_at[word] == head.i and not any(has_role(m.person, word) for m in self.mentions)
+
     def resolve_nominal(self, head: Token) -> Person | None:
         """'the president' -> the latest person whose role says president."""
         det = [c for c in head.lefts if c.dep_ in ("det", "poss")]
@@ -389,9 +403,7 @@ class Coreference:
                 if has_role(m.person, word, marks, kinds):
                     return m.person
             before = self._subject_before(here)
-            if before is not None and not before.person.roles and not before.person.key.startswith("~") \
-                    and head.pos_ == "NOUN" and head.text.islower() and not described_here(head) and word in TITLE_WORDS and not marks and not any(t.lower_ == word for t in self.doc[:head.i]) \
-                    and not any(has_role(m.person, word) for m in self.mentions):
+            if before is not None and not marks and self._role_named_first(head, before):
                 # "Dessers … dedicated the goal to his grandfather. “…,” the striker said": the one the sentence
                 # before was about, when the story names the role for the first time and gave them none
                 return before.person
