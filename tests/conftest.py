@@ -49,6 +49,17 @@ def nlp():
     return shared_nlp()
 
 
+@pytest.fixture
+def quotes_of(nlp):
+    """What the engine reads in a text: (the quote's words, its speaker) in the article's order."""
+    from reader.nlp.analyse import analyse_text
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.speaker) for q in analyse_text(nlp, text).quotes]
+
+    return read
+
+
 @pytest.fixture(scope="session")
 def engine():
     from reader.service import Engine
