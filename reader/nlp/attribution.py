@@ -388,7 +388,7 @@ class Extractor(TypewriterQuotes):
             elif cue.dep_ == "relcl" and cue.lemma_ in _MET and cue.head.i < cue.i and subject is not None \
                     and (cue.head.lower_ in PERSON_NOUNS or cue.head.ent_type_ == "PERSON") \
                     and subject.lower_ not in ("who", "that", "which") and subject.i > cue.head.i:
-                subject = cue.head  # "In the words of one chief executive I spoke to, “…”": the one spoken to
+                subject = cue.head  # "… one chief executive I spoke to, “…”": the one spoken to, not the writer
             att.take(self.speakers.resolve(subject))
         if att.speaker is None and att.cue is None and not span.continued:
             beat = self._action_beat(span)  # "The judge then turned to me. “…”"

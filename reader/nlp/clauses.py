@@ -75,7 +75,8 @@ class ReportedClauses(ReportFrames):
                     and run_on.lemma_ not in SPEECH_CUES:
                 # "said it was time the Government “stopped the games” and …": the parser broke one clause in two
                 end = self._clause_end(run_on)
-            start = next(m.i for m in c.children if m.dep_ == "mark") if c.dep_ == "advcl" else self._lost_subject(cue, c)
+            start = next(m.i for m in c.children if m.dep_ == "mark" and m.lower_ == "that") if c.dep_ == "advcl" \
+                else self._lost_subject(cue, c)
             return [(start, end)]
         medium = self._said_in(cue) or self._claim_answered(cue)
         if medium is not None:

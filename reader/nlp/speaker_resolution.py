@@ -266,8 +266,7 @@ class SpeakerResolver:
             return None
         outside = [t for t in self.doc[max(0, subject.i - 300):subject.i] if self.in_quote[t.i] < 0][-60:]
         for tok in reversed(outside):
-            if tok.lemma_ == subject.lemma_ and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
-                    and self.in_quote[tok.i] < 0:
+            if tok.lemma_ == subject.lemma_ and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 speaker = subject_of(tok.head.head) if tok.head.head.pos_ == "VERB" else None
                 if speaker is not None and speaker.pos_ in ("PROPN", "NOUN") and self.in_quote[speaker.i] < 0:
                     return speaker
@@ -369,12 +368,13 @@ def _role_holder_named(subject: Token) -> Token | None:
     """'The Bureau of Meteorology's senior forecaster, Dean Narramore, said': the parser made the body the
     subject and the name its appositive; the person named after a role in between speaks. Likewise the
     name after 'a spokesman for Mayor Ana Ruiz'."""
-    if subject.pos_ == "NOUN" and subject.lower_ in TITLE_WORDS | PERSON_NOUNS:
+    if subject.pos_ == "NOUN" and subject.lower_ in _ROLE_NOUNS:
         # "A spokesman for Mayor Ana Ruiz, Tom Lee, said": the parser made him the mayor's appositive
         owners = [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "to")
                   for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         named = [c for o in owners for c in o.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        return named[0] if len(named) == 1 and subject.doc[named[0].right_edge.i + 1].text == "," else None
+        after = named[0].right_edge.i + 1 if len(named) == 1 else len(subject.doc)
+        return named[0] if after < len(subject.doc) and subject.doc[after].text == "," else None
     if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON":
         return None
     name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subject.i), None)
@@ -382,7 +382,10 @@ def _role_holder_named(subject: Token) -> Token | None:
         return None
     between = subject.doc[subject.i + 1:name.left_edge.i]
     owned = any(t.tag_ == "POS" for t in between)  # "… Meteorology's senior forecaster": whatever the role is called
-    return name if any(t.pos_ == "NOUN" and (owned or t.lower_ in TITLE_WORDS | PERSON_NOUNS) for t in between) else None
+    return name if any(t.pos_ == "NOUN" and (owned or t.lower_ in _ROLE_NOUNS) for t in between) else None
+
+
+_ROLE_NOUNS = TITLE_WORDS | PERSON_NOUNS
 
 
 def _clean_name(text: str) -> str:
