@@ -101,7 +101,7 @@ PERSON_NOUNS = (TITLE_WORDS - {"vice", "prime", "chief", "former", "state", "fir
 # cues whose report is an intention or an appeal: 'wants to triple…', 'urged Congress to act'
 XCOMP_CUES = {"want", "plan", "hope", "promise", "pledge", "vow", "agree", "refuse", "decline", "threaten",
               "seek", "offer", "urge", "ask", "call", "tell", "propose", "intend", "push", "press",
-              "encourage", "demand", "warn", "expect", "argue"}
+              "encourage", "demand", "warn", "expect", "argue", "deny", "admit", "acknowledge"}
 
 # particles inside long names, never a name on their own: "Luiz Inácio Lula da Silva", "Ursula von der Leyen"
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten",

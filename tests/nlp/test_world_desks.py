@@ -216,3 +216,11 @@ def test_a_short_quotation_in_single_marks_after_a_lead_in_is_words_said(quotes_
 def test_a_few_words_in_single_marks_are_still_a_scare_quote(quotes_of):
     text = "The council backed the so-called ‘road diet’ for Main Street on Tuesday."
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The minister denied having met the envoy before the vote.", "having met the envoy before the vote"),
+    ("The coach admitted taking the wrong decision at half-time.", "taking the wrong decision at half-time"),
+])
+def test_a_denial_or_admission_of_a_deed_is_reported(quotes_of, text, reported):
+    assert [q for q, _ in quotes_of(text)] == [reported]
