@@ -22,6 +22,9 @@ _GOVERNED_CLAUSES = {"advcl", "csubj", "nsubj", "nsubjpass", "npadvmod", "advmod
 _ANSWERS = {"deny", "dismiss", "reject", "confirm", "dispute", "refute", "rebut", "contest", "challenge", "question"}
 _CLAIMS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "story", "accusation", "charge",
            "assertion", "speculation"}
+# cues whose infinitive is what someone means to do: "vowed to", "refused to", "agreed to"
+_INTENTIONS = {"vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "plan", "intend", "hope", "seek",
+               "offer", "want"}
 # "so that", "now that", "in order that", "such that": the "that" of a purpose or a time, not of words reported
 _NOT_REPORTED = {"so", "now", "order", "such", "given", "except", "provided", "seeing"}
 _SUBORDINATORS = {"when", "if", "as", "while", "after", "before", "because", "although", "since", "once", "until"}
@@ -94,6 +97,9 @@ class ReportedClauses(ReportFrames):
                     # "The House is expected to pass the bill": what is expected is of the House
                     return [(expected.left_edge.i, expected.right_edge.i + 1), (start, xcomp.right_edge.i + 1)]
                 return [(start, xcomp.right_edge.i + 1)]
+            vowed = _infinitive_apart(cue)
+            if vowed is not None:  # "vowed on Tuesday to “fix the foundations” …, telling …"
+                return [(vowed.left_edge.i, self._clause_end(vowed))]
             prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
             if prep is not None and cue.lemma_ in ("call", "push", "argue", "press"):
                 return [(prep.i + 1, prep.right_edge.i + 1)]
@@ -262,6 +268,19 @@ def _after_its_clause(cue: Token) -> bool:
 
 _STOPS = frozenset({".", "!", "?", ":", ";", "-", "--", "\u2014", "\u2013"})
 _CONTRASTS = frozenset({"while", "whereas", "compared", "compare", "unlike", "although", "though", "given"})
+
+
+def _infinitive_apart(cue: Token) -> Token | None:
+    """'Starmer vowed on Tuesday to fix …': the infinitive a time put between it and the cue made the parser
+    take for a purpose; with no object of the cue, it is what was vowed."""
+    if cue.lemma_ not in _INTENTIONS or any(c.dep_ in ("dobj", "dative") for c in cue.children):
+        return None
+    when = next((c.i for c in cue.children if c.i > cue.i and (c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
+                 or c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree))), None)
+    if when is None:
+        return None  # (not "hopped on her board to go home", "call on the senator to release …")
+    return next((c for c in cue.children if c.dep_ == "advcl" and c.i > when and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in c.children)), None)
 
 
 def _that_clause(cue: Token, clause: Token) -> bool:

@@ -376,8 +376,11 @@ class Coreference:
         """'the striker' is the story's first word of the role, a plain noun, and no one has the role, nor
         has ``before`` any other."""
         word = head.lower_
+        # a plain noun, or a title in capitals ("the Prime Minister"), not a name ("the Associated Press")
+        titled = head.ent_type_ == "" and all(c.lower_ in TITLE_WORDS for c in head.lefts if c.dep_ in ("compound", "amod"))
         if before.person.roles or before.person.key.startswith("~") or word not in TITLE_WORDS \
-                or head.pos_ != "NOUN" or not head.text.islower() or described_here(head):
+                or not (head.pos_ == "NOUN" and head.text.islower() or head.pos_ in ("NOUN", "PROPN") and titled) \
+                or described_here(head):
             return False
         if self._first_word_at is None:
             self._first_word_at = {}

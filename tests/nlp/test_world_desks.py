@@ -224,3 +224,18 @@ def test_a_few_words_in_single_marks_are_still_a_scare_quote(quotes_of):
 ])
 def test_a_denial_or_admission_of_a_deed_is_reported(quotes_of, text, reported):
     assert [q for q, _ in quotes_of(text)] == [reported]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ana Ruiz arrived late for the meeting.\n\n“We will be back,” the Chief Executive said.", "Ana Ruiz"),
+    ("Ana Ruiz arrived late for the meeting.\n\n“It is close,” the Associated Press said.", "the Associated Press"),
+])
+def test_a_title_in_capitals_used_for_the_first_time(quotes_of, text, speaker):
+    assert [s for _, s in quotes_of(text)] == [speaker]
+
+
+def test_what_was_vowed_after_a_day_the_parser_put_between(quotes_of):
+    text = ("Sir Keir Starmer vowed on Tuesday to “fix the foundations” of the country, telling the conference "
+            "that the road ahead would be “tough”.")
+    assert [q for q, _ in quotes_of(text)] == ["to “fix the foundations” of the country",
+                                               "that the road ahead would be “tough”"]
