@@ -20,6 +20,7 @@ from reader.nlp.cues import (
     is_document_frame,
     is_finding,
     is_poll_result,
+    words_of,
 )
 from reader.nlp.layout import Layout
 from reader.nlp.lexicon import PERSON_NOUNS, TITLE_CASE_SMALL_WORDS, XCOMP_CUES
@@ -57,11 +58,10 @@ def _whose_words(here: Token) -> Token | None:
     """'In the words of one chief executive, “…”': the one whose words they are, before ``here`` (the cue or
     the quotation) in its sentence."""
     for tok in here.sent:
-        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i < here.i:
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
-                return owner
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i < here.i:
+            owner = words_of(tok)
+            if owner is not None and owner.dep_ == "pobj" and owner.pos_ in ("NOUN", "PROPN"):
+                return owner  # "the words of one resident" (not "her words": a pronoun is left to the cue)
     return None
 
 

@@ -174,10 +174,7 @@ class ReportedClauses(ReportFrames):
                 # "… in an interview with Fox that aired Sunday that the talks were over": the parser may hang
                 # the clause on a clause of the noun, or make it one ("a memo that the decision was painful",
                 # whose "that" is no relative pronoun); it ends where the noun's words do
-                clause = next((c for c in noun.subtree if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
-                               and (c.head.i == noun.i or c.right_edge.i == noun.right_edge.i)
-                               and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i
-                                       for m in c.children)), None)
+                clause = _that_clause_of(noun)
                 if clause is not None:
                     return clause.left_edge.i, self._clause_end(clause)
         return None
@@ -281,6 +278,14 @@ def _infinitive_apart(cue: Token) -> Token | None:
         return None  # (not "hopped on her board to go home", "call on the senator to release …")
     return next((c for c in cue.children if c.dep_ == "advcl" and c.i > when and c.pos_ in ("VERB", "AUX")
                  and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in c.children)), None)
+
+
+def _that_clause_of(noun: Token) -> Token | None:
+    """The clause opening on "that" the parser hung on a noun or made one of its clauses: "a memo that the
+    decision was painful", "an interview with Fox that aired Sunday that the talks were over"."""
+    return next((c for c in noun.subtree if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                 and (c.head.i == noun.i or c.right_edge.i == noun.right_edge.i)
+                 and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)), None)
 
 
 def _that_clause(cue: Token, clause: Token) -> bool:

@@ -102,16 +102,15 @@ class Coreference:
         described = {h.text for h in doc if h.is_title and h.text in proper and h.ent_type_ not in ("PERSON", *_NEVER_PEOPLE)
                      and h.dep_ != "compound" and who_clause(h)}
         # the small model calls some surnames ORG or GPE: they are people when a PERSON shares them
-        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.text in described
-                  and len(e) <= 3 and all(t.is_title for t in e)]
-        others += [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and e.root.text not in described
-                  and (e.root.pos_ == "PROPN" or e[0].lower_ in TITLES and e[-1].pos_ == "PROPN")
+        others = [e for e in doc.ents if e.label_ not in _NEVER_PEOPLE and len(e) <= 4 and (
+                  len(e) <= 3 and all(t.is_title for t in e) if e.root.text in described else
+                  (e.root.pos_ == "PROPN" or e[0].lower_ in TITLES and e[-1].pos_ == "PROPN")
                   and (self.people.lookup(e.text) is not None
                        or (2 <= len(e) <= 3 and e.label_ not in ("GPE", "LOC") and is_first_name(e[0].text)
                            and all(t.pos_ == "PROPN" for t in e))
                        or (len(e) >= 3 and e[0].lower_ in TITLES and e[1].pos_ == "PROPN")
                        or (e.end < len(doc) and doc[e.end].text == "," and described_as_person(e.root))
-                       or after_a_role(e))]
+                       or after_a_role(e)))]
         # names the model saw no entity in at all: "Carly Fiorina" as two proper nouns, a given name first
         unseen = [doc[s:head.i + 1] for head in doc if head.pos_ == "PROPN" and not head.ent_type_
                   and head.dep_ != "compound" and (s := name_tokens(head)[0]) < head.i
